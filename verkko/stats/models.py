@@ -1,0 +1,113 @@
+"""Official statistics: tables, series, observations and the record of each import."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Frequency(models.TextChoices):
+    MONTHLY = "M", _("monthly")
+    QUARTERLY = "Q", _("quarterly")
+    YEARLY = "Y", _("yearly")
+
+
+class Table(models.Model):
+    """A statistical table as its source publishes it (e.g. StatFin 12r5)."""
+
+    class Source(models.TextChoices):
+        STATFIN = "statfin", _("Statistics Finland (StatFin)")
+        DEMO = "demo", _("Invented demo data")
+        FILE = "file", _("Imported file")
+
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices, default=Source.STATFIN)
+    table_id = models.CharField(_("table id"), max_length=100, help_text=_("For example 12r5."))
+    title = models.CharField(_("title"), max_length=500, blank=True)
+    frequency = models.CharField(_("frequency"), max_length=1, choices=Frequency.choices, blank=True)
+    # [{"code", "label", "role": "area"|"content"|"time"|"other", "values": [{"code", "label"}]}]
+    dimensions = models.JSONField(_("dimensions"), default=list, blank=True)
+    updated = models.DateTimeField(_("updated at source"), null=True, blank=True)
+    fetched_at = models.DateTimeField(_("fetched"), null=True, blank=True)
+    url = models.URLField(_("address at source"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("statistical table")
+        verbose_name_plural = _("statistical tables")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "table_id"], name="stats_table_unique_source_id"),
+        ]
+
+    def __str__(self):
+        return f"{self.table_id} {self.title}".strip()
+
+
+class Series(models.Model):
+    """One time series of a table: the codes of every non-time dimension."""
+
+    table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="series", verbose_name=_("table"))
+    # Canonical key: "dim1=code1;dim2=code2", dimensions in table order.
+    key = models.CharField(_("key"), max_length=500)
+    codes = models.JSONField(_("codes"), default=dict)
+    labels = models.JSONField(_("labels"), default=dict)
+    # The geographic code (KU564, SSS …) and the content code, when the table has them: the
+    # situational picture and indicators look series up by these.
+    area_code = models.CharField(_("area code"), max_length=50, blank=True, db_index=True)
+    measure_code = models.CharField(_("measure code"), max_length=100, blank=True, db_index=True)
+    unit = models.CharField(_("unit"), max_length=100, blank=True)
+    decimals = models.PositiveSmallIntegerField(_("decimals"), default=0)
+
+    class Meta:
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+        constraints = [
+            models.UniqueConstraint(fields=["table", "key"], name="stats_series_unique_table_key"),
+        ]
+
+    def __str__(self):
+        return f"{self.table.table_id}: {self.key}"
+
+
+class Observation(models.Model):
+    """A value of a series for one period; value is empty where the source has none."""
+
+    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="observations", verbose_name=_("series"))
+    period = models.DateField(_("period start"))
+    period_code = models.CharField(_("period"), max_length=20)
+    value = models.FloatField(_("value"), null=True, blank=True)
+    status = models.CharField(_("status symbol"), max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = _("observation")
+        verbose_name_plural = _("observations")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "period"], name="stats_observation_unique_series_period"),
+        ]
+
+    def __str__(self):
+        return f"{self.series_id} {self.period_code} {self.value}"
+
+
+class ImportRun(models.Model):
+    """What one import did: counts of new, changed and unchanged rows, and any errors."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("running")
+        SUCCEEDED = "succeeded", _("succeeded")
+        FAILED = "failed", _("failed")
+
+    table = models.ForeignKey(Table, on_delete=models.SET_NULL, null=True, blank=True, related_name="import_runs", verbose_name=_("table"))
+    origin = models.CharField(_("origin"), max_length=500, help_text=_("File path or address"))
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.RUNNING)
+    rows_new = models.PositiveIntegerField(_("new rows"), default=0)
+    rows_changed = models.PositiveIntegerField(_("changed rows"), default=0)
+    rows_unchanged = models.PositiveIntegerField(_("unchanged rows"), default=0)
+    missing_cells = models.PositiveIntegerField(_("missing cells"), default=0)
+    errors = models.TextField(_("errors"), blank=True)
+
+    class Meta:
+        verbose_name = _("import run")
+        verbose_name_plural = _("import runs")
+        ordering = ["-started_at"]
+
+    def __str__(self):
+        return f"{self.origin} {self.status}"
