@@ -93,7 +93,9 @@ class ImportRun(models.Model):
         SUCCEEDED = "succeeded", _("succeeded")
         FAILED = "failed", _("failed")
 
-    table = models.ForeignKey(Table, on_delete=models.SET_NULL, null=True, blank=True, related_name="import_runs", verbose_name=_("table"))
+    table = models.ForeignKey(
+        Table, on_delete=models.SET_NULL, null=True, blank=True, related_name="import_runs", verbose_name=_("table")
+    )
     origin = models.CharField(_("origin"), max_length=500, help_text=_("File path or address"))
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)

@@ -1,0 +1,45 @@
+# Verkko: `make run` sets everything up and serves the site; `make test` runs lint and the suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := verkko.settings
+
+.PHONY: run setup test lint messages bench clean-var
+
+# Stamp files make the steps safe to run again: each reinstalls only when its lock file changes.
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+messages: $(VENV)/.runtime
+	@command -v msgfmt >/dev/null || { echo "GNU gettext (msgfmt) is needed: apt-get install gettext"; exit 1; }
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+setup: $(VENV)/.runtime node_modules/.installed messages
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py load_demo
+
+run: setup
+	@echo "Serving Verkko at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: $(VENV)/.dev node_modules/.installed messages lint
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.dev node_modules/.installed messages
+	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

@@ -1,0 +1,434 @@
+"""The ecosystem: employment areas, municipalities, organisations, people, roles and forums."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from verkko.lib.business_id import validate_business_id
+
+
+class EmploymentArea(models.Model):
+    """A työllisyysalue: municipalities that run public employment services together."""
+
+    name = models.CharField(_("name"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    host_municipality = models.ForeignKey(
+        "Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("host municipality"),
+    )
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("employment area")
+        verbose_name_plural = _("employment areas")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.localized_name
+
+    @property
+    def localized_name(self):
+        return {"sv": self.name_sv, "en": self.name_en}.get(get_language(), "") or self.name
+
+
+class Municipality(models.Model):
+    """A kunta with its three-digit code (564) and Statistics Finland area code (KU564)."""
+
+    code = models.CharField(
+        _("municipality code"), max_length=3, unique=True, validators=[RegexValidator(r"^[0-9]{3}$")]
+    )
+    name_fi = models.CharField(_("name in Finnish"), max_length=100)
+    name_sv = models.CharField(_("name in Swedish"), max_length=100, blank=True)
+    area = models.ForeignKey(
+        EmploymentArea,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="municipalities",
+        verbose_name=_("employment area"),
+    )
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["name_fi"]
+        constraints = [
+            models.CheckConstraint(condition=Q(code__regex=r"^[0-9]{3}$"), name="ecosystem_municipality_code_3_digits"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.name_sv if get_language() == "sv" and self.name_sv else self.name_fi
+
+    @property
+    def statfin_code(self):
+        return f"KU{self.code}"
+
+
+class TargetGroup(models.Model):
+    """A group of people an organisation serves (job seekers, young people …)."""
+
+    class Code(models.TextChoices):
+        JOB_SEEKERS = "job_seekers", _("job seekers")
+        YOUNG_PEOPLE = "young_people", _("young people")
+        IMMIGRANTS = "immigrants", _("immigrants")
+        PARTIAL_WORK_ABILITY = "partial_work_ability", _("people with partial work ability")
+        LONG_TERM_UNEMPLOYED = "long_term_unemployed", _("long-term unemployed")
+        OLDER_WORKERS = "older_workers", _("older job seekers")
+        STUDENTS = "students", _("students")
+        EMPLOYERS = "employers", _("employers")
+        ENTREPRENEURS = "entrepreneurs", _("entrepreneurs and start-ups")
+
+    code = models.CharField(_("code"), max_length=40, choices=Code.choices, unique=True)
+
+    class Meta:
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        ordering = ["code"]
+
+    def __str__(self):
+        return self.get_code_display()
+
+
+class Organization(models.Model):
+    """An actor of the ecosystem: a municipality, agency, school, company, NGO …"""
+
+    class Type(models.TextChoices):
+        MUNICIPALITY = "municipality", _("municipality")
+        STATE_AGENCY = "state_agency", _("state agency")
+        WELLBEING_COUNTY = "wellbeing_county", _("wellbeing services county")
+        KELA = "kela", _("Kela")
+        EDUCATION = "education", _("education")
+        BUSINESS_ORGANISATION = "business_organisation", _("business organisation")
+        COMPANY = "company", _("company")
+        NGO = "ngo", _("NGO")
+        RESEARCH = "research", _("research")
+        OTHER = "other", _("other")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    type = models.CharField(_("type"), max_length=30, choices=Type.choices, default=Type.OTHER)
+    area = models.ForeignKey(
+        EmploymentArea, on_delete=models.PROTECT, related_name="organizations", verbose_name=_("employment area")
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("municipality"),
+    )
+    business_id = models.CharField(
+        _("business ID"),
+        max_length=9,
+        blank=True,
+        validators=[validate_business_id],
+        help_text=_("For example 0187690-1."),
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    target_groups = models.ManyToManyField(
+        TargetGroup, blank=True, related_name="organizations", verbose_name=_("target groups")
+    )
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(business_id="") | Q(business_id__regex=r"^[0-9]{7}-[0-9]$"),
+                name="ecosystem_organization_business_id_format",
+            ),
+        ]
+
+    def __str__(self):
+        return self.localized_name
+
+    @property
+    def localized_name(self):
+        return self.name_sv if get_language() == "sv" and self.name_sv else self.name
+
+    @property
+    def is_archived(self):
+        return self.archived_at is not None
+
+
+class Person(models.Model):
+    """A contact person of an organisation; shows publicly only what they agreed to."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="people", verbose_name=_("organisation")
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("user"),
+    )
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    show_publicly = models.BooleanField(_("name and title shown publicly"), default=False)
+    show_email_publicly = models.BooleanField(_("e-mail shown publicly"), default=False)
+    show_phone_publicly = models.BooleanField(_("phone shown publicly"), default=False)
+    left_at = models.DateField(_("left the organisation"), null=True, blank=True)
+    erased_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact people")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class Role(models.Model):
+    """An organisation's role in the ecosystem, in plain words, and its services."""
+
+    organization = models.OneToOneField(
+        Organization, on_delete=models.CASCADE, related_name="role", verbose_name=_("organisation")
+    )
+    summary = models.TextField(_("role in the ecosystem"), blank=True)
+    responsibilities = models.TextField(_("responsibilities"), blank=True)
+    services_for_job_seekers = models.TextField(_("services for job seekers"), blank=True)
+    services_for_employers = models.TextField(_("services for employers"), blank=True)
+
+    class Meta:
+        verbose_name = _("role and responsibilities")
+        verbose_name_plural = _("roles and responsibilities")
+
+    def __str__(self):
+        return str(self.organization)
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("public")
+    PARTNERS = "partners", _("partners only")
+
+
+class Forum(models.Model):
+    """A steering group, network or working group on one of three levels of network work."""
+
+    class Level(models.TextChoices):
+        STRATEGIC = "strategic", _("strategic")
+        TACTICAL = "tactical", _("tactical")
+        OPERATIONAL = "operational", _("operational")
+
+    area = models.ForeignKey(
+        EmploymentArea, on_delete=models.PROTECT, related_name="forums", verbose_name=_("employment area")
+    )
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    purpose = models.TextField(_("purpose"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent forum"),
+    )
+    chair = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="chaired_forums",
+        verbose_name=_("chair"),
+    )
+    secretary = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="secretary_forums",
+        verbose_name=_("secretary"),
+    )
+    meeting_rhythm = models.CharField(_("meeting rhythm"), max_length=200, blank=True)
+    visibility = models.CharField(_("visibility"), max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC)
+    archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("forum")
+        verbose_name_plural = _("forums")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ForumMember(models.Model):
+    """An organisation, and optionally a named person of it, sitting in a forum."""
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("chair")
+        VICE_CHAIR = "vice_chair", _("vice chair")
+        SECRETARY = "secretary", _("secretary")
+        MEMBER = "member", _("member")
+        DEPUTY = "deputy", _("deputy member")
+        EXPERT = "expert", _("permanent expert")
+
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="members", verbose_name=_("forum"))
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="forum_memberships", verbose_name=_("organisation")
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="forum_memberships",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("role in the forum"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+
+    class Meta:
+        verbose_name = _("forum member")
+        verbose_name_plural = _("forum members")
+        constraints = [
+            models.UniqueConstraint(fields=["forum", "organization", "person"], name="ecosystem_forummember_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.forum}: {self.person or self.organization}"
+
+
+class Meeting(models.Model):
+    """A meeting of a forum, with its agenda, minutes and attending organisations."""
+
+    forum = models.ForeignKey(Forum, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("forum"))
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    starts_at = models.DateTimeField(_("starts"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    agenda = models.TextField(_("agenda"), blank=True)
+    minutes = models.TextField(_("minutes"), blank=True)
+    attendees = models.ManyToManyField(
+        Organization, blank=True, related_name="attended_meetings", verbose_name=_("attending organisations")
+    )
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at"]
+
+    def __str__(self):
+        return f"{self.forum} {self.starts_at:%Y-%m-%d}"
+
+
+class MeetingAttachment(models.Model):
+    """A file attached to a meeting (agenda papers, presentations, minutes)."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("meeting")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to="meetings/%Y/")
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.title
+
+
+class Decision(models.Model):
+    """A decision recorded in a meeting, with who is responsible and by when."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("meeting"))
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    text = models.TextField(_("decision"))
+    responsible_organization = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("responsible organisation"),
+    )
+    responsible_person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("responsible person"),
+    )
+    due_date = models.DateField(_("due"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["meeting__starts_at", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class Responsibility(models.Model):
+    """One cell of the responsibility matrix: an organisation's RACI letter for a forum or a goal.
+
+    The subject is generic so that the ecosystem app never imports the apps whose objects
+    (goals, for example) appear in the matrix.
+    """
+
+    class Level(models.TextChoices):
+        RESPONSIBLE = "R", _("responsible")
+        ACCOUNTABLE = "A", _("accountable")
+        CONSULTED = "C", _("consulted")
+        INFORMED = "I", _("informed")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="responsibilities", verbose_name=_("organisation")
+    )
+    subject_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, verbose_name=_("subject type"))
+    subject_id = models.PositiveBigIntegerField(_("subject"))
+    subject = GenericForeignKey("subject_type", "subject_id")
+    level = models.CharField(_("responsibility"), max_length=1, choices=Level.choices)
+
+    class Meta:
+        verbose_name = _("responsibility")
+        verbose_name_plural = _("responsibilities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "subject_type", "subject_id"], name="ecosystem_responsibility_unique_subject"
+            ),
+        ]
+        indexes = [models.Index(fields=["subject_type", "subject_id"], name="ecosystem_resp_subject_idx")]
+
+    def __str__(self):
+        return f"{self.organization} {self.level}"

@@ -1,0 +1,47 @@
+"""Charts: one Vega-Lite specification, rendered to SVG on the server, interactive in the browser.
+
+The SVG is cached under a hash of the specification, which holds the data, so a chart is
+drawn again only when its data change.
+"""
+
+import hashlib
+import itertools
+
+import orjson
+import vl_convert
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+VEGA_LITE_VERSION = "5.21"
+_LOCALES = {"fi": "fi-FI", "sv": "sv-SE", "en": "en-GB"}
+_ids = itertools.count(1)
+
+
+def render_svg(spec):
+    """The SVG of a Vega-Lite specification, in the current language's number and date format."""
+    locale = _LOCALES.get(get_language() or "fi", "fi-FI")
+    encoded = orjson.dumps(spec, option=orjson.OPT_SORT_KEYS)
+    key = "chart-svg:" + hashlib.sha256(encoded + locale.encode()).hexdigest()
+    svg = cache.get(key)
+    if svg is None:
+        svg = vl_convert.vegalite_to_svg(
+            spec, vl_version=VEGA_LITE_VERSION, format_locale=locale, time_format_locale=locale
+        )
+        cache.set(key, svg, None)
+    return svg
+
+
+def chart(spec, *, title, columns, rows, description=""):
+    """What the `lib/chart.html` template needs: the SVG, the specification and its data table.
+
+    columns: the table's headings; rows: lists of cells in the same order (what the chart shows).
+    """
+    return {
+        "id": f"chart-{next(_ids)}",
+        "title": title,
+        "description": description,
+        "svg": render_svg(spec),
+        "spec": spec,
+        "columns": columns,
+        "rows": rows,
+    }

@@ -1,0 +1,82 @@
+"""Figures for a group of areas (an employment area) from the figures of its municipalities.
+
+Counts are sums over the member areas; rates are recomputed from the summed parts, never
+averaged. A sum that lacks a member's value (suppressed or missing) is marked incomplete.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Sum
+
+from verkko.stats.models import Observation, Table
+
+# Where real and invented tables share an id, the real one wins.
+_SOURCE_PREFERENCE = [Table.Source.STATFIN, Table.Source.FILE, Table.Source.DEMO]
+
+
+@dataclass(frozen=True)
+class AreaValue:
+    period: date
+    period_code: str
+    value: float | None
+    complete: bool
+
+
+def preferred_table(table_id):
+    """The table with this id, real data before invented demo data; None when there is none."""
+    tables = {table.source: table for table in Table.objects.filter(table_id=table_id)}
+    return next((tables[source] for source in _SOURCE_PREFERENCE if source in tables), None)
+
+
+def area_totals(table, measure_code, area_codes, *, since=None):
+    """Per period, the sum of a measure over the given areas (e.g. the municipalities' KU codes)."""
+    area_codes = list(area_codes)
+    rows = (
+        Observation.objects.filter(
+            series__table=table, series__measure_code=measure_code, series__area_code__in=area_codes
+        )
+        .filter(**({"period__gte": since} if since else {}))
+        .values("period", "period_code")
+        .annotate(total=Sum("value"), reported=Count("value"))
+        .order_by("period")
+    )
+    return [
+        AreaValue(
+            period=row["period"],
+            period_code=row["period_code"],
+            value=row["total"],
+            complete=row["reported"] == len(area_codes),
+        )
+        for row in rows
+    ]
+
+
+def area_ratio(table, numerator_code, denominator_code, area_codes, *, scale=100.0, since=None):
+    """Per period, sum(numerator) / sum(denominator) × scale over the areas: a rate from sums.
+
+    The denominator is summed over the areas that report the numerator too, so that a
+    suppressed numerator never deflates the rate; such a period is marked incomplete.
+    """
+    area_codes = list(area_codes)
+    filters = {"series__table": table, "series__area_code__in": area_codes}
+    if since:
+        filters["period__gte"] = since
+    values = {}
+    for period, period_code, area_code, measure_code, value in Observation.objects.filter(
+        series__measure_code__in=[numerator_code, denominator_code], **filters
+    ).values_list("period", "period_code", "series__area_code", "series__measure_code", "value"):
+        values.setdefault((period, period_code), {}).setdefault(area_code, {})[measure_code] = value
+    result = []
+    for (period, period_code), by_area in sorted(values.items()):
+        pairs = [
+            (parts.get(numerator_code), parts.get(denominator_code))
+            for parts in by_area.values()
+            if parts.get(numerator_code) is not None and parts.get(denominator_code) is not None
+        ]
+        denominator = sum(d for _, d in pairs)
+        value = scale * sum(n for n, _ in pairs) / denominator if denominator else None
+        result.append(
+            AreaValue(period=period, period_code=period_code, value=value, complete=len(pairs) == len(area_codes))
+        )
+    return result
