@@ -80,14 +80,16 @@ def _require(obj: dict, key: str, kind: type, where: str, origin: str):
 
 def _build(document, ids, sizes, dimension_objects, roles, where, origin) -> Dataset:
     if len(ids) != len(sizes):
-        raise FormatError(f"'{where}id' names {len(ids)} dimensions but '{where}size' gives {len(sizes)}", source=origin)
+        raise FormatError(
+            f"'{where}id' names {len(ids)} dimensions but '{where}size' gives {len(sizes)}", source=origin
+        )
     role_of = {}
     for role_name, members in roles.items():
         for code in members or []:
             role_of.setdefault(code, _ROLE_NAMES.get(role_name, ROLE_OTHER))
     extension_px = (document.get("extension") or {}).get("px") or {}
     dimensions = []
-    for code, size in zip(ids, sizes):
+    for code, size in zip(ids, sizes, strict=True):
         dim_obj = dimension_objects.get(code)
         if not isinstance(dim_obj, dict):
             raise FormatError(f"dimension '{code}' is listed in '{where}id' but not described", source=origin)
@@ -171,9 +173,7 @@ def _cells(values, status, total: int, where: str, origin: str):
     elif not isinstance(values, list):
         raise FormatError(f"'{where}value' is missing or not an array/object", source=origin)
     elif len(values) != total:
-        raise FormatError(
-            f"'{where}value' has {len(values)} entries but the sizes multiply to {total}", source=origin
-        )
+        raise FormatError(f"'{where}value' has {len(values)} entries but the sizes multiply to {total}", source=origin)
     statuses = _statuses(status, total, where, origin)
 
     def chunks():
@@ -211,7 +211,9 @@ def _statuses(status, total: int, where: str, origin: str) -> list[str] | None:
         if len(status) == 1:
             return [status[0] or ""] * total
         if len(status) != total:
-            raise FormatError(f"'{where}status' has {len(status)} entries but the table has {total} cells", source=origin)
+            raise FormatError(
+                f"'{where}status' has {len(status)} entries but the table has {total} cells", source=origin
+            )
         return [s or "" for s in status]
     if isinstance(status, dict):
         return [s or "" for s in _sparse_to_list(status, total, f"{where}status", origin)]

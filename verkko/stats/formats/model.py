@@ -29,8 +29,17 @@ TIME_NAMES = frozenset(
 )
 AREA_NAMES = frozenset(
     {
-        "alue", "kunta", "maakunta", "seutukunta", "area", "region", "municipality",
-        "område", "kommun", "landskap", "ekonomisk region",
+        "alue",
+        "kunta",
+        "maakunta",
+        "seutukunta",
+        "area",
+        "region",
+        "municipality",
+        "område",
+        "kommun",
+        "landskap",
+        "ekonomisk region",
     }
 )
 CONTENT_NAMES = frozenset({"tiedot", "information", "uppgifter", "contentscode"})
@@ -77,9 +86,7 @@ class Dimension:
 
     def __post_init__(self):
         if len(self.codes) != len(self.labels):
-            raise FormatError(
-                f"dimension {self.code!r} has {len(self.codes)} codes but {len(self.labels)} labels"
-            )
+            raise FormatError(f"dimension {self.code!r} has {len(self.codes)} codes but {len(self.labels)} labels")
         if len(set(self.codes)) != len(self.codes):
             raise FormatError(f"dimension {self.code!r} repeats a value code")
         if self.role not in ROLES:
@@ -106,7 +113,7 @@ class Dimension:
             "code": self.code,
             "label": self.label,
             "role": self.role,
-            "values": [{"code": c, "label": lbl} for c, lbl in zip(self.codes, self.labels)],
+            "values": [{"code": c, "label": lbl} for c, lbl in zip(self.codes, self.labels, strict=True)],
         }
 
 
@@ -254,7 +261,7 @@ class Dataset:
         # zip takes the batch first so that it stops without using up a key.
         keys = product(*(d.codes for d in dims))
         for batch in self.batches(size=size):
-            for value, status, key in zip(batch.values, batch.statuses, keys):
+            for value, status, key in zip(batch.values, batch.statuses, keys, strict=False):
                 yield (*order(key), *no_period, value, status)
 
     def cell(self, **codes: str) -> tuple:
@@ -308,7 +315,7 @@ class Dataset:
             if len(key) != len(dimensions):
                 raise FormatError(f"cell {key!r} does not name a code for each of {len(dimensions)} dimensions")
             try:
-                flat = sum(d.position[c] * strides[i] for i, (d, c) in enumerate(zip(dimensions, key)))
+                flat = sum(d.position[c] * strides[i] for i, (d, c) in enumerate(zip(dimensions, key, strict=True)))
             except KeyError as unknown:
                 raise FormatError(f"cell {key!r} names an unknown code {unknown}") from None
             if isinstance(content, tuple):

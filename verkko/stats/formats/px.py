@@ -48,7 +48,9 @@ def read_px(data: bytes, *, origin: str = "") -> Dataset:
     """A PX file's table; its cells are read from ``data`` each time they are asked for."""
     found = _DATA_KEYWORD.search(data)
     if not found:
-        raise FormatError("no DATA= keyword: the file is truncated or not a PX file", source=origin, line=data.count(b"\n") + 1)
+        raise FormatError(
+            "no DATA= keyword: the file is truncated or not a PX file", source=origin, line=data.count(b"\n") + 1
+        )
     header_bytes = data[: found.start() + 1] if found.start() else b""
     header = _decode_header(header_bytes, origin)
     data_start = found.end()
@@ -70,7 +72,9 @@ def _decode_header(header: bytes, origin: str) -> str:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        raise FormatError(f"unknown CODEPAGE {encoding!r}", source=origin, line=_line_of_bytes(header, codepage.start(1))) from None
+        raise FormatError(
+            f"unknown CODEPAGE {encoding!r}", source=origin, line=_line_of_bytes(header, codepage.start(1))
+        ) from None
     try:
         text = header.decode(encoding)
     except UnicodeDecodeError as error:
@@ -128,7 +132,9 @@ def _parse_value(text: str, position: int, statement_start: int, origin: str) ->
     def missing_comma():
         if _KEYWORD.match(text, position):
             keyword = text[statement_start:].split("=", 1)[0]
-            return FormatError(f"the value of {keyword} does not end with ';'", source=origin, line=_line_of(text, statement_start))
+            return FormatError(
+                f"the value of {keyword} does not end with ';'", source=origin, line=_line_of(text, statement_start)
+            )
         return FormatError("two items without a comma between them", source=origin, line=_line_of(text, position))
 
     while True:
@@ -228,7 +234,9 @@ def _dataset(statements, header_text, data, data_start, origin) -> Dataset:
         labels = header.texts("VALUES", name)
         codes = header.texts("CODES", name) or labels
         if len(codes) != len(labels):
-            raise header.error(f"variable {name!r} has {len(labels)} VALUES but {len(codes)} CODES", header.get("CODES", name))
+            raise header.error(
+                f"variable {name!r} has {len(labels)} VALUES but {len(codes)} CODES", header.get("CODES", name)
+            )
         dimensions.append(_dimension(header, name, codes, labels, content_name))
     _keep_one_of_each_role(dimensions)
     decimals_text = header.text("DECIMALS")
@@ -264,7 +272,7 @@ def _dimension(header: _Header, name: str, codes, labels, content_name) -> Dimen
         role = guess_role(name, name)
     units, decimals = {}, {}
     if role == ROLE_CONTENT:
-        for code, label in zip(codes, labels):
+        for code, label in zip(codes, labels, strict=True):
             units[code] = header.text("UNITS", label) or header.text("UNITS") or ""
             precision = header.text("PRECISION", name, label)
             if precision and precision.isdigit():
@@ -296,9 +304,7 @@ def _keep_one_of_each_role(dimensions: list[Dimension]) -> None:
 
 
 def _last_updated(header: _Header) -> datetime | None:
-    stamps = [
-        statement for (keyword, _), statement in header.by_key.items() if keyword == "LAST-UPDATED"
-    ]
+    stamps = [statement for (keyword, _), statement in header.by_key.items() if keyword == "LAST-UPDATED"]
     moments = []
     for statement in stamps:
         text = _single_text(statement).strip()
@@ -317,14 +323,18 @@ def _data_chunks(data: bytes, start: int, expected: int, origin: str):
     """(values, statuses) pieces of the DATA block, about a megabyte of text at a time."""
     end = data.find(b";", start)
     if end < 0:
-        raise FormatError("DATA does not end with ';': the file is truncated", source=origin, line=_line_of_bytes(data, len(data)))
+        raise FormatError(
+            "DATA does not end with ';': the file is truncated", source=origin, line=_line_of_bytes(data, len(data))
+        )
     position = start
     count = 0
     while position < end:
         cut = min(position + _DATA_CHUNK_BYTES, end)
         if cut < end:
             # Cut after whitespace so no value is split in two.
-            space = max(data.rfind(b" ", position, cut), data.rfind(b"\n", position, cut), data.rfind(b"\t", position, cut))
+            space = max(
+                data.rfind(b" ", position, cut), data.rfind(b"\n", position, cut), data.rfind(b"\t", position, cut)
+            )
             if space > position:
                 cut = space + 1
         text = data[position:cut]

@@ -16,7 +16,7 @@ def write_jsonstat(dataset: Dataset, *, index_as_array: bool = False, status_as_
     dimension = {}
     for dim in dataset.dimensions:
         index = dim.codes if index_as_array else {code: i for i, code in enumerate(dim.codes)}
-        category = {"index": index, "label": dict(zip(dim.codes, dim.labels))}
+        category = {"index": index, "label": dict(zip(dim.codes, dim.labels, strict=True))}
         if dim.units:
             category["unit"] = {
                 code: {"base": unit, "decimals": dim.decimals.get(code, 0)} for code, unit in dim.units.items()
@@ -99,7 +99,7 @@ def write_px(dataset: Dataset, *, charset: str = "utf-8", values_per_line: int =
     header = newline.join(lines) + newline
     parts = [header.encode("iso-8859-15" if ansi else "utf-8")]
     for batch in dataset.batches(size=values_per_line * 4096, align=values_per_line):
-        tokens = [_px_value(v, s) for v, s in zip(batch.values, batch.statuses)]
+        tokens = [_px_value(v, s) for v, s in zip(batch.values, batch.statuses, strict=True)]
         rows = (" ".join(tokens[i : i + values_per_line]) for i in range(0, len(tokens), values_per_line))
         parts.append((newline.join(rows) + newline).encode("ascii"))
     parts.append(b";" + newline.encode("ascii"))

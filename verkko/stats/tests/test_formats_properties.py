@@ -8,7 +8,11 @@ from verkko.stats.formats.px import MISSING_SYMBOLS
 from verkko.stats.formats.writers import write_jsonstat, write_px
 
 # Text that ISO-8859-15 can hold, without the quote PX uses to delimit texts.
-TEXT = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöåÄÖÅ0123456789 -_.()%", min_size=1, max_size=12).map(str.strip).filter(bool)
+TEXT = (
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöåÄÖÅ0123456789 -_.()%", min_size=1, max_size=12)
+    .map(str.strip)
+    .filter(bool)
+)
 CODE = st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-", min_size=1, max_size=8)
 
 CELL = st.one_of(

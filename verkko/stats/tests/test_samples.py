@@ -71,4 +71,3 @@ def test_sample_px_akay_reads_decimals_and_dot_as_missing(samples):
     assert dataset.cell(Toiminto="26", Tiedot="Osallist", Sukupuoli="2", Vuosi="2009") == (12.3, "")
     missing = [row for row in dataset.rows() if row[-2] is None]
     assert len(missing) == 3
-
