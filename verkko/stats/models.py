@@ -1,5 +1,6 @@
 """Official statistics: tables, series, observations and the record of each import."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -53,6 +54,9 @@ class Series(models.Model):
     measure_code = models.CharField(_("measure code"), max_length=100, blank=True, db_index=True)
     unit = models.CharField(_("unit"), max_length=100, blank=True)
     decimals = models.PositiveSmallIntegerField(_("decimals"), default=0)
+    # A hash of the cells the last import wrote for this series: an import whose cells hash
+    # the same has nothing to write. Empty when the series was written some other way.
+    checksum = models.BigIntegerField(_("checksum of the last import"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("series")
@@ -104,7 +108,28 @@ class ImportRun(models.Model):
     rows_changed = models.PositiveIntegerField(_("changed rows"), default=0)
     rows_unchanged = models.PositiveIntegerField(_("unchanged rows"), default=0)
     missing_cells = models.PositiveIntegerField(_("missing cells"), default=0)
+    series_count = models.PositiveIntegerField(_("series"), default=0)
     errors = models.TextField(_("errors"), blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("started by"),
+    )
+    source = models.ForeignKey(
+        "Source",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="import_runs",
+        verbose_name=_("configured source"),
+    )
+
+    @property
+    def observations(self) -> int:
+        return self.rows_new + self.rows_changed + self.rows_unchanged
 
     class Meta:
         verbose_name = _("import run")
@@ -113,3 +138,50 @@ class ImportRun(models.Model):
 
     def __str__(self):
         return f"{self.origin} {self.status}"
+
+
+class Source(models.Model):
+    """A configured source: a StatFin table and the part of it an employment area keeps.
+
+    The selection names variables by role, never by code, because Statistics Finland renames
+    variable codes (June 2026): ``area_codes`` and ``measure_codes`` list the area and content
+    codes to keep (empty means all), ``latest_periods`` keeps only the newest periods.
+    Other variables are left to the service's elimination (their totals).
+    """
+
+    area = models.ForeignKey(
+        "ecosystem.EmploymentArea",
+        on_delete=models.CASCADE,
+        related_name="statistics_sources",
+        verbose_name=_("employment area"),
+    )
+    table_id = models.CharField(_("table id"), max_length=100, help_text=_("StatFin table, for example 12r5."))
+    title = models.CharField(_("title"), max_length=300)
+    area_codes = models.JSONField(_("area codes"), default=list, blank=True)
+    measure_codes = models.JSONField(_("content codes"), default=list, blank=True)
+    latest_periods = models.PositiveIntegerField(
+        _("latest periods"), null=True, blank=True, help_text=_("Empty keeps every period.")
+    )
+    active = models.BooleanField(_("refreshed automatically"), default=True)
+    last_updated = models.DateTimeField(_("updated at source when last fetched"), null=True, blank=True)
+    last_checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    last_error_at = models.DateTimeField(_("last error at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("statistics source")
+        verbose_name_plural = _("statistics sources")
+        ordering = ["area", "table_id", "title"]
+
+    def __str__(self):
+        return f"{self.table_id} {self.title}"
+
+    def selection(self) -> dict:
+        """The PxWeb client's selection: by role, so it survives renamed variable codes."""
+        chosen = {}
+        if self.area_codes:
+            chosen["area"] = list(self.area_codes)
+        if self.measure_codes:
+            chosen["content"] = list(self.measure_codes)
+        chosen["time"] = {"top": self.latest_periods} if self.latest_periods else "*"
+        return chosen

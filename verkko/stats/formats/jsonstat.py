@@ -67,7 +67,11 @@ def _dataset_v1(name: str, document: dict, origin: str) -> Dataset:
     ids = _require(dimension_objects, "id", list, f"{where}dimension.", origin)
     sizes = _require(dimension_objects, "size", list, f"{where}dimension.", origin)
     roles = dimension_objects.get("role") or {}
-    return _build(document, ids, sizes, dimension_objects, roles, where, origin)
+    dataset = _build(document, ids, sizes, dimension_objects, roles, where, origin)
+    # A bundle names its datasets; PxWeb's generic name "dataset" says nothing of the table.
+    if not dataset.table_id and name != "dataset":
+        dataset.table_id = name
+    return dataset
 
 
 def _require(obj: dict, key: str, kind: type, where: str, origin: str):
