@@ -127,10 +127,6 @@ class ImportRun(models.Model):
         verbose_name=_("configured source"),
     )
 
-    @property
-    def observations(self) -> int:
-        return self.rows_new + self.rows_changed + self.rows_unchanged
-
     class Meta:
         verbose_name = _("import run")
         verbose_name_plural = _("import runs")
@@ -138,6 +134,10 @@ class ImportRun(models.Model):
 
     def __str__(self):
         return f"{self.origin} {self.status}"
+
+    @property
+    def observations(self) -> int:
+        return self.rows_new + self.rows_changed + self.rows_unchanged
 
 
 class Source(models.Model):
