@@ -72,7 +72,11 @@ class Series(models.Model):
 class Observation(models.Model):
     """A value of a series for one period; value is empty where the source has none."""
 
-    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="observations", verbose_name=_("series"))
+    # No index of its own: the unique (series, period) index serves lookups by series, and
+    # one index fewer makes bulk imports of a million cells markedly faster.
+    series = models.ForeignKey(
+        Series, on_delete=models.CASCADE, related_name="observations", verbose_name=_("series"), db_index=False
+    )
     period = models.DateField(_("period start"))
     period_code = models.CharField(_("period"), max_length=20)
     value = models.FloatField(_("value"), null=True, blank=True)

@@ -158,3 +158,35 @@ def test_store_takes_a_table_id_given_by_the_caller(data_dir):
     series = Series.objects.get(area_code="KU139")
     assert series.measure_code == "aloitukset"
     assert list(series.observations.values_list("period_code", "value")) == [("2023", 38.0), ("2024", 41.0)]
+
+
+def _generated(revision=0.0, months=120):
+    areas = [f"KU{n:03d}" for n in range(1, 8)]
+    periods = [f"{2010 + i // 12}M{i % 12 + 1:02d}" for i in range(months)]
+    contents = ["TYOTTOMAT", "TYOVOIMA", "OSUUS"]
+    dimensions = [
+        Dimension("alue", "Alue", areas, areas, role=ROLE_AREA),
+        Dimension("kuukausi", "Kuukausi", periods, periods, role=ROLE_TIME),
+        Dimension("tiedot", "Tiedot", contents, contents, role=ROLE_CONTENT),
+    ]
+    # Each cell's value follows from its codes; a revision changes the first month of each series.
+    values = [
+        a * 1000.0 + m * 3 + c + (revision if m == 0 else 0.0)
+        for a in range(len(areas))
+        for m in range(months)
+        for c in range(len(contents))
+    ]
+    return Dataset.from_values(dimensions, values, table_id="gen", title="Generated")
+
+
+def test_store_imports_and_reimports_a_table_larger_than_one_statement():
+    first = import_dataset(_generated())
+    assert (first.rows_new, first.series_count) == (7 * 120 * 3, 21)
+    again = import_dataset(_generated(revision=0.5, months=130))
+    assert again.rows_new == 7 * 10 * 3
+    assert again.rows_changed == 21
+    assert again.rows_unchanged == 7 * 119 * 3
+    assert Observation.objects.count() == 7 * 130 * 3
+    series = Series.objects.get(area_code="KU002", measure_code="TYOVOIMA")
+    assert series.observations.get(period_code="2010M01").value == 1001.5
+    assert series.observations.get(period_code="2020M10").value == 1000.0 + 129 * 3 + 1
