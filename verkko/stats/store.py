@@ -117,6 +117,20 @@ def import_datasets(
         raise StatisticsImportError(str(error), run) from error
 
 
+def record_failure(origin: str, error: Exception, *, user=None, configured_source=None) -> ImportRun:
+    """A failed ImportRun for an import that failed before any data was read (bad file, fetch)."""
+    started_by = user if user is not None and getattr(user, "is_authenticated", False) else None
+    now = timezone.now()
+    return ImportRun.objects.create(
+        origin=origin[:500],
+        started_by=started_by,
+        source=configured_source,
+        status=ImportRun.Status.FAILED,
+        errors=str(error),
+        finished_at=now,
+    )
+
+
 def _copy_run(run: ImportRun) -> ImportRun:
     return ImportRun.objects.create(
         origin=run.origin, started_by=run.started_by, source=run.source, status=ImportRun.Status.RUNNING

@@ -16,6 +16,7 @@ MISSING_SYMBOLS = frozenset({".", "..", "...", "....", ".....", "......"})
 ZERO_SYMBOL = "-"
 
 _DATA_KEYWORD = re.compile(rb"(?:\A|[\r\n;])[ \t]*DATA[ \t]*=")
+_UTF8_PAIR = re.compile(rb"[\xc2\xc3][\x80-\xbf]")
 _CHARSET = re.compile(rb'(?m)^\s*CHARSET\s*=\s*"([^"]*)"')
 _CODEPAGE = re.compile(rb'(?m)^\s*CODEPAGE\s*=\s*"([^"]*)"')
 _KEYWORD = re.compile(
@@ -29,7 +30,7 @@ _STRING = re.compile(r'"([^"]*)"')
 _TLIST = re.compile(r'TLIST\(\s*([A-Za-z])1\s*(?:,\s*"([^"]*)"\s*-\s*"([^"]*)"\s*)?\)')
 _BARE = re.compile(r"[^\s,;\"]+")
 _SPACE = re.compile(r"\s*")
-# DATA values are separated by spaces, tabs, line ends or commas.
+# DATA is read about a megabyte of text at a time.
 _DATA_CHUNK_BYTES = 1 << 20
 
 
@@ -83,17 +84,15 @@ def _decode_header(header: bytes, origin: str) -> str:
             source=origin,
             line=_line_of_bytes(header, error.start),
         ) from None
-    if codecs.lookup(encoding).name != "utf-8" and not header.isascii():
-        # A one-byte charset decodes anything; UTF-8 text in an ANSI file shows as pairs of
-        # bytes that happen to be valid UTF-8, which ä, ö and å in real ANSI text never are.
-        try:
-            header.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
-            first = next(i for i, byte in enumerate(header) if byte > 0x7F)
+    if codecs.lookup(encoding).name != "utf-8":
+        # A one-byte charset decodes anything. UTF-8 text shows as Â or Ã followed by a byte
+        # of 0x80–0xBF (ä is C3 A4), a pair that Finnish or Swedish ANSI text never has.
+        utf8 = _UTF8_PAIR.search(header)
+        if utf8:
             raise FormatError(
-                f"the file declares {encoding} but its text is UTF-8", source=origin, line=_line_of_bytes(header, first)
+                f"the file declares {encoding} but its text is UTF-8",
+                source=origin,
+                line=_line_of_bytes(header, utf8.start()),
             )
     return text
 
