@@ -44,7 +44,8 @@ class Series(models.Model):
     """One time series of a table: the codes of every non-time dimension."""
 
     table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="series", verbose_name=_("table"))
-    # Canonical key: "dim1=code1;dim2=code2", dimensions in table order.
+    # Canonical key: "dim1=code1;dim2=code2", dimensions sorted by code, so the same codes give
+    # the same key whatever order a file or an API answer lists the dimensions in.
     key = models.CharField(_("key"), max_length=500)
     codes = models.JSONField(_("codes"), default=dict)
     labels = models.JSONField(_("labels"), default=dict)

@@ -211,7 +211,8 @@ class _TablePart:
         area = self.dataset.area_dimension
         content = self.dataset.content_dimension
         combos = list(product(*(range(len(d)) for d in dims)))
-        keys = [";".join(f"{d.code}={d.codes[i]}" for d, i in zip(dims, combo, strict=True)) for combo in combos]
+        key_order = sorted(range(len(dims)), key=lambda position: dims[position].code)
+        keys = [";".join(f"{dims[p].code}={dims[p].codes[combo[p]]}" for p in key_order) for combo in combos]
         existing = {
             key: (pk, checksum)
             for key, pk, checksum in Series.objects.filter(table=self.table).values_list("key", "id", "checksum")
