@@ -316,11 +316,14 @@ class _TablePart:
             f"\t{start.isoformat()}\t{code}\t"
             for start, code in zip(self.period_values, self.period_codes, strict=True)
         ]
+        null = "\\N"
         for series_id, values, statuses in pending:
             head = str(series_id)
+            if _needs_escape("".join(statuses)):
+                statuses = [_copy_escape(status) for status in statuses]
             yield "".join(
                 [
-                    f"{head}{middle}{_copy_number(value)}\t{_copy_status(status)}\n"
+                    f"{head}{middle}{null if value is None else repr(value)}\t{status}\n"
                     for middle, value, status in zip(middles, values, statuses, strict=False)
                 ]
             )
@@ -398,14 +401,12 @@ class _TablePart:
         self.new_checksums = []
 
 
-def _copy_number(value) -> str:
-    return "\\N" if value is None else repr(value) if isinstance(value, float) else str(value)
+def _needs_escape(text: str) -> bool:
+    return "\\" in text or "\t" in text or "\n" in text or "\r" in text
 
 
-def _copy_status(status: str) -> str:
-    if "\\" in status or "\t" in status or "\n" in status or "\r" in status:
-        return status.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    return status
+def _copy_escape(status: str) -> str:
+    return status.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _insert_many_rows(cursor, head: str, rows: Iterable[tuple], tail: str) -> None:

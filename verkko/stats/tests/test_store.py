@@ -190,3 +190,9 @@ def test_store_imports_and_reimports_a_table_larger_than_one_statement():
     series = Series.objects.get(area_code="KU002", measure_code="TYOVOIMA")
     assert series.observations.get(period_code="2010M01").value == 1001.5
     assert series.observations.get(period_code="2020M10").value == 1000.0 + 129 * 3 + 1
+
+
+def test_store_keeps_a_status_with_characters_that_copy_escapes():
+    run = import_dataset(_demo([1, None, 3, 4], statuses=["", "a\\b\tc", "", ""]))
+    assert run.rows_new == 4
+    assert _observations()[("KU564", "2026M02")] == (None, "a\\b\tc")

@@ -34,7 +34,9 @@ def tables(draw):
 
 
 def _stored():
-    rows = Observation.objects.values_list("series__area_code", "series__measure_code", "period_code", "value", "status")
+    rows = Observation.objects.values_list(
+        "series__area_code", "series__measure_code", "period_code", "value", "status"
+    )
     return {(area, measure, period): (value, status) for area, measure, period, value, status in rows}
 
 
