@@ -21,10 +21,26 @@ def read_jsonstat(data: bytes | str, *, origin: str = "") -> list[Dataset]:
     try:
         document = orjson.loads(data)
     except orjson.JSONDecodeError as error:
+        if isinstance(data, bytes):
+            _raise_if_not_utf8(data, origin)
         raise FormatError(
             f"not valid JSON ({error.msg})", source=origin, line=error.lineno, column=error.colno
         ) from None
     return parse_jsonstat(document, origin=origin)
+
+
+def _raise_if_not_utf8(data: bytes, origin: str) -> None:
+    """JSON is UTF-8; name the line and column of the first byte that is not."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        raise FormatError(
+            f"the text is not valid UTF-8 (byte {data[error.start]:#04x})",
+            source=origin,
+            line=data.count(b"\n", 0, error.start) + 1,
+            column=len(data[line_start : error.start].decode("utf-8", "replace")) + 1,
+        ) from None
 
 
 def parse_jsonstat(document, *, origin: str = "") -> list[Dataset]:

@@ -221,6 +221,8 @@ def _single_text(statement: Statement) -> str:
 
 def _dataset(statements, header_text, data, data_start, origin) -> Dataset:
     header = _Header(statements, header_text, origin)
+    if any(keyword == "KEYS" for keyword, _ in header.by_key):
+        raise header.error("KEYS (DATA given by key) is not supported; write DATA as a full cube")
     names = (header.texts("STUB") or []) + (header.texts("HEADING") or [])
     if not names:
         raise header.error("the file names no STUB or HEADING variables")

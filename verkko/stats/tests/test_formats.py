@@ -266,6 +266,19 @@ def test_jsonstat_reader_reports_truncated_json_with_line_and_column(data_dir):
     assert (error.value.line, error.value.column) == (14, 62)
 
 
+def test_jsonstat_reader_reports_text_that_is_not_utf8_with_line_and_column(data_dir):
+    text = (data_dir / "tyonhakijat-jsonstat2-array-index.json").read_bytes()
+    broken = text.replace("Työnhakijat kunnittain".encode(), "Työnhakijat kunnittain".encode("iso-8859-15"))
+    with pytest.raises(FormatError, match="not valid UTF-8 \\(byte 0xf6\\)") as error:
+        read_bytes(broken)
+    assert (error.value.line, error.value.column) == (4, 15)  # the ö of "Työnhakijat"
+
+
+def test_px_reader_reports_keys_data_it_does_not_read():
+    with pytest.raises(FormatError, match="KEYS"):
+        read_bytes(_px(GOOD_PX.replace("DATA=", 'KEYS("Alue")=CODES;\nDATA=')))
+
+
 def test_jsonstat_reader_reports_values_that_do_not_match_the_sizes(data_dir):
     text = (data_dir / "tyonhakijat-jsonstat2-array-index.json").read_bytes()
     with pytest.raises(FormatError, match="'value' has 11 entries but the sizes multiply to 12"):
