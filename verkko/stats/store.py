@@ -51,17 +51,16 @@ def import_dataset(
     ``source`` is a ``Table.Source`` value (statfin, file, demo); ``origin`` the file path or
     address; ``table_id`` overrides the dataset's own table id.
     """
-    runs = import_datasets(
-        [dataset] if isinstance(dataset, Dataset) else list(dataset),
-        source=source,
-        origin=origin,
-        user=user,
-        configured_source=configured_source,
-        table_id=table_id,
+    parts = [dataset] if isinstance(dataset, Dataset) else list(dataset)
+    table_ids = {table_id or part.table_id for part in parts}
+    if len(table_ids) > 1:
+        raise ValueError(
+            f"import_dataset takes the parts of one table, not of {sorted(table_ids)}; see import_datasets"
+        )
+    (run,) = import_datasets(
+        parts, source=source, origin=origin, user=user, configured_source=configured_source, table_id=table_id
     )
-    if len(runs) != 1:
-        raise ValueError(f"import_dataset takes the parts of one table; these hold {len(runs)} tables")
-    return runs[0]
+    return run
 
 
 def import_datasets(
@@ -241,9 +240,11 @@ class _TablePart:
         if missing:
             Series.objects.bulk_create(missing, batch_size=SERIES_CREATE_BATCH)
             created = {series.key for series in missing}
+            # Read the new ids back by table rather than by a (possibly huge) list of keys.
             existing.update(
                 (key, (pk, None))
-                for key, pk in Series.objects.filter(table=self.table, key__in=created).values_list("key", "id")
+                for key, pk in Series.objects.filter(table=self.table).values_list("key", "id")
+                if key in created
             )
         return [_SeriesSlot(existing[key][0], existing[key][1], key in created) for key in keys]
 
