@@ -1,6 +1,7 @@
 """manage.py export_statistics TABLE: a stored table as a tidy CSV or XLSX file."""
 
 import csv
+import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -39,6 +40,11 @@ class Command(BaseCommand):
             with open(output, "w", newline="", encoding="utf-8") as file:
                 rows = export.write_csv(csv.writer(file))
         else:
-            rows = export.write_csv(csv.writer(self.stdout))
+            try:
+                rows = export.write_csv(csv.writer(self.stdout))
+            except BrokenPipeError:
+                # The reader (e.g. `| head`) has had enough; stop quietly, as command line tools do.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                return
         if output:
             self.stderr.write(f"Wrote {rows} rows to {output}")
