@@ -154,7 +154,6 @@ class PxWebClient:
     def limits(self) -> Limits:
         """The service's maxValues, maxCalls and timeWindow from ``?config`` (read once)."""
         if self._limits is None:
-            self._limits = Limits()  # spaces the config call itself with safe defaults
             config = self._json("GET", f"{self.base_url}/{self.language}/?config")
             try:
                 self._limits = Limits(
@@ -163,7 +162,6 @@ class PxWebClient:
                     time_window=float(config["timeWindow"]),
                 )
             except (KeyError, TypeError, ValueError):
-                self._limits = None
                 raise PxWebNotJsonStat(
                     f"{self.base_url}/?config does not give maxValues, maxCalls and timeWindow"
                 ) from None
@@ -328,7 +326,10 @@ class PxWebClient:
         return min(self.backoff * 2 ** (attempt - 1), self.max_backoff)
 
     def _wait_for_turn(self) -> None:
-        """Sleep until one more call fits within maxCalls per timeWindow."""
+        """Sleep until one more call fits within maxCalls per timeWindow.
+
+        Until ``?config`` has been read (it is itself a call), cautious defaults apply.
+        """
         limits = self._limits or Limits()
         now = self._clock()
         while self._calls and now - self._calls[0] >= limits.time_window:

@@ -162,3 +162,10 @@ def test_client_takes_its_address_from_settings(settings):
     del settings.STATFIN_API_URL
     with PxWebClient() as client:
         assert client.base_url == DEFAULT_API_URL
+
+
+def test_client_fails_clearly_on_a_config_without_limits(fake_statfin, statfin_client):
+    fake_statfin.misbehave(Misbehaviour(body=b'{"apiVersion": "1.0"}'))
+    with pytest.raises(PxWebNotJsonStat, match="does not give maxValues"):
+        statfin_client.limits()
+    assert statfin_client.limits().max_values == 1000  # asked again, not taken from the failed answer
