@@ -244,12 +244,13 @@ class PxWebClient:
 
     def split_query(self, metadata: TableMetadata, query: dict, max_values: int) -> list[dict]:
         """The query as several queries of at most ``max_values`` cells each."""
-        items = {part["code"]: _resolved(metadata.variable(part["code"]), part["selection"]) for part in query["query"]}
-        if math.prod(len(values) for values in items.values()) <= max_values:
+        if self.query_cells(metadata, query) <= max_values:
             return [query]
+        items = {part["code"]: _resolved(metadata.variable(part["code"]), part["selection"]) for part in query["query"]}
         return [_item_query(part, query) for part in _split(items, max_values)]
 
     def query_cells(self, metadata: TableMetadata, query: dict) -> int:
+        """How many cells the query asks for (eliminated variables count once)."""
         return math.prod(len(_resolved(metadata.variable(part["code"]), part["selection"])) for part in query["query"])
 
     def fetch(self, table_id: str, selection: Mapping | None = None) -> Iterator[Dataset]:
