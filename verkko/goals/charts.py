@@ -36,7 +36,12 @@ def indicator_chart(indicator, values, targets, *, width=560, height=240):
             "mark": {"type": "line", "point": True},
             "encoding": {
                 "x": _time_axis(),
-                "y": {"field": "value", "type": "quantitative", "title": indicator.unit or None},
+                "y": {
+                    "field": "value",
+                    "type": "quantitative",
+                    "title": indicator.unit or None,
+                    "scale": {"zero": False},
+                },
                 "color": {
                     "field": "series",
                     "type": "nominal",

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from verkko.accounts.access import edited_organization_ids, is_partner
@@ -48,7 +48,7 @@ def _form_page(request, form, *, title, cancel_url, submit=None, multipart=False
             "form": form,
             "title": title,
             "cancel_url": cancel_url,
-            "submit": submit or gettext("Save"),
+            "submit": submit or pgettext("goals", "Save"),
             "multipart": multipart,
             "intro": intro,
         },

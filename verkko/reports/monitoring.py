@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, time
 
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -176,7 +176,7 @@ def xlsx(report):
     sheet(
         gettext("Actions"),
         [
-            gettext("Action"),
+            pgettext("goals", "Action"),
             gettext("Lead organisation"),
             gettext("Status"),
             gettext("Progress (%)"),
