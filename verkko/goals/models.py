@@ -197,10 +197,10 @@ class TurnTheCurve(models.Model):
     indicator = models.OneToOneField(
         Indicator, on_delete=models.CASCADE, related_name="turn_the_curve", verbose_name=_("indicator")
     )
-    story = models.TextField(_("story behind the curve"), blank=True)
-    partners = models.TextField(_("partners with a role"), blank=True)
-    what_works = models.TextField(_("what works"), blank=True)
-    next_steps = models.TextField(_("next steps"), blank=True)
+    story = models.TextField(_("story behind the curve"), max_length=4000, blank=True)
+    partners = models.TextField(_("partners with a role"), max_length=4000, blank=True)
+    what_works = models.TextField(_("what works"), max_length=4000, blank=True)
+    next_steps = models.TextField(_("next steps"), max_length=4000, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
