@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from verkko.accounts.access import edited_organization_ids, memberships
-from verkko.goals.models import Action, CheckIn, IndicatorValue, Milestone, Target, TurnTheCurve
+from verkko.goals.models import Action, CheckIn, IndicatorValue, Target
 from verkko.lib.history import recorded_action
 
 

@@ -10,5 +10,14 @@ class GoalsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        for model_name in ["Goal", "Indicator", "IndicatorValue", "Target", "Action", "Milestone", "CheckIn", "TurnTheCurve"]:
+        for model_name in [
+            "Goal",
+            "Indicator",
+            "IndicatorValue",
+            "Target",
+            "Action",
+            "Milestone",
+            "CheckIn",
+            "TurnTheCurve",
+        ]:
             auditlog.register(self.get_model(model_name))

@@ -23,7 +23,7 @@ def _time_axis():
 
 def indicator_chart(indicator, values, targets, *, width=560, height=240):
     """Actual values, the target path (baseline → targets) and the baseline."""
-    actual_label, target_label, baseline_label = gettext("Actual"), gettext("Target path"), gettext("Baseline")
+    actual_label, target_label = gettext("Actual"), gettext("Target path")
     data = [
         {"period": value.period.isoformat(), "value": value.value, "series": actual_label}
         for value in values

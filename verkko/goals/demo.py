@@ -78,8 +78,16 @@ INDICATORS = {
         None,
         (date(2024, 10, 1), 41),
         [(date(2025, 10, 1), 45), (date(2026, 10, 1), 50), (date(2027, 10, 1), 55)],
-        [(date(2025, 1, 1), 42), (date(2025, 4, 1), 44), (date(2025, 7, 1), 43), (date(2025, 10, 1), 46),
-         (date(2026, 1, 1), 47), (date(2026, 4, 1), 46), (date(2026, 7, 1), 45), (date(2026, 10, 1), 44)],
+        [
+            (date(2025, 1, 1), 42),
+            (date(2025, 4, 1), 44),
+            (date(2025, 7, 1), 43),
+            (date(2025, 10, 1), 46),
+            (date(2026, 1, 1), 47),
+            (date(2026, 4, 1), 46),
+            (date(2026, 7, 1), 45),
+            (date(2026, 10, 1), 44),
+        ],
     ),
     "ulkomaalaiset-tyottomat": (
         "Ulkomaalaiset työttömät työnhakijat",
@@ -103,8 +111,16 @@ INDICATORS = {
         None,
         (date(2024, 10, 1), 28),
         [(date(2025, 10, 1), 32), (date(2026, 10, 1), 36), (date(2027, 10, 1), 40)],
-        [(date(2025, 1, 1), 29), (date(2025, 4, 1), 30), (date(2025, 7, 1), 31), (date(2025, 10, 1), 32),
-         (date(2026, 1, 1), 33), (date(2026, 4, 1), 34), (date(2026, 7, 1), 35), (date(2026, 10, 1), 36)],
+        [
+            (date(2025, 1, 1), 29),
+            (date(2025, 4, 1), 30),
+            (date(2025, 7, 1), 31),
+            (date(2025, 10, 1), 32),
+            (date(2026, 1, 1), 33),
+            (date(2026, 4, 1), 34),
+            (date(2026, 7, 1), 35),
+            (date(2026, 10, 1), 36),
+        ],
     ),
     "rekrytointiongelmat": (
         "Rekrytointiongelmia kokeneet toimipaikat",
@@ -117,8 +133,16 @@ INDICATORS = {
         None,
         (date(2024, 10, 1), 38),
         [(date(2025, 10, 1), 35), (date(2026, 10, 1), 31), (date(2027, 10, 1), 28)],
-        [(date(2025, 1, 1), 37), (date(2025, 4, 1), 36), (date(2025, 7, 1), 36), (date(2025, 10, 1), 35),
-         (date(2026, 1, 1), 34), (date(2026, 4, 1), 34), (date(2026, 7, 1), 33), (date(2026, 10, 1), 33)],
+        [
+            (date(2025, 1, 1), 37),
+            (date(2025, 4, 1), 36),
+            (date(2025, 7, 1), 36),
+            (date(2025, 10, 1), 35),
+            (date(2026, 1, 1), 34),
+            (date(2026, 4, 1), 34),
+            (date(2026, 7, 1), 33),
+            (date(2026, 10, 1), 33),
+        ],
     ),
     "avoimet-tyopaikat": (
         "Avoimet työpaikat työllisyysalueella",
@@ -170,8 +194,7 @@ GOALS = {
     ),
     "nuorisotyottomyyden-vahentaminen": (
         "Nuorisotyöttömyyden vähentäminen",
-        "Alle 25-vuotiaiden työttömyys lyhenee ja nuoret ohjautuvat nopeasti koulutukseen tai työhön. "
-        + DEMO_NOTE,
+        "Alle 25-vuotiaiden työttömyys lyhenee ja nuoret ohjautuvat nopeasti koulutukseen tai työhön. " + DEMO_NOTE,
         "Nuorten työllisyyden verkosto",
         "tyollisyysasteen-nosto",
         Visibility.PUBLIC,
@@ -237,10 +260,14 @@ ACTIONS = [
         Action.Status.UNDER_WAY,
         55,
         30,
-        [("Palvelumalli kuvattu", date(2025, 6, 30), date(2025, 6, 20)),
-         ("Kaikki kunnat mukana", date(2026, 12, 31), None)],
-        [(75, 45, "under_way", "on_track", "Yhteispalvelun asiakkuuksia 420; uusi tiimi aloitti Iissä."),
-         (12, 55, "under_way", "at_risk", "Hyvinvointialueen resurssit niukat syksyllä, jonot kasvaneet.")],
+        [
+            ("Palvelumalli kuvattu", date(2025, 6, 30), date(2025, 6, 20)),
+            ("Kaikki kunnat mukana", date(2026, 12, 31), None),
+        ],
+        [
+            (75, 45, "under_way", "on_track", "Yhteispalvelun asiakkuuksia 420; uusi tiimi aloitti Iissä."),
+            (12, 55, "under_way", "at_risk", "Hyvinvointialueen resurssit niukat syksyllä, jonot kasvaneet."),
+        ],
     ),
     (
         "Kolmannen sektorin palkkatukityöpaikat",
@@ -267,10 +294,14 @@ ACTIONS = [
         Action.Status.UNDER_WAY,
         40,
         30,
-        [("30 uutta oppisopimusta", date(2026, 6, 30), date(2026, 6, 15)),
-         ("60 uutta oppisopimusta", date(2027, 5, 31), None)],
-        [(62, 35, "under_way", "on_track", "Oppisopimuksia solmittu 34, yrityksiä mukana 21."),
-         (8, 40, "under_way", "on_track", "Syksyn haku täynnä; rakennusalan kysyntä hiljentynyt.")],
+        [
+            ("30 uutta oppisopimusta", date(2026, 6, 30), date(2026, 6, 15)),
+            ("60 uutta oppisopimusta", date(2027, 5, 31), None),
+        ],
+        [
+            (62, 35, "under_way", "on_track", "Oppisopimuksia solmittu 34, yrityksiä mukana 21."),
+            (8, 40, "under_way", "on_track", "Syksyn haku täynnä; rakennusalan kysyntä hiljentynyt."),
+        ],
     ),
     (
         "Ohjaamon palveluohjauksen vahvistaminen",
@@ -358,9 +389,18 @@ def load(stdout):
     area = ecosystem_demo.area()
     forums = {name: _forum(area, name, level) for name, level in FORUMS}
     indicators = {}
-    for slug, (name, definition, unit, decimals, polarity, frequency, stats, baseline, targets, hand) in (
-        INDICATORS.items()
-    ):
+    for slug, (
+        name,
+        definition,
+        unit,
+        decimals,
+        polarity,
+        frequency,
+        stats,
+        baseline,
+        targets,
+        hand,
+    ) in INDICATORS.items():
         table_id, measure, denominator = stats or ("", "", "")
         indicator, _ = Indicator.objects.update_or_create(
             slug=slug,
@@ -413,8 +453,20 @@ def load(stdout):
     coordinator = User.objects.filter(email="coordinator@example.com").first()
     editor = User.objects.filter(email="editor@example.com").first()
     today = timezone.localdate()
-    for (title, description, lead, partners, goal_slugs, starts, due, status, progress, rhythm, milestones,
-         check_ins) in ACTIONS:
+    for (
+        title,
+        description,
+        lead,
+        partners,
+        goal_slugs,
+        starts,
+        due,
+        status,
+        progress,
+        rhythm,
+        milestones,
+        check_ins,
+    ) in ACTIONS:
         lead_organisation = ecosystem_demo.organization(lead)
         action, _ = Action.objects.update_or_create(
             title=title,

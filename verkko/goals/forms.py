@@ -173,7 +173,9 @@ class IndicatorForm(forms.ModelForm):
         area_code = cleaned.get("series_area_code", "").strip().upper()
         series = None
         if table is not None:
-            series = table.series.filter(measure_code=cleaned["measure_code"], area_code=area_code).order_by("key").first()
+            series = (
+                table.series.filter(measure_code=cleaned["measure_code"], area_code=area_code).order_by("key").first()
+            )
         if series is None:
             self.add_error(
                 "series_area_code", gettext("No statistics series with this table, measure and area was found.")

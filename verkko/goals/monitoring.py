@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from verkko.goals import status, values
-from verkko.goals.models import Action, CheckIn, Goal
+from verkko.goals.models import Action, CheckIn
 
 
 @dataclass

@@ -134,10 +134,7 @@ def assess(*, polarity, baseline, targets, values, period):
         )
     target_period, target_value = target
     expected = expected_value(baseline, target, period)
-    if baseline is not None:
-        starting_value = baseline[1]
-    else:
-        starting_value = actuals[min(actuals)]
+    starting_value = baseline[1] if baseline is not None else actuals[min(actuals)]
     gap = abs(target_value - starting_value)
     d = sign(polarity) * (actual - expected)
     return Assessment(

@@ -43,7 +43,9 @@ def values_of(indicator):
         if table is None or not indicator.measure_code:
             return []
         return [Value(row.period, row.value, row.complete) for row in _figures(table, indicator, _area_codes(area))]
-    return [Value(period, value) for period, value in indicator.values.order_by("period").values_list("period", "value")]
+    return [
+        Value(period, value) for period, value in indicator.values.order_by("period").values_list("period", "value")
+    ]
 
 
 def values_by_municipality(indicator):
@@ -81,10 +83,7 @@ def assess(indicator, values=None, at=None):
     latest reported period when no day is given."""
     values = values_of(indicator) if values is None else values
     pairs = [(value.period, value.value) for value in values]
-    if at is None:
-        period = status.latest_period(pairs)
-    else:
-        period = periods.containing(at, indicator.frequency)
+    period = status.latest_period(pairs) if at is None else periods.containing(at, indicator.frequency)
     if period is None:
         return status.Assessment(status.NO_DATA, None, None, None, None, None, None, None, None)
     return status.assess(

@@ -24,7 +24,7 @@ from verkko.goals.forms import (
     TurnTheCurveForm,
     ValuesImportForm,
 )
-from verkko.goals.models import Action, Goal, Indicator, Status, Target, TurnTheCurve
+from verkko.goals.models import Goal, Status, Target, TurnTheCurve
 from verkko.lib.history import history_of
 
 
@@ -97,7 +97,9 @@ def monitoring_view(request):
         .distinct()
         .order_by("name")
     )
-    form = MonitoringFilterForm(request.GET or None, forums=forums, organizations=organisations, statuses=Status.choices)
+    form = MonitoringFilterForm(
+        request.GET or None, forums=forums, organizations=organisations, statuses=Status.choices
+    )
     chosen_status = ""
     if form.is_bound and form.is_valid():
         if form.cleaned_data["forum"]:
@@ -458,9 +460,7 @@ def check_in(request, key):
     action = _action(request, key)
     if not access.can_check_in(request.user, action):
         raise PermissionDenied
-    form = CheckInForm(
-        request.POST or None, initial={"progress": action.progress, "status": action.status}
-    )
+    form = CheckInForm(request.POST or None, initial={"progress": action.progress, "status": action.status})
     if request.method == "POST" and form.is_valid():
         actions.check_in(request.user, action, form)
         messages.success(request, gettext("The check-in was recorded."))

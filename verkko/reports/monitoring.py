@@ -123,12 +123,20 @@ def xlsx(report):
         for row in rows:
             worksheet.append(row)
         for index, column in enumerate(columns, start=1):
-            worksheet.column_dimensions[worksheet.cell(1, index).column_letter].width = max(12, min(60, len(column) + 4))
+            worksheet.column_dimensions[worksheet.cell(1, index).column_letter].width = max(
+                12, min(60, len(column) + 4)
+            )
         return worksheet
 
     sheet(
         gettext("Goals"),
-        [gettext("Goal"), gettext("Status"), gettext("Owner forum"), gettext("Actions"), gettext("Progress of actions (%)")],
+        [
+            gettext("Goal"),
+            gettext("Status"),
+            gettext("Owner forum"),
+            gettext("Actions"),
+            gettext("Progress of actions (%)"),
+        ],
         [
             [
                 summary.goal.title,
@@ -203,11 +211,21 @@ def xlsx(report):
         gettext("Changes"),
         [gettext("What"), gettext("Name"), gettext("Before"), gettext("After")],
         [
-            [gettext("goal") if change.kind == "goal" else gettext("indicator"), change.name, _status(change.before), _status(change.after)]
+            [
+                gettext("goal") if change.kind == "goal" else gettext("indicator"),
+                change.name,
+                _status(change.before),
+                _status(change.after),
+            ]
             for change in report["changes"]
         ]
         + [
-            [gettext("new check-in"), entry.action.title, "", f"{timezone.localdate(entry.created_at):%d.%m.%Y} {entry.narrative}"]
+            [
+                gettext("new check-in"),
+                entry.action.title,
+                "",
+                f"{timezone.localdate(entry.created_at):%d.%m.%Y} {entry.narrative}",
+            ]
             for entry in report["new_check_ins"]
         ],
     )

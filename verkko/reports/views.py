@@ -63,7 +63,7 @@ def monitoring_pdf(request, period):
 
     report = _report(request, period)
     report["pdf"] = True
-    for item, chart in report["indicator_charts"]:
+    for _item, chart in report["indicator_charts"]:
         chart["data_uri"] = monitoring.svg_data_uri(chart["svg"])
     html = render_to_string("reports/monitoring_pdf.html", report, request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()

@@ -10,7 +10,12 @@ from verkko.goals.tests.conftest import ROLES
 def test_action_page_shows_milestones_check_ins_and_history(client_for, partner_editor, action):
     Milestone.objects.create(action=action, title="30 oppisopimusta", due_on=action.due_on)
     CheckIn.objects.create(
-        action=action, author=partner_editor, progress=30, status="under_way", confidence="at_risk", narrative="Haku käynnissä."
+        action=action,
+        author=partner_editor,
+        progress=30,
+        status="under_way",
+        confidence="at_risk",
+        narrative="Haku käynnissä.",
     )
     response = client_for(None).get(f"/fi/actions/{action.uuid}/")
     assert response.status_code == 200

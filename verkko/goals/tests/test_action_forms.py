@@ -34,7 +34,9 @@ def test_coordinator_creates_an_action(client_for, coordinator, goal, organizati
 @pytest.mark.parametrize(
     "changes", [{"due_on": "2025-01-01"}, {"progress": "120"}, {"title": ""}, {"lead_organization": ""}]
 )
-def test_bad_input_is_an_error_and_nothing_is_saved(client_for, coordinator, goal, organization_a, organization_b, changes):
+def test_bad_input_is_an_error_and_nothing_is_saved(
+    client_for, coordinator, goal, organization_a, organization_b, changes
+):
     response = client_for(coordinator).post("/fi/actions/new/", _data(goal, organization_a, organization_b, **changes))
     assert response.status_code == 400
     assert "error-summary" in response.content.decode()
@@ -42,18 +44,24 @@ def test_bad_input_is_an_error_and_nothing_is_saved(client_for, coordinator, goa
 
 
 @pytest.mark.parametrize("role", ["partner_editor", "partner_member", "editor_b"])
-def test_partners_may_not_create_or_edit_actions(client_for, user_for, role, action, goal, organization_a, organization_b):
+def test_partners_may_not_create_or_edit_actions(
+    client_for, user_for, role, action, goal, organization_a, organization_b
+):
     client = client_for(user_for(role))
     assert client.post("/fi/actions/new/", _data(goal, organization_a, organization_b)).status_code == 403
     data = _data(goal, organization_a, organization_b, title="Muutettu")
     assert client.post(f"/fi/actions/{action.uuid}/edit/", data).status_code == 403
-    assert client.post(f"/fi/actions/{action.uuid}/milestones/", {"title": "X", "due_on": "2026-01-01"}).status_code == 403
+    assert (
+        client.post(f"/fi/actions/{action.uuid}/milestones/", {"title": "X", "due_on": "2026-01-01"}).status_code == 403
+    )
     action.refresh_from_db()
     assert action.title == "Oppisopimuspolku nuorille"
     assert not Milestone.objects.exists()
 
 
-def test_coordinator_edits_an_action_and_adds_a_milestone(client_for, coordinator, action, goal, organization_a, organization_b):
+def test_coordinator_edits_an_action_and_adds_a_milestone(
+    client_for, coordinator, action, goal, organization_a, organization_b
+):
     client = client_for(coordinator)
     data = _data(goal, organization_a, organization_b, title="Oppisopimuspolku", status="under_way", progress="40")
     assert client.post(f"/fi/actions/{action.uuid}/edit/", data).status_code == 302

@@ -54,8 +54,13 @@ def test_statistics_indicator_takes_no_values_by_hand(client_for, coordinator, a
 @pytest.mark.parametrize("role", ["partner_editor", "partner_member", "editor_b"])
 def test_partners_may_not_enter_values(client_for, user_for, role, goal, indicator):
     client = client_for(user_for(role))
-    assert client.post(f"/fi/indicators/{indicator.slug}/values/", {"period": "2026Q1", "value": "1"}).status_code == 403
-    assert client.post(f"/fi/indicators/{indicator.slug}/import/", {"file": _csv("period,value\n2026Q1,1\n")}).status_code == 403
+    assert (
+        client.post(f"/fi/indicators/{indicator.slug}/values/", {"period": "2026Q1", "value": "1"}).status_code == 403
+    )
+    assert (
+        client.post(f"/fi/indicators/{indicator.slug}/import/", {"file": _csv("period,value\n2026Q1,1\n")}).status_code
+        == 403
+    )
     assert IndicatorValue.objects.filter(indicator=indicator).count() == 3
 
 

@@ -30,7 +30,9 @@ def test_bad_target_is_an_error_and_nothing_changes(client_for, coordinator, ind
 @pytest.mark.parametrize("role", ["partner_editor", "partner_member", "editor_b"])
 def test_partners_may_not_set_or_remove_targets(client_for, user_for, role, goal, indicator):
     client = client_for(user_for(role))
-    assert client.post(f"/fi/indicators/{indicator.slug}/targets/", {"period": "2027Q1", "value": "1"}).status_code == 403
+    assert (
+        client.post(f"/fi/indicators/{indicator.slug}/targets/", {"period": "2027Q1", "value": "1"}).status_code == 403
+    )
     assert client.post(f"/fi/indicators/{indicator.slug}/targets/2026Q1/delete/").status_code == 403
     assert Target.objects.filter(indicator=indicator).count() == 1
 
