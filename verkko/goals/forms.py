@@ -318,9 +318,13 @@ class CheckInForm(forms.ModelForm):
 class MonitoringFilterForm(forms.Form):
     """The monitoring view's filters (a GET form)."""
 
-    forum = forms.ModelChoiceField(label=_("forum"), queryset=Forum.objects.none(), required=False)
-    organization = forms.ModelChoiceField(label=_("organisation"), queryset=Organization.objects.none(), required=False)
-    status = forms.ChoiceField(label=_("status"), required=False)
+    forum = forms.ModelChoiceField(
+        label=_("Owner forum"), queryset=Forum.objects.none(), required=False, empty_label=_("all")
+    )
+    organization = forms.ModelChoiceField(
+        label=_("Organisation with actions"), queryset=Organization.objects.none(), required=False, empty_label=_("all")
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
 
     def __init__(self, *args, forums, organizations, statuses, **kwargs):
         super().__init__(*args, **kwargs)

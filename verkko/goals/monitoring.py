@@ -26,7 +26,10 @@ class GoalSummary:
 
     @property
     def main_indicator(self):
-        return self.indicators[0] if self.indicators else None
+        """The indicator that sets the goal's status: the weakest one (the first of equals)."""
+        if not self.indicators:
+            return None
+        return min(self.indicators, key=lambda item: status.STATUS_ORDER.index(item.assessment.status))
 
     @property
     def open_actions(self):
