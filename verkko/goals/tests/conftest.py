@@ -151,3 +151,13 @@ def area_indicator(area, statistics):
     )
     Target.objects.create(indicator=indicator, period=date(2026, 12, 1), value=1000)
     return indicator
+
+
+@pytest.fixture
+def browser_context_without_js(chromium_browser, live_server):
+    """A browser page with JavaScript switched off: the pages must work without it."""
+    context = chromium_browser.new_context(base_url=live_server.url, locale="fi-FI", java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
