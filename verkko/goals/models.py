@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -66,6 +67,9 @@ class Goal(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("goals:goal", kwargs={"key": self.slug})
 
     @property
     def is_public(self):
@@ -139,6 +143,9 @@ class Indicator(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("goals:indicator", kwargs={"key": self.slug})
 
     @property
     def baseline(self):
@@ -275,6 +282,9 @@ class Action(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("goals:action", kwargs={"key": self.uuid})
 
     @property
     def is_open(self):

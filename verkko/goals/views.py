@@ -40,6 +40,15 @@ def _require_manager(user, area):
         raise PermissionDenied
 
 
+def _form_view(request, form, *, save, saved_message, done=None, **page):
+    """Show the form; on a valid POST call `save` (one action), say so and go to `done` or what was saved."""
+    if request.method == "POST" and form.is_valid():
+        saved = save()
+        messages.success(request, saved_message)
+        return redirect(done or saved)
+    return _form_page(request, form, **page)
+
+
 def _form_page(request, form, *, title, cancel_url, submit=None, multipart=False, intro=""):
     return render(
         request,
@@ -165,11 +174,14 @@ def goal_detail(request, key):
 def goal_create(request):
     area = _area_or_403(request.user)
     form = GoalForm(request.POST or None, area=area)
-    if request.method == "POST" and form.is_valid():
-        goal = actions.save_goal(request.user, form, area)
-        messages.success(request, gettext("The goal was saved."))
-        return redirect("goals:goal", key=goal.slug)
-    return _form_page(request, form, title=gettext("New goal"), cancel_url=reverse("goals:monitoring"))
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.save_goal(request.user, form, area),
+        saved_message=gettext("The goal was saved."),
+        title=gettext("New goal"),
+        cancel_url=reverse("goals:monitoring"),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -178,13 +190,11 @@ def goal_edit(request, key):
     goal = _goal(request, key)
     _require_manager(request.user, goal.area_id)
     form = GoalForm(request.POST or None, instance=goal, area=goal.area)
-    if request.method == "POST" and form.is_valid():
-        goal = actions.save_goal(request.user, form, goal.area)
-        messages.success(request, gettext("The goal was saved."))
-        return redirect("goals:goal", key=goal.slug)
-    return _form_page(
+    return _form_view(
         request,
         form,
+        save=lambda: actions.save_goal(request.user, form, goal.area),
+        saved_message=gettext("The goal was saved."),
         title=gettext("Edit goal: %(title)s") % {"title": goal.title},
         cancel_url=reverse("goals:goal", kwargs={"key": goal.slug}),
     )
@@ -222,11 +232,14 @@ def indicator_detail(request, key):
 def indicator_create(request):
     area = _area_or_403(request.user)
     form = IndicatorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        indicator = actions.save_indicator(request.user, form, area)
-        messages.success(request, gettext("The indicator was saved."))
-        return redirect("goals:indicator", key=indicator.slug)
-    return _form_page(request, form, title=gettext("New indicator"), cancel_url=reverse("goals:monitoring"))
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.save_indicator(request.user, form, area),
+        saved_message=gettext("The indicator was saved."),
+        title=gettext("New indicator"),
+        cancel_url=reverse("goals:monitoring"),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -235,13 +248,11 @@ def indicator_edit(request, key):
     indicator = _indicator(request, key)
     _require_manager(request.user, indicator.area_id)
     form = IndicatorForm(request.POST or None, instance=indicator)
-    if request.method == "POST" and form.is_valid():
-        indicator = actions.save_indicator(request.user, form, indicator.area)
-        messages.success(request, gettext("The indicator was saved."))
-        return redirect("goals:indicator", key=indicator.slug)
-    return _form_page(
+    return _form_view(
         request,
         form,
+        save=lambda: actions.save_indicator(request.user, form, indicator.area),
+        saved_message=gettext("The indicator was saved."),
         title=gettext("Edit indicator: %(name)s") % {"name": indicator.name},
         cancel_url=reverse("goals:indicator", kwargs={"key": indicator.slug}),
     )
@@ -253,13 +264,14 @@ def target_add(request, key):
     indicator = _indicator(request, key)
     _require_manager(request.user, indicator.area_id)
     form = PeriodValueForm(request.POST or None, indicator=indicator)
-    if request.method == "POST" and form.is_valid():
-        actions.set_target(request.user, indicator, form.cleaned_data["period"], form.cleaned_data["value"])
-        messages.success(request, gettext("The target was saved."))
-        return redirect("goals:indicator", key=indicator.slug)
-    return _form_page(
+    return _form_view(
         request,
         form,
+        save=lambda: actions.set_target(
+            request.user, indicator, form.cleaned_data["period"], form.cleaned_data["value"]
+        ),
+        saved_message=gettext("The target was saved."),
+        done=indicator,
         title=gettext("Target for %(name)s") % {"name": indicator.name},
         cancel_url=reverse("goals:indicator", kwargs={"key": indicator.slug}),
         intro=gettext("A target for a period that already has one replaces it."),
@@ -291,13 +303,14 @@ def _manual_indicator(request, key):
 def value_add(request, key):
     indicator = _manual_indicator(request, key)
     form = PeriodValueForm(request.POST or None, indicator=indicator)
-    if request.method == "POST" and form.is_valid():
-        actions.record_values(request.user, indicator, [(form.cleaned_data["period"], form.cleaned_data["value"])])
-        messages.success(request, gettext("The value was saved."))
-        return redirect("goals:indicator", key=indicator.slug)
-    return _form_page(
+    return _form_view(
         request,
         form,
+        save=lambda: actions.record_values(
+            request.user, indicator, [(form.cleaned_data["period"], form.cleaned_data["value"])]
+        ),
+        saved_message=gettext("The value was saved."),
+        done=indicator,
         title=gettext("Value of %(name)s") % {"name": indicator.name},
         cancel_url=reverse("goals:indicator", kwargs={"key": indicator.slug}),
         intro=gettext("A value for a period that already has one replaces it."),
@@ -331,13 +344,12 @@ def turn_the_curve_edit(request, key):
     _require_manager(request.user, indicator.area_id)
     note = TurnTheCurve.objects.filter(indicator=indicator).first()
     form = TurnTheCurveForm(request.POST or None, instance=note)
-    if request.method == "POST" and form.is_valid():
-        actions.save_turn_the_curve(request.user, indicator, form)
-        messages.success(request, gettext("The note was saved."))
-        return redirect("goals:indicator", key=indicator.slug)
-    return _form_page(
+    return _form_view(
         request,
         form,
+        save=lambda: actions.save_turn_the_curve(request.user, indicator, form),
+        saved_message=gettext("The note was saved."),
+        done=indicator,
         title=gettext("Turn the curve: %(name)s") % {"name": indicator.name},
         cancel_url=reverse("goals:indicator", kwargs={"key": indicator.slug}),
     )
@@ -409,12 +421,16 @@ def action_detail(request, key):
 @login_required
 def action_create(request):
     area = _area_or_403(request.user)
-    form = ActionForm(request.POST or None, area=area, initial={"goals": request.GET.getlist("goal")})
-    if request.method == "POST" and form.is_valid():
-        action = actions.save_action(request.user, form)
-        messages.success(request, gettext("The action was saved."))
-        return redirect("goals:action", key=action.uuid)
-    return _form_page(request, form, title=gettext("New action"), cancel_url=reverse("goals:actions"))
+    preselected = Goal.objects.filter(area=area, slug__in=request.GET.getlist("goal"))
+    form = ActionForm(request.POST or None, area=area, initial={"goals": list(preselected)})
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.save_action(request.user, form),
+        saved_message=gettext("The action was saved."),
+        title=gettext("New action"),
+        cancel_url=reverse("goals:actions"),
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -424,13 +440,11 @@ def action_edit(request, key):
     area = action.lead_organization.area
     _require_manager(request.user, area)
     form = ActionForm(request.POST or None, instance=action, area=area)
-    if request.method == "POST" and form.is_valid():
-        action = actions.save_action(request.user, form)
-        messages.success(request, gettext("The action was saved."))
-        return redirect("goals:action", key=action.uuid)
-    return _form_page(
+    return _form_view(
         request,
         form,
+        save=lambda: actions.save_action(request.user, form),
+        saved_message=gettext("The action was saved."),
         title=gettext("Edit action: %(title)s") % {"title": action.title},
         cancel_url=reverse("goals:action", kwargs={"key": action.uuid}),
     )
@@ -442,13 +456,12 @@ def milestone_add(request, key):
     action = _action(request, key)
     _require_manager(request.user, action.lead_organization.area_id)
     form = MilestoneForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        actions.add_milestone(request.user, action, form)
-        messages.success(request, gettext("The milestone was saved."))
-        return redirect("goals:action", key=action.uuid)
-    return _form_page(
+    return _form_view(
         request,
         form,
+        save=lambda: actions.add_milestone(request.user, action, form),
+        saved_message=gettext("The milestone was saved."),
+        done=action,
         title=gettext("New milestone: %(title)s") % {"title": action.title},
         cancel_url=reverse("goals:action", kwargs={"key": action.uuid}),
     )
@@ -461,13 +474,12 @@ def check_in(request, key):
     if not access.can_check_in(request.user, action):
         raise PermissionDenied
     form = CheckInForm(request.POST or None, initial={"progress": action.progress, "status": action.status})
-    if request.method == "POST" and form.is_valid():
-        actions.check_in(request.user, action, form)
-        messages.success(request, gettext("The check-in was recorded."))
-        return redirect("goals:action", key=action.uuid)
-    return _form_page(
+    return _form_view(
         request,
         form,
+        save=lambda: actions.check_in(request.user, action, form),
+        saved_message=gettext("The check-in was recorded."),
+        done=action,
         title=gettext("Check in: %(title)s") % {"title": action.title},
         cancel_url=reverse("goals:action", kwargs={"key": action.uuid}),
         intro=gettext("A check-in is kept as history; it updates the action's status and progress."),

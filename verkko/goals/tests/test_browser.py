@@ -45,7 +45,9 @@ def test_partner_editor_checks_in_from_my_actions(
     assert CheckIn.objects.get().narrative == "Syksyn haku täynnä."
 
 
-def test_coordinator_forms_pass_axe_with_errors_shown(coordinator, goal, browser_page, sign_in_browser, assert_accessible):
+def test_coordinator_forms_pass_axe_with_errors_shown(
+    coordinator, goal, browser_page, sign_in_browser, assert_accessible
+):
     sign_in_browser(browser_page, coordinator)
     for path in ["/fi/goals/new/", "/fi/indicators/new/", "/fi/actions/new/"]:
         browser_page.goto(path)
