@@ -1,9 +1,11 @@
 """Every change to goals, indicators, targets, actions and check-ins: atomic, with history."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from verkko.accounts.access import edited_organization_ids, memberships
-from verkko.goals.models import Action, CheckIn, IndicatorValue, Target
+from verkko.ecosystem.models import Responsibility
+from verkko.goals.models import Action, CheckIn, Goal, IndicatorValue, Target
 from verkko.lib.history import recorded_action
 
 
@@ -58,10 +60,25 @@ def save_turn_the_curve(user, indicator, form):
     return note
 
 
+def mark_responsible(action):
+    """In the ecosystem's responsibility matrix, the lead organisation is responsible (R) for each goal
+    its action serves, unless a letter has already been set for it."""
+    goal_type = ContentType.objects.get_for_model(Goal)
+    for goal in action.goals.all():
+        Responsibility.objects.get_or_create(
+            organization=action.lead_organization,
+            subject_type=goal_type,
+            subject_id=goal.pk,
+            defaults={"level": Responsibility.Level.RESPONSIBLE},
+        )
+
+
 @recorded_action
 def save_action(user, form):
     """Create or update an action from a valid ActionForm."""
-    return _save_form(form)
+    action = _save_form(form)
+    mark_responsible(action)
+    return action
 
 
 @recorded_action
@@ -91,6 +108,7 @@ def action_from_decision(user, decision):
         decision=decision,
     )
     action.goals.set(meeting.forum.goals.all())
+    mark_responsible(action)
     return action, True
 
 

@@ -10,12 +10,13 @@ class GoalsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        # Links between goals, indicators, actions and organisations are part of the history too.
+        auditlog.register(self.get_model("Goal"), m2m_fields={"indicators"})
+        auditlog.register(self.get_model("Action"), m2m_fields={"goals", "partner_organizations"})
         for model_name in [
-            "Goal",
             "Indicator",
             "IndicatorValue",
             "Target",
-            "Action",
             "Milestone",
             "CheckIn",
             "TurnTheCurve",

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from verkko.accounts.models import User
 from verkko.ecosystem import demo as ecosystem_demo
 from verkko.ecosystem.models import Forum, Responsibility, Visibility
+from verkko.goals.actions import mark_responsible
 from verkko.goals.models import Action, CheckIn, Goal, Indicator, IndicatorValue, Milestone, Target, TurnTheCurve
 
 DEMO_NOTE = "Esimerkkiaineisto: tavoite, käsin syötetyt luvut ja toimenpiteet ovat keksittyjä."
@@ -501,14 +502,7 @@ def load(stdout):
                     "confidence": confidence,
                 },
             )
-        # The goal's RACI row in the ecosystem's responsibility matrix: the lead organisation is responsible.
-        for goal in action.goals.all():
-            Responsibility.objects.get_or_create(
-                organization=lead_organisation,
-                subject_type=ContentType.objects.get_for_model(Goal),
-                subject_id=goal.pk,
-                defaults={"level": Responsibility.Level.RESPONSIBLE},
-            )
+        mark_responsible(action)
     backbone = ecosystem_demo.organization("BusinessOulu")
     for goal in goals.values():
         Responsibility.objects.update_or_create(

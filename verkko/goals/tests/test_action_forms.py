@@ -28,7 +28,7 @@ def test_coordinator_creates_an_action(client_for, coordinator, goal, organizati
     assert response.status_code == 302
     action = Action.objects.get(title="Kesätyöseteli")
     assert list(action.partner_organizations.all()) == [organization_b]
-    assert LogEntry.objects.get_for_object(action).get().actor == coordinator
+    assert {entry.actor for entry in LogEntry.objects.get_for_object(action)} == {coordinator}
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,20 @@ def test_action_forms_refuse_other_methods(client_for, coordinator, action):
     assert client.put("/fi/actions/new/").status_code == 405
     assert client.delete(f"/fi/actions/{action.uuid}/edit/").status_code == 405
     assert client.put(f"/fi/actions/{action.uuid}/milestones/").status_code == 405
+
+
+def test_lead_organisation_becomes_responsible_for_the_goals_in_the_matrix(
+    client_for, coordinator, goal, organization_a, organization_b
+):
+    from verkko.ecosystem.models import Responsibility
+
+    client_for(coordinator).post("/fi/actions/new/", _data(goal, organization_a, organization_b))
+    cell = Responsibility.objects.get(subject_id=goal.pk, subject_type__model="goal")
+    assert (cell.organization, cell.level) == (organization_a, "R")
+
+
+def test_linking_goals_is_recorded_in_the_history(
+    client_for, coordinator, action, goal, organization_a, organization_b
+):
+    client_for(coordinator).post(f"/fi/actions/{action.uuid}/edit/", _data(goal, organization_a, organization_b))
+    assert LogEntry.objects.get_for_object(action).filter(changes__icontains="partner_organizations").exists()
