@@ -23,6 +23,7 @@ class GoalSummary:
     status: str
     indicators: list = field(default_factory=list)
     actions: list = field(default_factory=list)
+    depth: int = 0  # how deep a sub-goal sits under the goals listed with it
 
     @property
     def main_indicator(self):
@@ -100,3 +101,22 @@ def summarize(goal, at=None, cache=None):
 def summarize_all(goals, at=None):
     cache = {}
     return [summarize(goal, at, cache) for goal in goals_with_relations(goals)]
+
+
+def in_tree_order(summaries):
+    """Each goal followed by its sub-goals (a sub-goal whose parent is not listed stands on its own)."""
+    listed = {summary.goal.pk for summary in summaries}
+    children = {}
+    for summary in summaries:
+        parent_id = summary.goal.parent_id if summary.goal.parent_id in listed else None
+        children.setdefault(parent_id, []).append(summary)
+    ordered = []
+
+    def visit(parent_id, depth):
+        for summary in children.get(parent_id, []):
+            summary.depth = depth
+            ordered.append(summary)
+            visit(summary.goal.pk, depth + 1)
+
+    visit(None, 0)
+    return ordered

@@ -119,7 +119,7 @@ def monitoring_view(request):
                 Q(actions__lead_organization=organisation) | Q(actions__partner_organizations=organisation)
             ).distinct()
         chosen_status = form.cleaned_data["status"]
-    summaries = monitoring.summarize_all(goals.order_by("title"))
+    summaries = monitoring.in_tree_order(monitoring.summarize_all(goals.order_by("title")))
     if chosen_status:
         summaries = [summary for summary in summaries if summary.status == chosen_status]
     rows = []
@@ -128,7 +128,6 @@ def monitoring_view(request):
         rows.append(
             {
                 "summary": summary,
-                "main": main,
                 "sparkline": charts.sparkline(main.indicator, main.values) if main and main.values else None,
             }
         )

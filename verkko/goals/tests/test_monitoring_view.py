@@ -51,3 +51,12 @@ def test_only_coordinators_see_the_create_buttons(client_for, coordinator, partn
 
 def test_monitoring_view_refuses_post(client_for, coordinator):
     assert client_for(coordinator).post(URL).status_code == 405
+
+
+def test_sub_goals_follow_their_parent(client_for, coordinator, goal, partner_goal):
+    partner_goal.parent = goal
+    partner_goal.title = "A-alkuinen alatavoite"
+    partner_goal.save()
+    content = client_for(coordinator).get(URL).content.decode()
+    assert content.index("Nuorisotyöttömyyden vähentäminen") < content.index("A-alkuinen alatavoite")
+    assert "Alatavoite:" in content
