@@ -1,5 +1,8 @@
 """The monitoring view, goal, indicator and action pages, and their forms."""
 
+import contextlib
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -65,33 +68,24 @@ def _form_page(request, form, *, title, cancel_url, submit=None, multipart=False
     )
 
 
-def _goal(request, key):
-    goals = access.visible_goals(request.user)
+def _by_slug_or_uuid(queryset, key):
+    """Goals and indicators answer to their slug and to their UUID."""
     lookup = Q(slug=key)
-    if _is_uuid(key):
-        lookup |= Q(uuid=key)
-    return get_object_or_404(goals, lookup)
+    with contextlib.suppress(ValueError):
+        lookup |= Q(uuid=uuid.UUID(key))
+    return get_object_or_404(queryset, lookup)
+
+
+def _goal(request, key):
+    return _by_slug_or_uuid(access.visible_goals(request.user), key)
 
 
 def _indicator(request, key):
-    lookup = Q(slug=key)
-    if _is_uuid(key):
-        lookup |= Q(uuid=key)
-    return get_object_or_404(access.visible_indicators(request.user), lookup)
+    return _by_slug_or_uuid(access.visible_indicators(request.user), key)
 
 
 def _action(request, key):
     return get_object_or_404(access.visible_actions(request.user).select_related("lead_organization"), uuid=key)
-
-
-def _is_uuid(text):
-    import uuid
-
-    try:
-        uuid.UUID(str(text))
-    except ValueError:
-        return False
-    return True
 
 
 # The monitoring view
