@@ -1,0 +1,12 @@
+"""The goals fixtures serve the report tests as well."""
+
+from verkko.goals.tests.conftest import (  # noqa: F401
+    action,
+    fast_password_hashing,
+    forum,
+    goal,
+    indicator,
+    partner_action,
+    partner_goal,
+    user_for,
+)
