@@ -196,3 +196,34 @@ def test_store_keeps_a_status_with_characters_that_copy_escapes():
     run = import_dataset(_demo([1, None, 3, 4], statuses=["", "a\\b\tc", "", ""]))
     assert run.rows_new == 4
     assert _observations()[("KU564", "2026M02")] == (None, "a\\b\tc")
+
+
+def test_store_keeps_a_python_built_demo_table_that_area_figures_read():
+    from verkko.stats.aggregation import area_ratio, area_totals, preferred_table
+
+    municipalities = ["KU072", "KU139", "KU244", "KU425", "KU436", "KU494", "KU564", "KU615", "KU785", "KU859", "KU889"]
+    areas = [*municipalities, "SSS"]
+    months = ["2026M09", "2026M10"]
+    contents = ["TYOTTOMATLOPUSSA", "TYOVOIMATK"]
+    dimensions = [
+        Dimension("alue", "Alue", areas, areas, role=ROLE_AREA),
+        Dimension("kuukausi", "Kuukausi", months, months, role=ROLE_TIME),
+        Dimension("tiedot", "Tiedot", contents, ["Työttömät", "Työvoima"], role=ROLE_CONTENT),
+    ]
+    cells = {}
+    for number, area in enumerate(areas, start=1):
+        for month in months:
+            cells[(area, month, "TYOTTOMATLOPUSSA")] = 10.0 * number
+            cells[(area, month, "TYOVOIMATK")] = 100.0 * number
+    cells[("KU072", "2026M10", "TYOTTOMATLOPUSSA")] = (None, "..")  # a suppressed cell
+    dataset = Dataset.from_cells(dimensions, cells, table_id="12r5", title="Keksitty 12r5")
+    run = import_dataset(dataset, source=Table.Source.DEMO, origin="demo")
+    assert (run.series_count, run.observations, run.missing_cells) == (24, 48, 1)
+    table = preferred_table("12r5")
+    totals = area_totals(table, "TYOTTOMATLOPUSSA", municipalities)
+    assert [(t.period_code, t.value, t.complete) for t in totals] == [
+        ("2026M09", 660.0, True),
+        ("2026M10", 650.0, False),
+    ]
+    (september, _) = area_ratio(table, "TYOTTOMATLOPUSSA", "TYOVOIMATK", municipalities)
+    assert september.value == pytest.approx(10.0)
