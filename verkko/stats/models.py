@@ -56,7 +56,8 @@ class Series(models.Model):
     unit = models.CharField(_("unit"), max_length=100, blank=True)
     decimals = models.PositiveSmallIntegerField(_("decimals"), default=0)
     # A hash of the cells the last import wrote for this series: an import whose cells hash
-    # the same has nothing to write. Empty when the series was written some other way.
+    # the same has nothing to write. Code that changes or deletes observations other than
+    # through stats.store must set it to None, so that the next import compares every cell.
     checksum = models.BigIntegerField(_("checksum of the last import"), null=True, blank=True, editable=False)
 
     class Meta:
