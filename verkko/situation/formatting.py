@@ -1,0 +1,32 @@
+"""Numbers in the active language's format: fi and sv 12 345,6; en 12,345.6."""
+
+from django.utils.formats import number_format
+
+MINUS = "\u2212"
+
+
+def rounded(value, decimals=0):
+    """The value as shown: an int for counts, a float with the measure's decimals for rates."""
+    if value is None:
+        return None
+    return round(value, decimals) if decimals else int(round(value))
+
+
+def format_number(value, decimals=0):
+    if value is None:
+        return "–"
+    text = number_format(abs(rounded(value, decimals)), decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    return (MINUS + text) if rounded(value, decimals) < 0 else text
+
+
+def format_signed(value, decimals=0):
+    """A change with its sign: +1 234, −56,3, ±0."""
+    if value is None:
+        return "–"
+    shown = rounded(value, decimals)
+    text = number_format(abs(shown), decimal_pos=decimals, use_l10n=True, force_grouping=True)
+    if shown > 0:
+        return "+" + text
+    if shown < 0:
+        return MINUS + text
+    return "±" + text
