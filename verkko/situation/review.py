@@ -130,7 +130,8 @@ def _risers_and_fallers(figures):
     changes = [
         (figure, figure.percent_change_on_year)
         for figure in figures[1:]
-        if figure.percent_change_on_year is not None and not figure.measure.is_rate
+        # An incomplete sum against a complete one would show a change that did not happen.
+        if figure.percent_change_on_year is not None and figure.complete
     ]
     rose = sorted((item for item in changes if round(item[1], 1) > 0), key=lambda item: -item[1])
     fell = sorted((item for item in changes if round(item[1], 1) < 0), key=lambda item: item[1])
