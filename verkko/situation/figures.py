@@ -15,9 +15,23 @@ from django.db.models import Count, Max, Sum
 from verkko.ecosystem.models import EmploymentArea, Municipality
 from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, TABLE_ID, UNEMPLOYED
 from verkko.stats.aggregation import area_ratio, area_totals, preferred_table
-from verkko.stats.models import Observation, Table
+from verkko.stats.models import ImportRun, Observation, Table
 
 STATFIN_HOME = "https://stat.fi/"
+
+
+def data_version(table):
+    """Changes whenever the table's figures or the areas' municipalities may have changed.
+
+    Imports record a run and set the table's fetch time; membership of areas is summed up so
+    that moving a municipality to another area shows at once.
+    """
+    runs = ImportRun.objects.filter(table=table).aggregate(last=Max("pk"), finished=Max("finished_at"))
+    members = Municipality.objects.filter(area__isnull=False).aggregate(
+        count=Count("pk"), areas=Sum("area_id"), last=Max("pk")
+    )
+    shown = (table.pk, table.source, table.title, table.url, str(table.updated), str(table.fetched_at))
+    return (*shown, *runs.values(), *members.values())
 
 
 def add_months(day, months):

@@ -1,16 +1,20 @@
 """Pages of the situational picture: the area, its municipalities, trends, signals and monthly reviews."""
 
+import hashlib
 from datetime import date
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -35,6 +39,7 @@ from verkko.situation.figures import (
     add_months,
     available_months,
     compare_areas,
+    data_version,
     key_figures,
     latest_month,
     municipality_rows,
@@ -143,6 +148,37 @@ class _Page:
         }
 
 
+def _cached_statistics(request, page, form, template, build_context):
+    """The statistics part of a page, rendered once per data version, place, month, filters and language.
+
+    Figures, charts and their tables are the same for everybody, so they are cached until the
+    data change (data_version); what depends on the user (signals, reviews) is rendered anew.
+    """
+    if not form.is_valid():  # bad filters are rare and would only fill the cache
+        return render_to_string(template, {"page": page, "form": form, **build_context()}, request)
+    key = (
+        "situation-page:"
+        + hashlib.sha256(
+            repr(
+                (
+                    template,
+                    data_version(page.table),
+                    page.area.slug if page.area else "",
+                    page.place.area_codes,
+                    page.month,
+                    sorted(form.cleaned_data.items()),
+                    get_language(),
+                )
+            ).encode()
+        ).hexdigest()
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(template, {"page": page, "form": form, **build_context()}, request)
+        cache.set(key, str(html), None)
+    return mark_safe(html)  # noqa: S308 — our own template's output, escaped when it was rendered
+
+
 def _no_data(request, page, template_context):
     return render(request, "situation/no_data.html", {"page": page, **template_context})
 
@@ -163,13 +199,20 @@ def _place_page(request, page):
     if page.month is None:
         return _no_data(request, page, {})
     form = TrendFilterForm(request.GET)
-    form.is_valid()
+    statistics = _cached_statistics(
+        request,
+        page,
+        form,
+        "situation/_place_statistics.html",
+        lambda: {
+            "figures": key_figures(page.table, page.place, page.month),
+            "trend": page.chart_entry("trend", form),
+            "seasonal": page.chart_entry("seasonal", form),
+        },
+    )
     context = {
         "page": page,
-        "figures": key_figures(page.table, page.place, page.month),
-        "form": form,
-        "trend": page.chart_entry("trend", form),
-        "seasonal": page.chart_entry("seasonal", form),
+        "statistics": statistics,
         "is_demo": page.table.source == Table.Source.DEMO,
         "areas": EmploymentArea.objects.all() if not page.municipality else [],
     }
@@ -192,16 +235,12 @@ def municipality_table(request):
     if page.month is None:
         return _no_data(request, page, {})
     form = MeasureForm(request.GET)
-    form.is_valid()
-    rows = municipality_rows(page.table, page.municipalities, KEY_MEASURES, page.month)
-    figures = key_figures(page.table, page.area_place, page.month)
-    comparison = page.chart_entry("areas", form)
-    return render(
-        request,
-        "situation/municipalities.html",
-        {
-            "page": page,
-            "form": form,
+
+    def build_context():
+        rows = municipality_rows(page.table, page.municipalities, KEY_MEASURES, page.month)
+        figures = key_figures(page.table, page.area_place, page.month)
+        comparison = page.chart_entry("areas", form)
+        return {
             "measures": KEY_MEASURES,
             "rows": [(row, [(row.values[m.code], m.decimals) for m in KEY_MEASURES]) for row in rows],
             "area_values": [(figure.current, figure.measure.decimals) for figure in figures],
@@ -214,6 +253,15 @@ def municipality_table(request):
             ),
             "by_municipality": page.chart_entry("municipalities", form),
             "comparison": comparison if len(comparison["chart"]["rows"]) > 1 else None,
+        }
+
+    statistics = _cached_statistics(request, page, form, "situation/_municipality_statistics.html", build_context)
+    return render(
+        request,
+        "situation/municipalities.html",
+        {
+            "page": page,
+            "statistics": statistics,
             "is_demo": page.table.source == Table.Source.DEMO,
             "areas": EmploymentArea.objects.all(),
         },

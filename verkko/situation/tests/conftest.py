@@ -6,6 +6,7 @@ The figures are chosen so that sums, rates from sums and changes can be computed
 from datetime import date
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from verkko.situation.models import Signal
@@ -39,6 +40,14 @@ FIGURES = {
         "AVPAIKATLOPUSSA": {YEAR_AGO: 45000, PREVIOUS: 41000, LATEST: 40000},
     },
 }
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Pages cache their statistics by the data's version; each test starts from an empty cache."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def period_code(day):

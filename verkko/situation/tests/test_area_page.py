@@ -1,10 +1,11 @@
 """The area page /fi/situation/: key figures summed over the member municipalities."""
 
 import pytest
+from django.utils import timezone
 
 from verkko.ecosystem.tests.factories import EmploymentAreaFactory
 from verkko.situation.tests.conftest import LATEST, make_table
-from verkko.stats.models import Table
+from verkko.stats.models import Observation, Table
 
 NBSP = "\xa0"
 
@@ -138,3 +139,14 @@ def test_area_page_refuses_writes(client, table, method):
 def test_area_page_uses_few_queries(client, table, django_assert_max_num_queries):
     with django_assert_max_num_queries(20):
         client.get("/fi/situation/")
+
+
+def test_cached_figures_follow_a_refresh_of_the_table(client, table):
+    assert f"10{NBSP}900" in client.get("/fi/situation/").content.decode()
+    Observation.objects.filter(
+        series__area_code="KU244", series__measure_code="TYOTTOMATLOPUSSA", period=LATEST
+    ).update(value=1000)
+    table.fetched_at = timezone.now()
+    table.save()
+
+    assert f"11{NBSP}000" in client.get("/fi/situation/").content.decode()

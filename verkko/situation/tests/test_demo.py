@@ -1,6 +1,7 @@
 """The offline demo: invented table 12r5, demo signals and a published demo review."""
 
 import io
+import random
 from datetime import date
 
 import pytest
@@ -72,8 +73,6 @@ def test_every_statistics_page_says_the_figures_are_invented(loaded, client):
 
 def test_figures_follow_a_seasonal_pattern():
     profile = demo.PROFILES["KU564"]
-    import random
-
     rng = random.Random(1)
     may = demo.monthly_values(profile, date(2023, 5, 1), rng)["TYOTTOMATLOPUSSA"]
     july = demo.monthly_values(profile, date(2023, 7, 1), rng)["TYOTTOMATLOPUSSA"]
