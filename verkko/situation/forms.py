@@ -62,6 +62,7 @@ class SignalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = Municipality.objects.filter(area=area)
         self.fields["municipality"].empty_label = _("Whole area")
+        self.fields["municipality"].help_text = ""
         self.fields["organization"].queryset = organizations
         self.fields["organization"].empty_label = None
         self.fields["headcount"].min_value = 1

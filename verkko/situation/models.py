@@ -141,10 +141,6 @@ class Signal(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} {self.date:%Y-%m-%d}"
 
-    @property
-    def counts(self):
-        return self.status == self.Status.VERIFIED
-
 
 class Review(models.Model):
     """The monthly employment review (työllisyyskatsaus) of an area, in Finnish, Swedish and English."""
