@@ -124,7 +124,9 @@ class _Page:
         elif kind == "trend" and chosen.is_rate:
             area_codes = tuple(
                 dict.fromkeys(
-                    self.place.area_codes + (self.area_place.area_codes if self.municipality else ()) + (COUNTRY_CODE,)
+                    self.place.area_codes
+                    + (self.area_place.area_codes if self.municipality and self.area_place else ())
+                    + (COUNTRY_CODE,)
                 )
             )
         elif kind == "municipalities":

@@ -9,7 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from verkko.situation.models import Signal
+from verkko.situation.models import Review, Signal
 from verkko.stats.models import Observation, Series, Table
 
 LATEST = date(2026, 10, 1)
@@ -116,5 +116,26 @@ def make_signal(area, organization_a):
         }
         values.update(fields)
         return Signal.objects.create(**values)
+
+    return make
+
+
+@pytest.fixture
+def make_review(area):
+    """make_review(**fields): a draft review of the test area for October 2026 unless told otherwise."""
+
+    def make(**fields):
+        values = {
+            "area": area,
+            "month": LATEST,
+            "title_fi": "Työllisyyskatsaus 10/2026",
+            "title_sv": "Sysselsättningsöversikt 10/2026",
+            "title_en": "Employment review 10/2026",
+            "text_fi": "Työttömiä oli 10 900.",
+            "text_sv": "Arbetslösa var 10 900.",
+            "text_en": "There were 10,900 unemployed.",
+        }
+        values.update(fields)
+        return Review.objects.create(**values)
 
     return make

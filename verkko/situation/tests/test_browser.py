@@ -3,8 +3,7 @@ and a signal goes from a partner's report to a coordinator's check."""
 
 import pytest
 
-from verkko.situation.models import Review, Signal
-from verkko.situation.tests.conftest import LATEST
+from verkko.situation.models import Signal
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,17 +20,8 @@ PUBLIC_PAGES = [
 
 
 @pytest.fixture
-def review(area):
-    return Review.objects.create(
-        area=area,
-        month=LATEST,
-        title_fi="Työllisyyskatsaus 10/2026",
-        title_sv="Sysselsättningsöversikt 10/2026",
-        title_en="Employment review 10/2026",
-        text_fi="Työttömiä oli 10 900.\n\nToinen kappale.",
-        text_sv="Arbetslösa var 10 900.",
-        text_en="There were 10,900 unemployed.",
-    )
+def review(make_review):
+    return make_review(text_fi="Työttömiä oli 10 900.\n\nToinen kappale.")
 
 
 @pytest.mark.parametrize("path", PUBLIC_PAGES)

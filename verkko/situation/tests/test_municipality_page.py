@@ -2,6 +2,9 @@
 
 import pytest
 
+from verkko.ecosystem.tests.factories import MunicipalityFactory
+from verkko.situation.tests.conftest import LATEST, add_figures
+
 NBSP = "\xa0"
 
 
@@ -44,3 +47,13 @@ def test_bad_filters_are_reported_on_the_municipality_page(client, table):
 @pytest.mark.parametrize("method", ["post", "put", "delete"])
 def test_municipality_page_refuses_writes(client, table, method):
     assert getattr(client, method)("/fi/situation/564/").status_code == 405
+
+
+def test_a_municipality_outside_any_area_has_its_page_too(client, table):
+    MunicipalityFactory(code="091", name_fi="Helsinki", area=None)
+    add_figures(table, {"KU091": {"TYOTTOMATLOPUSSA": {LATEST: 50000}, "TYOVOIMATK": {LATEST: 400000}}})
+
+    response = client.get("/fi/situation/091/", {"measure": "TYOTOSUUS"})
+
+    assert response.status_code == 200
+    assert "12,5 %" in response.content.decode()

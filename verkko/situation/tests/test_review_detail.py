@@ -3,21 +3,11 @@
 import pytest
 
 from verkko.situation.models import Review
-from verkko.situation.tests.conftest import LATEST
 
 
 @pytest.fixture
-def review(area):
-    return Review.objects.create(
-        area=area,
-        month=LATEST,
-        title_fi="Työllisyyskatsaus 10/2026",
-        title_sv="Sysselsättningsöversikt 10/2026",
-        title_en="Employment review 10/2026",
-        text_fi="Työttömiä oli 10 900.",
-        text_sv="Arbetslösa var 10 900.",
-        text_en="There were 10,900 unemployed.",
-    )
+def review(make_review):
+    return make_review()
 
 
 def _form(**changes):

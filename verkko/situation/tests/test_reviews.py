@@ -7,32 +7,13 @@ from verkko.situation.tests.conftest import LATEST, PREVIOUS
 
 
 @pytest.fixture
-def published(area):
-    return Review.objects.create(
-        area=area,
-        month=PREVIOUS,
-        title_fi="Työllisyyskatsaus 9/2026",
-        title_sv="Sysselsättningsöversikt 9/2026",
-        title_en="Employment review 9/2026",
-        text_fi="Teksti",
-        text_sv="Text",
-        text_en="Text",
-        status=Review.Status.PUBLISHED,
-    )
+def published(make_review):
+    return make_review(month=PREVIOUS, title_fi="Työllisyyskatsaus 9/2026", status=Review.Status.PUBLISHED)
 
 
 @pytest.fixture
-def unpublished(area):
-    return Review.objects.create(
-        area=area,
-        month=LATEST,
-        title_fi="Luonnos 10/2026",
-        title_sv="x",
-        title_en="x",
-        text_fi="x",
-        text_sv="x",
-        text_en="x",
-    )
+def unpublished(make_review):
+    return make_review(title_fi="Luonnos 10/2026")
 
 
 def test_archive_lists_published_reviews_for_the_public(client_for, published, unpublished):
