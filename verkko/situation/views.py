@@ -59,8 +59,6 @@ from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, measure
 from verkko.situation.models import Review, Signal
 from verkko.stats.models import Table
 
-CHART_KINDS = ("trend", "seasonal", "municipalities", "areas")
-
 
 def _area(request):
     """The area of the page: ?area=<slug>, else the user's own organisation's area, else the first area."""
