@@ -151,6 +151,9 @@ STATICFILES_DIRS = [BASE_DIR / "verkko" / "static"] + [
         ("vendor/vega", "vega/build"),
         ("vendor/vega-lite", "vega-lite/build"),
         ("vendor/vega-embed", "vega-embed/build"),
+        # Number and date formats for the interactive charts (fi-FI, sv-SE, en-GB).
+        ("vendor/d3-format-locale", "d3-format/locale"),
+        ("vendor/d3-time-format-locale", "d3-time-format/locale"),
     ]
     if (NODE_MODULES / path).is_dir()
 ]
@@ -209,5 +212,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # WeasyPrint and fontTools report every PDF's progress at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
