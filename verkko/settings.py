@@ -190,6 +190,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "verkko@localhost")
 
 # Statistics Finland's PxWeb API (v1); the client reads limits and metadata at run time.
 STATFIN_API_URL = os.environ.get("STATFIN_API_URL", "https://pxdata.stat.fi/PxWeb/api/v1")
+# Optional link pattern to a table's page at Statistics Finland, with {table_id}.
+STATFIN_TABLE_URL = os.environ.get("STATFIN_TABLE_URL", "")
 
 # How long contact people's data is kept after they leave an organisation (README: personal data).
 PERSON_RETENTION_DAYS = int(os.environ.get("PERSON_RETENTION_DAYS", str(2 * 365)))
