@@ -13,12 +13,6 @@ from verkko.stats.models import Observation, Series, Table
 ROLES = ["coordinator", "partner_editor", "partner_member", "editor_b", None]
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """The shared fixtures set real passwords; a fast hasher keeps these tests quick on a busy machine."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def user_for(request):
     """user_for("partner_editor") gives that fixture's user; None the anonymous public."""

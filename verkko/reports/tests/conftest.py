@@ -2,7 +2,6 @@
 
 from verkko.goals.tests.conftest import (  # noqa: F401
     action,
-    fast_password_hashing,
     forum,
     goal,
     indicator,
