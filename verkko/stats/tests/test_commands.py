@@ -177,3 +177,22 @@ def test_refresh_statistics_failure_keeps_last_good_data_and_is_recorded(fake_st
     assert "refused the query (400)" in oulu_source.last_error
     assert oulu_source.last_updated == datetime(2026, 6, 24, 5, 0, tzinfo=UTC)
     assert ImportRun.objects.filter(status=ImportRun.Status.FAILED).count() == 2
+
+
+def test_refresh_source_that_keeps_getting_503_is_recorded_as_failed(fake_statfin, oulu_source, recorded_sleep):
+    from verkko.stats.actions import refresh_source
+    from verkko.stats.client import PxWebClient
+
+    from .fake_statfin import Misbehaviour
+
+    fake_statfin.misbehave(*[Misbehaviour(status=503, body=b"Service unavailable")] * 3)
+    with PxWebClient(fake_statfin.base_url, sleep=recorded_sleep, clock=recorded_sleep.clock, max_retries=2) as client:
+        outcome = refresh_source(None, oulu_source, client=client)
+    assert outcome.status == "failed"
+    assert "answered 503 after 3 attempts" in outcome.message
+    assert recorded_sleep.waits == [1.0, 2.0]
+    oulu_source.refresh_from_db()
+    assert "503" in oulu_source.last_error
+    assert oulu_source.last_error_at is not None
+    assert outcome.run.status == ImportRun.Status.FAILED
+    assert not Observation.objects.exists()
