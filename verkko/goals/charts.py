@@ -1,16 +1,11 @@
 """The charts of indicators: Vega-Lite specifications built here, drawn by verkko.lib.charts."""
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from verkko.goals import periods
 from verkko.lib.charts import chart
-
-
-def format_number(value, decimals=0):
-    if value is None:
-        return None
-    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+from verkko.lib.formatting import format_number
 
 
 def period_label(period, frequency):

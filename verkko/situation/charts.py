@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from verkko.lib.charts import VEGA_LITE_VERSION, chart
+from verkko.lib.formatting import rounded
 from verkko.situation.figures import add_months, period_label, series_of
-from verkko.situation.formatting import rounded
 
 WIDTH, HEIGHT = 640, 260
 SEASONAL_YEARS = 6

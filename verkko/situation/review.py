@@ -11,8 +11,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from verkko.lib.formatting import format_number, format_signed
 from verkko.situation.figures import Place, key_figures, municipality_rows
-from verkko.situation.formatting import format_number, format_signed
 from verkko.situation.measures import KEY_MEASURES, RATE
 from verkko.situation.models import Signal
 

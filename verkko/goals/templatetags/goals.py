@@ -3,7 +3,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 
 from verkko.goals import periods, status
-from verkko.goals.charts import format_number
 from verkko.goals.models import Status
 
 register = template.Library()
@@ -16,21 +15,8 @@ def status_light(value):
 
 
 @register.filter
-def number(value, decimals=0):
-    return "–" if value is None else format_number(value, int(decimals or 0))
-
-
-@register.filter
 def period_code(period, frequency):
     return "–" if period is None else periods.code(period, frequency)
-
-
-@register.filter
-def signed(value, decimals=0):
-    if value is None:
-        return "–"
-    text = format_number(abs(value), int(decimals or 0))
-    return f"+{text}" if value > 0 else f"−{text}" if value < 0 else text
 
 
 @register.simple_tag

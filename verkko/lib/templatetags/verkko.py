@@ -1,6 +1,8 @@
 from django import template
 from django.urls import translate_url
 
+from verkko.lib.formatting import format_number, format_signed
+
 register = template.Library()
 
 
@@ -9,3 +11,15 @@ def url_in_language(context, language):
     """The current page's address in another language (for the language switcher)."""
     request = context["request"]
     return translate_url(request.get_full_path(), language)
+
+
+@register.filter
+def number(value, decimals=0):
+    """{{ value|number:1 }} → 12 345,6 in Finnish, 12,345.6 in English; – when missing."""
+    return format_number(value, int(decimals or 0))
+
+
+@register.filter
+def signed(value, decimals=0):
+    """{{ change|signed:1 }} → +1,2, −345 or ±0."""
+    return format_signed(value, int(decimals or 0))
