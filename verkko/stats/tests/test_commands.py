@@ -63,12 +63,12 @@ def test_import_statistics_reimport_counts_unchanged_rows(data_dir):
 )
 def test_import_statistics_rejects_a_bad_file_and_changes_nothing(tmp_path, data_dir, damage, message):
     _call("import_statistics", str(data_dir / "befolkning-utf8.px"))
-    before = list(Observation.objects.values_list("id", "value"))
+    before = list(Observation.objects.values_list("series", "period", "value").order_by("series", "period"))
     path = tmp_path / "bad.px"
     path.write_bytes(damage((data_dir / "tyonhakijat-ansi.px").read_bytes()))
     with pytest.raises(CommandError, match=message):
         _call("import_statistics", str(path))
-    assert list(Observation.objects.values_list("id", "value")) == before
+    assert list(Observation.objects.values_list("series", "period", "value").order_by("series", "period")) == before
     failed = ImportRun.objects.get(status=ImportRun.Status.FAILED)
     assert message.split(": ", 1)[1][:20] in failed.errors
 
@@ -159,7 +159,7 @@ def test_refresh_statistics_imports_again_when_the_table_was_updated(fake_statfi
 
 def test_refresh_statistics_failure_keeps_last_good_data_and_is_recorded(fake_statfin, oulu_source, area):
     _call("refresh_statistics", "--api-url", fake_statfin.base_url, "--no-progress")
-    values_before = sorted(Observation.objects.values_list("id", "value"))
+    values_before = sorted(Observation.objects.values_list("series", "period", "value").order_by("series", "period"))
     missing = Source.objects.create(area=area, table_id="12zz", title="Ei ole")
     fake_statfin.tables["12r5"].updated = datetime(2026, 7, 22, 5, 0, tzinfo=UTC)
     fake_statfin.tables["12r5"].revision = 5.0
@@ -170,7 +170,10 @@ def test_refresh_statistics_failure_keeps_last_good_data_and_is_recorded(fake_st
     fake_statfin.misbehave(*[Misbehaviour()] * 5, Misbehaviour(status=400, body=b"Bad request"))
     with pytest.raises(CommandError, match="2 of 2 sources failed"):
         _call("refresh_statistics", "--api-url", fake_statfin.base_url, "--no-progress")
-    assert sorted(Observation.objects.values_list("id", "value")) == values_before
+    assert (
+        sorted(Observation.objects.values_list("series", "period", "value").order_by("series", "period"))
+        == values_before
+    )
     missing.refresh_from_db()
     assert "12zz.px not found (404)" in missing.last_error
     oulu_source.refresh_from_db()
