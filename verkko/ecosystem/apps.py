@@ -10,6 +10,8 @@ class EcosystemConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from verkko.ecosystem import access, responsibilities
+
         for model_name in [
             "Organization",
             "Person",
@@ -17,7 +19,15 @@ class EcosystemConfig(AppConfig):
             "Forum",
             "ForumMember",
             "Meeting",
+            "MeetingAttachment",
             "Decision",
             "Responsibility",
         ]:
             auditlog.register(self.get_model(model_name))
+
+        # Forums are the ecosystem's own rows of the responsibility matrix; other apps add theirs.
+        responsibilities.register_subject_type(
+            self.get_model("Forum"),
+            visible_to=lambda user, area: access.visible_forums(user, area).filter(archived_at__isnull=True),
+            order=10,
+        )
