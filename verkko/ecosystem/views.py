@@ -160,9 +160,9 @@ def search(request):
         people = (
             access.visible_people(request.user, area)
             .select_related("organization")
-            .annotate(full_name=Concat("first_name", Value(" "), "last_name"))
+            .annotate(whole_name=Concat("first_name", Value(" "), "last_name"))
         )
-        matches = Q(full_name__icontains=words)
+        matches = Q(whole_name__icontains=words)
         if access.is_partner_of(request.user, area.pk):
             matches |= Q(title__icontains=words) | Q(email__icontains=words)
         people = people.filter(matches).order_by("last_name", "first_name")
