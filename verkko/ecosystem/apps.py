@@ -23,7 +23,13 @@ class EcosystemConfig(AppConfig):
             "Decision",
             "Responsibility",
         ]:
-            auditlog.register(self.get_model(model_name))
+            model = self.get_model(model_name)
+            # Only the model's own columns (and its many-to-many choices), not reverse relations.
+            auditlog.register(
+                model,
+                include_fields=[field.name for field in model._meta.concrete_fields],
+                m2m_fields={field.name for field in model._meta.local_many_to_many},
+            )
 
         # Forums are the ecosystem's own rows of the responsibility matrix; other apps add theirs.
         responsibilities.register_subject_type(

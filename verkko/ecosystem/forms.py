@@ -45,6 +45,8 @@ DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class OrganizationForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Organization
         fields = ["name", "name_sv", "type", "municipality", "business_id", "website", "description", "target_groups"]
@@ -67,6 +69,10 @@ class RoleForm(forms.ModelForm):
     class Meta:
         model = Role
         fields = ["summary", "responsibilities", "services_for_job_seekers", "services_for_employers"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["summary"].required = True  # a described role starts with its summary
 
 
 class PersonForm(forms.ModelForm):
@@ -152,6 +158,7 @@ class ForumMemberRemoveForm(forms.Form):
 
 class MeetingForm(forms.ModelForm):
     starts_at = forms.DateTimeField(label=_("starts"), widget=DATETIME_WIDGET)
+    online_url = forms.URLField(label=_("online link"), required=False, assume_scheme="https")
 
     class Meta:
         model = Meeting
