@@ -8,6 +8,7 @@ from django.utils import timezone
 from verkko.ecosystem.models import ForumMember, Visibility
 from verkko.ecosystem.tests.factories import DecisionFactory, ForumFactory, MeetingFactory, PersonFactory
 
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """The named users get passwords; a fast hasher keeps the suite quick (tests only)."""

@@ -1,7 +1,7 @@
 import pytest
 
 from verkko.ecosystem.models import Organization
-from verkko.ecosystem.tests.conftest import ROLES, by_role
+from verkko.ecosystem.tests.conftest import by_role
 
 URL = "/fi/ecosystem/organisations/new/"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from verkko.ecosystem.tests.conftest import ROLES, by_role
+from verkko.ecosystem.tests.conftest import by_role
 
 URL = "/fi/ecosystem/organisaatio-a/edit/"
 

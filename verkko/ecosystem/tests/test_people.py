@@ -3,7 +3,7 @@
 import pytest
 
 from verkko.ecosystem.models import Person
-from verkko.ecosystem.tests.conftest import ROLES, by_role
+from verkko.ecosystem.tests.conftest import by_role
 
 NEW_URL = "/fi/ecosystem/organisaatio-a/people/new/"
 DATA = {"first_name": "Uusi", "last_name": "Ihminen", "email": "uusi@example.org", "show_publicly": "on"}

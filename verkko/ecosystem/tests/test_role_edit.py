@@ -1,7 +1,7 @@
 import pytest
 
 from verkko.ecosystem.models import Role
-from verkko.ecosystem.tests.conftest import ROLES, by_role
+from verkko.ecosystem.tests.conftest import by_role
 
 URL = "/fi/ecosystem/organisaatio-a/role/"
 DATA = {"summary": "Kouluttaa osaajia.", "responsibilities": "Tutkinnot", "services_for_employers": "Oppisopimus"}

@@ -26,9 +26,7 @@ def test_everyone_sees_roles_and_responsibilities(as_role, everyone, roles, role
     assert "Tukee pitkäaikaistyöttömiä." in content
 
 
-@pytest.mark.parametrize(
-    "query", ["type=education", "municipality=564", "target_group=young_people", "q=kouluttaa"]
-)
+@pytest.mark.parametrize("query", ["type=education", "municipality=564", "target_group=young_people", "q=kouluttaa"])
 def test_filters_narrow_the_list(as_role, roles, query):
     content = as_role("public").get(f"{URL}?{query}").content.decode()
     assert "Kouluttaa nuoria ammattiin." in content

@@ -1,0 +1,94 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from verkko.ecosystem import forms
+from verkko.ecosystem.models import MeetingAttachment
+from verkko.ecosystem.tests.conftest import by_role
+
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def upload_url(meeting):
+    return f"/fi/ecosystem/meetings/{meeting.uuid}/attachments/"
+
+
+def pdf(name="esityslista.pdf", content=PDF):
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+@pytest.mark.parametrize(("role", "status"), by_role(302, 403, 403, 403, 403))
+def test_coordinators_upload_attachments(as_role, everyone, meeting, role, status):
+    response = as_role(role).post(upload_url(meeting), {"title": "Esityslista", "file": pdf()})
+    assert response.status_code == status
+    assert MeetingAttachment.objects.exists() is (status == 302)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("ohjelma.exe", b"MZ\x90\x00", "Tyypin ”.exe” tiedostoja ei hyväksytä."),
+        ("valepdf.pdf", b"<html>ei pdf</html>", "Tiedoston sisältö ei vastaa sen päätettä ”.pdf”."),
+        ("tyhja.pdf", b"", "Lähetetty tiedosto on tyhjä."),
+        ("binaari.txt", b"abc\x00def", "Tiedoston sisältö ei vastaa sen päätettä ”.txt”."),
+    ],
+)
+def test_files_that_are_not_allowed_are_refused_with_a_clear_error(
+    as_role, coordinator, meeting, name, content, message
+):
+    response = as_role("coordinator").post(upload_url(meeting), {"title": "Liite", "file": pdf(name, content)})
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not MeetingAttachment.objects.exists()
+
+
+def test_a_file_over_the_size_limit_is_refused(as_role, coordinator, meeting, monkeypatch):
+    monkeypatch.setattr(forms, "MAX_ATTACHMENT_BYTES", 10)
+    response = as_role("coordinator").post(upload_url(meeting), {"title": "Iso", "file": pdf()})
+    assert response.status_code == 400
+    assert "enintään 10" in response.content.decode()
+    assert not MeetingAttachment.objects.exists()
+
+
+@pytest.fixture
+def attachment(coordinator, meeting):
+    from verkko.ecosystem import actions
+
+    return actions.add_attachment(coordinator, meeting, {"title": "Esityslista", "file": pdf()})
+
+
+def test_anyone_who_sees_the_meeting_downloads_its_attachment(as_role, attachment):
+    meeting_page = as_role("public").get(f"/fi/ecosystem/meetings/{attachment.meeting.uuid}/").content.decode()
+    assert f"/fi/ecosystem/attachments/{attachment.uuid}/" in meeting_page
+    response = as_role("public").get(f"/fi/ecosystem/attachments/{attachment.uuid}/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content) == PDF
+
+
+def test_attachments_of_partner_forums_are_not_found_for_the_public(
+    as_role, coordinator, partner_member, partner_meeting
+):
+    from verkko.ecosystem import actions
+
+    attachment = actions.add_attachment(coordinator, partner_meeting, {"title": "Sisäinen", "file": pdf()})
+    assert as_role("public").get(f"/fi/ecosystem/attachments/{attachment.uuid}/").status_code == 404
+    assert as_role("partner_member").get(f"/fi/ecosystem/attachments/{attachment.uuid}/").status_code == 200
+
+
+@pytest.mark.parametrize(("role", "status"), by_role(302, 403, 403, 403, 403))
+def test_coordinators_remove_attachments(as_role, everyone, attachment, role, status):
+    assert as_role(role).post(f"/fi/ecosystem/attachments/{attachment.uuid}/remove/").status_code == status
+    assert MeetingAttachment.objects.filter(pk=attachment.pk).exists() is (status != 302)
+
+
+def test_attachment_urls_refuse_wrong_methods(as_role, coordinator, meeting, attachment):
+    client = as_role("coordinator")
+    assert client.get(upload_url(meeting)).status_code == 405
+    assert client.post(f"/fi/ecosystem/attachments/{attachment.uuid}/").status_code == 405
+    assert client.get(f"/fi/ecosystem/attachments/{attachment.uuid}/remove/").status_code == 405
