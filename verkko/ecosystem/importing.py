@@ -10,6 +10,7 @@ confirms, so the confirmation plans them again against the database as it is the
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -181,7 +182,7 @@ def _read_csv(content):
 def _read_xlsx(content):
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as error:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
         raise ImportFileError(_("The file is not an XLSX workbook.")) from error
     try:
         sheet = workbook.worksheets[0]
