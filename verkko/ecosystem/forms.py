@@ -149,7 +149,7 @@ class ForumMemberForm(forms.ModelForm):
 
 
 class ForumMemberRemoveForm(forms.Form):
-    member = forms.ModelChoiceField(queryset=ForumMember.objects.none())
+    member = forms.ModelChoiceField(queryset=ForumMember.objects.none(), label=_("Member to remove"))
 
     def __init__(self, *args, forum, **kwargs):
         super().__init__(*args, **kwargs)
@@ -225,9 +225,9 @@ class DecisionForm(forms.ModelForm):
 
 
 class ResponsibilityForm(forms.Form):
-    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("organisation"))
+    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organisation"))
     level = forms.ChoiceField(
-        label=_("responsibility"),
+        label=_("Responsibility"),
         choices=[("", _("none (remove)"))] + list(Responsibility.Level.choices),
         required=False,
     )
@@ -243,10 +243,10 @@ def _blank_choice(choices):
 
 class WhoDoesWhatFilterForm(forms.Form):
     q = forms.CharField(label=_("Search words"), required=False, max_length=100)
-    type = forms.ChoiceField(label=_("type"), required=False, choices=_blank_choice(Organization.Type.choices))
-    municipality = forms.ChoiceField(label=_("municipality"), required=False)
+    type = forms.ChoiceField(label=_("Type"), required=False, choices=_blank_choice(Organization.Type.choices))
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
     target_group = forms.ChoiceField(
-        label=_("target group"), required=False, choices=_blank_choice(TargetGroup.Code.choices)
+        label=_("Target group"), required=False, choices=_blank_choice(TargetGroup.Code.choices)
     )
 
     def __init__(self, *args, area, **kwargs):
@@ -256,9 +256,9 @@ class WhoDoesWhatFilterForm(forms.Form):
 
 
 class MapFilterForm(forms.Form):
-    level = forms.ChoiceField(label=_("level"), required=False, choices=_blank_choice(Forum.Level.choices))
+    level = forms.ChoiceField(label=_("Level"), required=False, choices=_blank_choice(Forum.Level.choices))
     type = forms.ChoiceField(
-        label=_("organisation type"), required=False, choices=_blank_choice(Organization.Type.choices)
+        label=_("Organisation type"), required=False, choices=_blank_choice(Organization.Type.choices)
     )
 
 

@@ -353,7 +353,6 @@ def _render_forum(request, forum, *, member_form=None, responsibility_form=None,
             "can_edit": can_edit,
             "can_edit_meetings": access.can_edit_meetings(user, forum),
             "member_form": member_form or (forms.ForumMemberForm(forum=forum) if can_edit else None),
-            "remove_member_form": forms.ForumMemberRemoveForm(forum=forum) if can_edit else None,
             "responsibility_form": responsibility_form
             or (forms.ResponsibilityForm(area=forum.area) if can_edit else None),
             "history": _history(user, forum.area, forum),
