@@ -7,6 +7,9 @@
 - the anonymous public: an unauthenticated client
 """
 
+import os
+from pathlib import Path
+
 import pytest
 from django.test import Client
 
@@ -72,3 +75,79 @@ def client_for(db):
         return client
 
     return make
+
+
+# Real-browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+CHROMIUM = os.environ.get("VERKKO_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    if not Path(CHROMIUM).exists():
+        reason = f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)."
+        if os.environ.get("VERKKO_REQUIRE_BROWSER") or os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the ORM calls made by fixtures
+    # meanwhile are ordinary synchronous calls.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+@pytest.fixture
+def browser_page(chromium_browser, live_server):
+    """A fresh browser page whose relative addresses go to the live test server."""
+    context = chromium_browser.new_context(base_url=live_server.url, locale="fi-FI")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def sign_in_browser():
+    """sign_in_browser(page, user) signs in through the real sign-in form."""
+
+    def sign_in(page, user, password=PASSWORD):
+        page.goto("/fi/accounts/login/")
+        page.get_by_label("Sähköpostiosoite").fill(user.email)
+        page.get_by_label("Salasana").fill(password)
+        page.get_by_role("button", name="Kirjaudu sisään").click()
+        page.wait_for_load_state()
+        assert page.get_by_role("button", name="Kirjaudu ulos").is_visible(), f"{user.email} could not sign in"
+
+    return sign_in
+
+
+@pytest.fixture
+def assert_accessible():
+    """assert_accessible(page) runs axe-core on the page: no serious or critical violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(page):
+        results = axe.run(page)
+        serious = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
+        assert not serious, f"{page.url}: " + "; ".join(
+            f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes'][:3]]}" for v in serious
+        )
+
+    return check

@@ -1,0 +1,43 @@
+"""Production settings fail fast, and a configured production passes `check --deploy`."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_SECRET = secrets.token_urlsafe(50)
+
+
+def run_manage(*args, **env):
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into a production check.
+    unset = {"SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {key: value for key, value in os.environ.items() if key not in unset}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_manage("check", DEBUG="0", ALLOWED_HOSTS="verkko.example.fi")
+    assert result.returncode != 0
+    assert "Set SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_manage("check", DEBUG="0", SECRET_KEY=PRODUCTION_SECRET)
+    assert result.returncode != 0
+    assert "Set ALLOWED_HOSTS" in result.stderr
+
+
+def test_configured_production_passes_the_deployment_checks():
+    result = run_manage("check", "--deploy", DEBUG="0", SECRET_KEY=PRODUCTION_SECRET, ALLOWED_HOSTS="verkko.example.fi")
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_local_defaults_need_no_configuration():
+    result = run_manage("check", DEBUG="")
+    assert result.returncode == 0, result.stderr
