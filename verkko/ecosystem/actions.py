@@ -46,28 +46,19 @@ RESERVED_SLUGS = {
     "export",
 }
 
-ORGANIZATION_FIELDS = ["name", "name_sv", "type", "municipality", "business_id", "website", "description"]
-ROLE_FIELDS = ["summary", "responsibilities", "services_for_job_seekers", "services_for_employers"]
-PERSON_FIELDS = [
-    "first_name",
-    "last_name",
-    "title",
-    "email",
-    "phone",
-    "show_publicly",
-    "show_email_publicly",
-    "show_phone_publicly",
-    "left_at",
-]
-FORUM_FIELDS = ["name", "level", "purpose", "parent", "chair", "secretary", "meeting_rhythm", "visibility"]
-MEETING_FIELDS = ["starts_at", "place", "online_url", "agenda", "minutes"]
-DECISION_FIELDS = ["text", "responsible_organization", "responsible_person", "due_date"]
 
 
-def _assign(instance, data, fields):
-    for field in fields:
-        if field in data:
-            setattr(instance, field, data[field])
+def _save(instance, data):
+    """Set the instance's own columns from validated data, save it, then set its many-to-many choices."""
+    columns = {field.name for field in instance._meta.concrete_fields}
+    for name, value in data.items():
+        if name in columns:
+            setattr(instance, name, value)
+    instance.save()
+    for field in instance._meta.local_many_to_many:
+        if field.name in data:
+            getattr(instance, field.name).set(data[field.name])
+    return instance
 
 
 def unique_slug(model, name):
@@ -83,21 +74,12 @@ def unique_slug(model, name):
 
 @recorded_action
 def create_organization(user, area, data):
-    organization = Organization(area=area, slug=unique_slug(Organization, data["name"]))
-    _assign(organization, data, ORGANIZATION_FIELDS)
-    organization.save()
-    if "target_groups" in data:
-        organization.target_groups.set(data["target_groups"])
-    return organization
+    return _save(Organization(area=area, slug=unique_slug(Organization, data["name"])), data)
 
 
 @recorded_action
 def update_organization(user, organization, data):
-    _assign(organization, data, ORGANIZATION_FIELDS)
-    organization.save()
-    if "target_groups" in data:
-        organization.target_groups.set(data["target_groups"])
-    return organization
+    return _save(organization, data)
 
 
 def is_referenced(organization):
@@ -133,10 +115,7 @@ def restore_organization(user, organization):
 
 @recorded_action
 def save_role(user, organization, data):
-    role, _created = Role.objects.get_or_create(organization=organization)
-    _assign(role, data, ROLE_FIELDS)
-    role.save()
-    return role
+    return _save(Role.objects.filter(organization=organization).first() or Role(organization=organization), data)
 
 
 # People
@@ -144,17 +123,12 @@ def save_role(user, organization, data):
 
 @recorded_action
 def create_person(user, organization, data):
-    person = Person(organization=organization)
-    _assign(person, data, PERSON_FIELDS)
-    person.save()
-    return person
+    return _save(Person(organization=organization), {**data, "organization": organization})
 
 
 @recorded_action
 def update_person(user, person, data):
-    _assign(person, data, PERSON_FIELDS)
-    person.save()
-    return person
+    return _save(person, {**data, "organization": person.organization})
 
 
 @recorded_action
@@ -222,17 +196,12 @@ def erase_expired_people(user, today=None):
 
 @recorded_action
 def create_forum(user, area, data):
-    forum = Forum(area=area, slug=unique_slug(Forum, data["name"]))
-    _assign(forum, data, FORUM_FIELDS)
-    forum.save()
-    return forum
+    return _save(Forum(area=area, slug=unique_slug(Forum, data["name"])), data)
 
 
 @recorded_action
 def update_forum(user, forum, data):
-    _assign(forum, data, FORUM_FIELDS)
-    forum.save()
-    return forum
+    return _save(forum, data)
 
 
 @recorded_action
@@ -263,20 +232,12 @@ def remove_forum_member(user, member):
 
 @recorded_action
 def create_meeting(user, forum, data):
-    meeting = Meeting(forum=forum)
-    _assign(meeting, data, MEETING_FIELDS)
-    meeting.save()
-    meeting.attendees.set(data.get("attendees", []))
-    return meeting
+    return _save(Meeting(forum=forum), data)
 
 
 @recorded_action
 def update_meeting(user, meeting, data):
-    _assign(meeting, data, MEETING_FIELDS)
-    meeting.save()
-    if "attendees" in data:
-        meeting.attendees.set(data["attendees"])
-    return meeting
+    return _save(meeting, data)
 
 
 @recorded_action
@@ -292,17 +253,12 @@ def remove_attachment(user, attachment):
 
 @recorded_action
 def create_decision(user, meeting, data):
-    decision = Decision(meeting=meeting)
-    _assign(decision, data, DECISION_FIELDS)
-    decision.save()
-    return decision
+    return _save(Decision(meeting=meeting), data)
 
 
 @recorded_action
 def update_decision(user, decision, data):
-    _assign(decision, data, DECISION_FIELDS)
-    decision.save()
-    return decision
+    return _save(decision, data)
 
 
 @recorded_action

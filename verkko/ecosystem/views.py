@@ -444,11 +444,18 @@ def forum_responsibility(request, slug):
 # Meetings, attachments and decisions
 
 
-def _meeting_or_404(request, uuid):
-    meeting = get_object_or_404(Meeting.objects.select_related("forum__area"), uuid=uuid)
+def _through_forum_or_404(request, model, uuid, path_to_meeting):
+    """A meeting, attachment or decision by uuid, if the user may see its forum."""
+    related = f"{path_to_meeting}__forum__area" if path_to_meeting else "forum__area"
+    obj = get_object_or_404(model.objects.select_related(related), uuid=uuid)
+    meeting = getattr(obj, path_to_meeting) if path_to_meeting else obj
     if not access.can_see_forum(request.user, meeting.forum):
         raise Http404
-    return meeting
+    return obj
+
+
+def _meeting_or_404(request, uuid):
+    return _through_forum_or_404(request, Meeting, uuid, None)
 
 
 def _optional_url(name, *args):
@@ -541,10 +548,7 @@ def attachment_add(request, uuid):
 
 
 def _attachment_or_404(request, uuid):
-    attachment = get_object_or_404(MeetingAttachment.objects.select_related("meeting__forum__area"), uuid=uuid)
-    if not access.can_see_forum(request.user, attachment.meeting.forum):
-        raise Http404
-    return attachment
+    return _through_forum_or_404(request, MeetingAttachment, uuid, "meeting")
 
 
 @require_safe
@@ -588,10 +592,7 @@ def decision_add(request, uuid):
 
 
 def _decision_or_404(request, uuid):
-    decision = get_object_or_404(Decision.objects.select_related("meeting__forum__area"), uuid=uuid)
-    if not access.can_see_forum(request.user, decision.meeting.forum):
-        raise Http404
-    return decision
+    return _through_forum_or_404(request, Decision, uuid, "meeting")
 
 
 @require_safe
