@@ -63,23 +63,6 @@ def test_an_export_imports_back_unchanged(as_role, coordinator, described):
         assert {row.status for row in plan.rows} == {"unchanged"}
 
 
-def test_the_template_has_only_the_heading_row(as_role, coordinator):
-    response = as_role("coordinator").get("/fi/ecosystem/import/template/people.csv")
-    assert rows_of_csv(response) == [
-        [
-            "organisation",
-            "first_name",
-            "last_name",
-            "title",
-            "email",
-            "phone",
-            "show_publicly",
-            "show_email_publicly",
-            "show_phone_publicly",
-        ]
-    ]
-
-
 @pytest.mark.parametrize("url", ["/fi/ecosystem/export/planets.csv", "/fi/ecosystem/export/people.pdf"])
 def test_unknown_kinds_and_formats_are_not_found(as_role, coordinator, url):
     assert as_role("coordinator").get(url).status_code == 404
@@ -87,4 +70,3 @@ def test_unknown_kinds_and_formats_are_not_found(as_role, coordinator, url):
 
 def test_export_refuses_post(as_role, coordinator):
     assert as_role("coordinator").post("/fi/ecosystem/export/people.csv").status_code == 405
-    assert as_role("coordinator").post("/fi/ecosystem/import/template/people.csv").status_code == 405

@@ -34,19 +34,7 @@ def test_an_organisation_something_refers_to_is_archived_and_kept(as_role, coord
     assert "arkistoitiin" in as_role("coordinator").get("/fi/ecosystem/organisaatio-a/").content.decode()
 
 
-def test_coordinator_restores_an_archived_organisation(as_role, coordinator, partner_editor, organization_a):
-    organization_a.archived_at = "2026-01-01T00:00Z"
-    organization_a.save()
-    assert as_role("partner_editor").post("/fi/ecosystem/organisaatio-a/restore/").status_code == 403
-    organization_a.refresh_from_db()
-    assert organization_a.is_archived
-    as_role("coordinator").post("/fi/ecosystem/organisaatio-a/restore/")
-    organization_a.refresh_from_db()
-    assert not organization_a.is_archived
-
-
-def test_restore_refuses_get_and_remove_refuses_put(as_role, coordinator, organization_a):
-    assert as_role("coordinator").get("/fi/ecosystem/organisaatio-a/restore/").status_code == 405
+def test_remove_refuses_put(as_role, coordinator, organization_a):
     assert as_role("coordinator").put("/fi/ecosystem/organisaatio-a/remove/").status_code == 405
 
 

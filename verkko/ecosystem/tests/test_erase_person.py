@@ -1,13 +1,9 @@
-"""manage.py export_person_data, erase_person and erase_expired_people."""
-
-import datetime
 import io
 import json
 
 import pytest
 from auditlog.models import LogEntry
 from django.core.management import CommandError, call_command
-from django.utils import timezone
 
 from verkko.ecosystem import actions
 from verkko.ecosystem.models import Decision, ForumMember, Person
@@ -36,25 +32,6 @@ def linked_person(partner_editor, organization_a, forum, decision):
     decision.responsible_person = person
     decision.save()
     return person
-
-
-def test_export_prints_everything_held_about_the_person_as_json(linked_person, decision):
-    data = json.loads(run("export_person_data", "EDITOR@example.com"))
-    assert data["people"][0]["first_name"] == "Eero"
-    assert data["people"][0]["phone"] == "040 999"
-    assert data["forum_memberships"] == [
-        {"forum": "Nuorten verkosto", "organisation": "Organisaatio A", "role": "member"}
-    ]
-    assert data["decisions"][0]["uuid"] == str(decision.uuid)
-    assert data["user"]["email"] == "editor@example.com"
-    assert data["user"]["memberships"] == [{"organisation": "Organisaatio A", "role": "editor"}]
-    assert any(entry["by_this_person"] for entry in data["history"])
-    assert any("Koulutusjohtaja" in json.dumps(entry["changes"]) for entry in data["history"])
-
-
-def test_export_of_an_unknown_address_fails(db):
-    with pytest.raises(CommandError):
-        run("export_person_data", "ei-ole@example.org")
 
 
 def test_erase_anonymises_the_person_and_keeps_what_refers_to_them(linked_person, decision, partner_editor):
@@ -90,16 +67,3 @@ def test_erase_of_a_user_without_a_contact_record_deactivates_the_account(editor
 def test_erase_of_an_unknown_address_fails(db):
     with pytest.raises(CommandError):
         run("erase_person", "ei-ole@example.org")
-
-
-def test_expired_people_are_anonymised_after_the_retention_period(settings, organization_a):
-    settings.PERSON_RETENTION_DAYS = 30
-    today = timezone.localdate()
-    old = PersonFactory(organization=organization_a, left_at=today - datetime.timedelta(days=31))
-    recent = PersonFactory(organization=organization_a, left_at=today - datetime.timedelta(days=29))
-    current = PersonFactory(organization=organization_a)
-    assert "1" in run("erase_expired_people")
-    assert Person.objects.get(pk=old.pk).is_erased
-    assert not Person.objects.get(pk=recent.pk).is_erased
-    assert not Person.objects.get(pk=current.pk).is_erased
-    assert "0" in run("erase_expired_people")

@@ -1,30 +1,12 @@
-"""Adding and editing contact people (person_create and person_edit)."""
-
 import pytest
 
-from verkko.ecosystem.models import Person
 from verkko.ecosystem.tests.conftest import by_role
 
-NEW_URL = "/fi/ecosystem/organisaatio-a/people/new/"
 DATA = {"first_name": "Uusi", "last_name": "Ihminen", "email": "uusi@example.org", "show_publicly": "on"}
 
 
 def edit_url(person):
     return f"/fi/ecosystem/people/{person.uuid}/edit/"
-
-
-@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 403, 403, 403))
-def test_coordinators_and_the_organisations_editor_may_add_people(as_role, everyone, organization_a, role, status):
-    assert as_role(role).get(NEW_URL).status_code == status
-    as_role(role).post(NEW_URL, DATA)
-    assert Person.objects.filter(email="uusi@example.org").exists() is (status == 200)
-
-
-def test_a_bad_email_address_adds_nobody(as_role, partner_editor, organization_a):
-    response = as_role("partner_editor").post(NEW_URL, {**DATA, "email": "ei-osoite"})
-    assert response.status_code == 200
-    assert "error-summary" in response.content.decode()
-    assert not Person.objects.filter(first_name="Uusi").exists()
 
 
 @pytest.mark.parametrize(("role", "status"), by_role(200, 200, 403, 403, 403))
@@ -53,6 +35,5 @@ def test_an_erased_person_cannot_be_edited(as_role, coordinator, public_person):
     assert as_role("coordinator").get(edit_url(public_person)).status_code == 404
 
 
-def test_people_pages_refuse_wrong_methods(as_role, partner_editor, public_person):
-    assert as_role("partner_editor").delete(NEW_URL).status_code == 405
+def test_person_edit_refuses_delete(as_role, partner_editor, public_person):
     assert as_role("partner_editor").delete(edit_url(public_person)).status_code == 405
