@@ -47,7 +47,6 @@ RESERVED_SLUGS = {
 }
 
 
-
 def _save(instance, data):
     """Set the instance's own columns from validated data, save it, then set its many-to-many choices."""
     columns = {field.name for field in instance._meta.concrete_fields}
@@ -147,7 +146,7 @@ def erase_person(user, person):
         _anonymise_account(person.user, f"erased-{person.uuid}@invalid")
     _redact_history(Person, [person.pk], person.full_name)
     seats = list(person.forum_memberships.values_list("pk", flat=True))
-    _redact_history(ForumMember, seats, None)
+    _redact_history(ForumMember, seats, person.full_name)
     return person
 
 
@@ -168,11 +167,9 @@ def _anonymise_account(account, email):
 
 
 def _redact_history(model, object_ids, object_repr):
+    """Forget the old values of these rows in the history; keep who changed them and when."""
     entries = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=object_ids)
-    changes = {"changes": {}, "changes_text": "", "serialized_data": None}
-    if object_repr is not None:
-        changes["object_repr"] = object_repr
-    entries.update(**changes)
+    entries.update(changes={}, changes_text="", serialized_data=None, object_repr=object_repr)
 
 
 def expired_people(today=None):

@@ -87,6 +87,7 @@ def network_chart(forum_ties):
         "type": "nominal",
         "title": _("Level"),
         "scale": {"domain": level_names, "range": LEVEL_COLOURS},
+        "legend": {"orient": "top", "direction": "horizontal"},
     }
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
@@ -108,7 +109,7 @@ def network_chart(forum_ties):
                         "field": "level",
                         "type": "nominal",
                         "scale": {"domain": level_names, "range": LEVEL_DASHES},
-                        "legend": None,
+                        "title": _("Level"),
                     },
                     "tooltip": [
                         {"field": "organisation", "title": _("Organisation")},
