@@ -113,9 +113,7 @@ def _filtered_organizations(area, form):
 @require_safe
 def who_does_what(request):
     area = _area_or_404(request.user)
-    form = forms.WhoDoesWhatFilterForm(request.GET or None, area=area)
-    if not request.GET:
-        form = forms.WhoDoesWhatFilterForm({}, area=area)
+    form = forms.WhoDoesWhatFilterForm(request.GET, area=area)  # every filter is optional: no filter is valid
     context = {"area": area, "form": form, "organizations": _filtered_organizations(area, form)}
     template = "ecosystem/_who_does_what_results.html" if request.htmx else "ecosystem/who_does_what.html"
     return render(request, template, context)
@@ -127,7 +125,7 @@ def responsibility_matrix(request):
     return render(
         request,
         "ecosystem/responsibility_matrix.html",
-        {"area": area, "groups": responsibilities.matrix_for(area, request.user), "levels": Forum.Level},
+        {"area": area, "groups": responsibilities.matrix_for(area, request.user)},
     )
 
 
