@@ -172,11 +172,10 @@ def _read_csv(content):
         text = content.decode("cp1252", errors="replace")  # spreadsheet programs on Windows
     if "\x00" in text:
         raise ImportFileError(_("The file is not a CSV text file."))
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    # The heading row names columns, which hold no separators: its commonest separator is the file's.
+    heading = text.split("\n", 1)[0]
+    delimiter = max([",", ";", "\t"], key=heading.count)
+    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
 def _read_xlsx(content):
