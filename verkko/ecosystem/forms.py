@@ -180,7 +180,12 @@ class AttachmentForm(forms.ModelForm):
     class Meta:
         model = MeetingAttachment
         fields = ["title", "file"]
-        help_texts = {"file": _("PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, PNG or JPEG; at most 10 MB.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, PNG or JPEG; at most %(limit)s."
+        ) % {"limit": filesizeformat(MAX_ATTACHMENT_BYTES)}
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
