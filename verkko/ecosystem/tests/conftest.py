@@ -5,8 +5,10 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from verkko.ecosystem import actions
 from verkko.ecosystem.models import ForumMember, Visibility
 from verkko.ecosystem.tests.factories import DecisionFactory, ForumFactory, MeetingFactory, PersonFactory
+from verkko.ecosystem.tests.helpers import pdf
 
 
 @pytest.fixture(autouse=True)
@@ -111,3 +113,32 @@ def decision(meeting, organization_a):
 def by_role(*expected):
     """Pairs of (role, expected) in the order of ROLES, for parametrize."""
     return list(zip(ROLES, expected, strict=True))
+
+
+@pytest.fixture
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def attachment(media_in_tmp, coordinator, meeting):
+    return actions.add_attachment(coordinator, meeting, {"title": "Esityslista", "file": pdf()})
+
+
+@pytest.fixture
+def linked_person(partner_editor, organization_a, forum, decision):
+    """The partner editor's own contact record: a forum seat, a decision and a change in the history."""
+    person = PersonFactory(
+        organization=organization_a,
+        user=partner_editor,
+        first_name="Eero",
+        last_name="Esimerkki",
+        title="Rehtori",
+        email="editor@example.com",
+        phone="040 999",
+    )
+    actions.update_person(partner_editor, person, {"title": "Koulutusjohtaja"})
+    ForumMember.objects.create(forum=forum, organization=organization_a, person=person, role="member")
+    decision.responsible_person = person
+    decision.save()
+    return person

@@ -1,24 +1,15 @@
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from verkko.ecosystem import forms
 from verkko.ecosystem.models import MeetingAttachment
 from verkko.ecosystem.tests.conftest import by_role
+from verkko.ecosystem.tests.helpers import pdf
 
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+pytestmark = pytest.mark.usefixtures("media_in_tmp")
 
 
 def upload_url(meeting):
     return f"/fi/ecosystem/meetings/{meeting.uuid}/attachments/"
-
-
-def pdf(name="esityslista.pdf", content=PDF):
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
 @pytest.mark.parametrize(("role", "status"), by_role(302, 403, 403, 403, 403))
@@ -52,13 +43,6 @@ def test_a_file_over_the_size_limit_is_refused(as_role, coordinator, meeting, mo
     assert response.status_code == 400
     assert "enintään 10" in response.content.decode()
     assert not MeetingAttachment.objects.exists()
-
-
-@pytest.fixture
-def attachment(coordinator, meeting):
-    from verkko.ecosystem import actions
-
-    return actions.add_attachment(coordinator, meeting, {"title": "Esityslista", "file": pdf()})
 
 
 def test_uploading_refuses_get(as_role, coordinator, meeting):

@@ -1,23 +1,4 @@
-import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-def pdf(name="esityslista.pdf", content=PDF):
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
-
-
-@pytest.fixture
-def attachment(coordinator, meeting):
-    from verkko.ecosystem import actions
-
-    return actions.add_attachment(coordinator, meeting, {"title": "Esityslista", "file": pdf()})
+from verkko.ecosystem.tests.helpers import PDF, pdf
 
 
 def test_anyone_who_sees_the_meeting_downloads_its_attachment(as_role, attachment):

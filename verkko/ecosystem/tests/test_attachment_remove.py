@@ -1,26 +1,8 @@
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from verkko.ecosystem.models import MeetingAttachment
 from verkko.ecosystem.tests.conftest import by_role
-
-PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
-def pdf(name="esityslista.pdf", content=PDF):
-    return SimpleUploadedFile(name, content, content_type="application/pdf")
-
-
-@pytest.fixture
-def attachment(coordinator, meeting):
-    from verkko.ecosystem import actions
-
-    return actions.add_attachment(coordinator, meeting, {"title": "Esityslista", "file": pdf()})
+from verkko.ecosystem.tests.helpers import pdf
 
 
 @pytest.mark.parametrize(("role", "status"), by_role(302, 403, 403, 403, 403))

@@ -1,17 +1,10 @@
 import datetime
-import io
 
-from django.core.management import call_command
 from django.utils import timezone
 
 from verkko.ecosystem.models import Person
 from verkko.ecosystem.tests.factories import PersonFactory
-
-
-def run(*args):
-    out = io.StringIO()
-    call_command(*args, stdout=out)
-    return out.getvalue()
+from verkko.ecosystem.tests.helpers import run_command as run
 
 
 def test_expired_people_are_anonymised_after_the_retention_period(settings, organization_a):

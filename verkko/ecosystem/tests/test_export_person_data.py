@@ -1,38 +1,11 @@
 """manage.py export_person_data, erase_person and erase_expired_people."""
 
-import io
 import json
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError
 
-from verkko.ecosystem import actions
-from verkko.ecosystem.models import ForumMember
-from verkko.ecosystem.tests.factories import PersonFactory
-
-
-def run(*args):
-    out = io.StringIO()
-    call_command(*args, stdout=out)
-    return out.getvalue()
-
-
-@pytest.fixture
-def linked_person(partner_editor, organization_a, forum, decision):
-    person = PersonFactory(
-        organization=organization_a,
-        user=partner_editor,
-        first_name="Eero",
-        last_name="Esimerkki",
-        title="Rehtori",
-        email="editor@example.com",
-        phone="040 999",
-    )
-    actions.update_person(partner_editor, person, {"title": "Koulutusjohtaja"})
-    ForumMember.objects.create(forum=forum, organization=organization_a, person=person, role="member")
-    decision.responsible_person = person
-    decision.save()
-    return person
+from verkko.ecosystem.tests.helpers import run_command as run
 
 
 def test_export_prints_everything_held_about_the_person_as_json(linked_person, decision):

@@ -1,51 +1,12 @@
-import csv
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
 
 from verkko.ecosystem.models import Organization, Person
 from verkko.ecosystem.tests.conftest import by_role
-
-URL = "/fi/ecosystem/import/"
-CONFIRM_URL = "/fi/ecosystem/import/confirm/"
-ORGANISATIONS = [
-    ["name", "type", "municipality_code", "business_id", "target_groups", "role"],
-    ["Oulun Työpaja ry", "ngo", "564", "0187690-1", "young_people; immigrants", "Työpajat nuorille."],
-    ["Kempeleen Yrityskeskus", "yritys", "244", "", "", ""],
-]
-PEOPLE = [
-    ["organisation", "first_name", "last_name", "email", "show_publicly"],
-    ["Organisaatio A", "Iida", "Importti", "iida@example.org", "kyllä"],
-    ["Organisaatio A", "Ossi", "Otos", "", "ei"],
-]
-
-
-def csv_file(rows, name="tiedosto.csv", delimiter=","):
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter).writerows(rows)
-    return SimpleUploadedFile(name, buffer.getvalue().encode("utf-8-sig"), content_type="text/csv")
-
-
-def xlsx_file(rows, name="tiedosto.xlsx"):
-    workbook = Workbook()
-    for row in rows:
-        workbook.active.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
-
+from verkko.ecosystem.tests.helpers import CONFIRM_URL, ORGANISATIONS, PEOPLE, confirm, csv_file, preview, xlsx_file
+from verkko.ecosystem.tests.helpers import IMPORT_URL as URL
 
 FILE_MAKERS = [csv_file, xlsx_file]
-
-
-def preview(client, upload, kind="organisations"):
-    return client.post(URL, {"kind": kind, "file": upload})
-
-
-def confirm(client, response):
-    return client.post(CONFIRM_URL, {"token": response.context["token"]})
 
 
 @pytest.mark.parametrize(("role", "status"), by_role(200, 403, 403, 403, 403))

@@ -1,44 +1,9 @@
-import csv
-import io
-
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 
 from verkko.ecosystem.models import Organization, Person
 from verkko.ecosystem.tests.conftest import by_role
-
-URL = "/fi/ecosystem/import/"
-
-
-CONFIRM_URL = "/fi/ecosystem/import/confirm/"
-
-
-ORGANISATIONS = [
-    ["name", "type", "municipality_code", "business_id", "target_groups", "role"],
-    ["Oulun Työpaja ry", "ngo", "564", "0187690-1", "young_people; immigrants", "Työpajat nuorille."],
-    ["Kempeleen Yrityskeskus", "yritys", "244", "", "", ""],
-]
-
-
-PEOPLE = [
-    ["organisation", "first_name", "last_name", "email", "show_publicly"],
-    ["Organisaatio A", "Iida", "Importti", "iida@example.org", "kyllä"],
-    ["Organisaatio A", "Ossi", "Otos", "", "ei"],
-]
-
-
-def csv_file(rows, name="tiedosto.csv", delimiter=","):
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=delimiter).writerows(rows)
-    return SimpleUploadedFile(name, buffer.getvalue().encode("utf-8-sig"), content_type="text/csv")
-
-
-def preview(client, upload, kind="organisations"):
-    return client.post(URL, {"kind": kind, "file": upload})
-
-
-def confirm(client, response):
-    return client.post(CONFIRM_URL, {"token": response.context["token"]})
+from verkko.ecosystem.tests.helpers import CONFIRM_URL, ORGANISATIONS, PEOPLE, confirm, csv_file, preview
+from verkko.ecosystem.tests.helpers import IMPORT_URL as URL
 
 
 def test_confirm_checks_the_rows_again_against_the_database(as_role, coordinator, organization_a):
