@@ -63,6 +63,22 @@ def responsibilities_of(subject):
     return sorted(cells, key=lambda cell: (order[cell.level], cell.organization.name))
 
 
+def cells_of_organization(organization, user):
+    """The organisation's cells for subjects the user may see, as (subject type title, subject, cell)."""
+    found = []
+    for subject_type in subject_types():
+        content_type = ContentType.objects.get_for_model(subject_type.model)
+        cells = {
+            cell.subject_id: cell
+            for cell in Responsibility.objects.filter(organization=organization, subject_type=content_type)
+        }
+        if not cells:
+            continue
+        visible = subject_type.visible_to(user, organization.area).filter(pk__in=cells)
+        found += [(subject_type.title, subject, cells[subject.pk]) for subject in visible]
+    return found
+
+
 @dataclass
 class MatrixGroup:
     title: str

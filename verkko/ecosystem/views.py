@@ -204,6 +204,7 @@ def organization_detail(request, slug):
             "role": getattr(organization, "role", None),
             "people": _cards(user, people),
             "seats": seats,
+            "cells": responsibilities.cells_of_organization(organization, user),
             "can_edit": can_edit,
             "can_manage": access.can_manage_area(user, organization.area),
             "history": _history(user, organization.area, organization, getattr(organization, "role", None)),

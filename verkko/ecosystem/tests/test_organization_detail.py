@@ -55,3 +55,17 @@ def test_an_unknown_organisation_is_not_found(as_role, area):
 
 def test_organisation_page_refuses_post(as_role, organization_a):
     assert as_role("public").post(URL).status_code == 405
+
+
+@pytest.mark.parametrize(("role", "sees_partner_forum"), [("public", False), ("partner_member", True)])
+def test_the_organisations_responsibilities_are_listed_where_visible(
+    as_role, coordinator, partner_member, forum, partner_forum, organization_a, role, sees_partner_forum
+):
+    from verkko.ecosystem import responsibilities
+
+    responsibilities.set_responsibility(coordinator, organization_a, forum, "A")
+    responsibilities.set_responsibility(coordinator, organization_a, partner_forum, "R")
+    section = as_role(role).get(URL).content.decode().split('id="raci-heading"')[1]
+    assert "Nuorten verkosto" in section
+    assert "tilivelvollinen" in section
+    assert ("Rekrytointitiimi" in section) is sees_partner_forum
