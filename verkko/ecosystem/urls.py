@@ -16,6 +16,7 @@ urlpatterns = [
     path("export/<str:kind>.<str:file_format>", views.export, name="export"),
     path("organisations/new/", views.organization_create, name="organization_create"),
     path("people/<uuid:uuid>/edit/", views.person_edit, name="person_edit"),
+    path("people/<uuid:uuid>/erase/", views.person_erase, name="person_erase"),
     path("forums/new/", views.forum_create, name="forum_create"),
     path("forums/<slug:slug>/", views.forum_detail, name="forum"),
     path("forums/<slug:slug>/edit/", views.forum_edit, name="forum_edit"),

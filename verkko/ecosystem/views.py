@@ -317,8 +317,27 @@ def person_edit(request, uuid):
     return render(
         request,
         "ecosystem/form.html",
-        {"form": form, "title": _("Edit %(name)s") % {"name": person.full_name}, "back": person.organization},
+        {
+            "form": form,
+            "title": _("Edit %(name)s") % {"name": person.full_name},
+            "back": person.organization,
+            "further": (reverse("ecosystem:person_erase", args=[person.uuid]), _("Erase this person's data")),
+        },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def person_erase(request, uuid):
+    """Anonymise a contact person now (for example on request), keeping the rows that refer to them."""
+    person = get_object_or_404(Person.objects.select_related("organization__area"), uuid=uuid)
+    if access.person_card(request.user, person) is None:
+        raise Http404
+    _require(access.can_edit_person(request.user, person))
+    if request.method == "POST":
+        actions.erase_person(request.user, person)
+        messages.success(request, _("The person's data was erased."))
+        return redirect(person.organization)
+    return render(request, "ecosystem/person_erase.html", {"person": person})
 
 
 # Forums
