@@ -3,6 +3,7 @@
 import pytest
 from django.http import HttpResponse
 from django.urls import include, path
+from django.views.decorators.http import require_POST
 
 from verkko.ecosystem.tests.conftest import ROLES, by_role
 from verkko.urls import urlpatterns as site_urlpatterns
@@ -10,6 +11,7 @@ from verkko.urls import urlpatterns as site_urlpatterns
 NEW_URL = "/fi/ecosystem/forums/nuorten-verkosto/meetings/new/"
 
 
+@require_POST
 def action_from_decision(request, uuid):
     return HttpResponse(f"action from {uuid}")
 
@@ -65,4 +67,4 @@ def test_the_goals_app_can_offer_to_make_a_decision_an_action(as_role, everyone,
     content = as_role(role).get(f"/fi/ecosystem/meetings/{decision.meeting.uuid}/").content.decode()
     assert ("Tee päätöksestä toimenpide" in content) is offered
     if offered:
-        assert f"/goals-test/{decision.uuid}/" in content
+        assert f'<form method="post" action="/goals-test/{decision.uuid}/">' in content
