@@ -19,6 +19,12 @@ from verkko.ecosystem.tests.factories import EmploymentAreaFactory, Municipality
 PASSWORD = "salasana-testi-123"
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real password hashing is slow by design; tests only need it to work."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def area(db):
     area = EmploymentAreaFactory(name="Oulun työllisyysalue", slug="oulu", name_sv="Uleåborgs sysselsättningsområde")

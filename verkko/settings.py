@@ -151,6 +151,9 @@ STATICFILES_DIRS = [BASE_DIR / "verkko" / "static"] + [
         ("vendor/vega", "vega/build"),
         ("vendor/vega-lite", "vega-lite/build"),
         ("vendor/vega-embed", "vega-embed/build"),
+        # Number and date formats for the interactive charts (fi-FI, sv-SE, en-GB).
+        ("vendor/d3-format-locale", "d3-format/locale"),
+        ("vendor/d3-time-format-locale", "d3-time-format/locale"),
     ]
     if (NODE_MODULES / path).is_dir()
 ]
@@ -187,6 +190,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "verkko@localhost")
 
 # Statistics Finland's PxWeb API (v1); the client reads limits and metadata at run time.
 STATFIN_API_URL = os.environ.get("STATFIN_API_URL", "https://pxdata.stat.fi/PxWeb/api/v1")
+# Optional link pattern to a table's page at Statistics Finland, with {table_id}.
+STATFIN_TABLE_URL = os.environ.get("STATFIN_TABLE_URL", "")
 
 # How long contact people's data is kept after they leave an organisation (README: personal data).
 PERSON_RETENTION_DAYS = int(os.environ.get("PERSON_RETENTION_DAYS", str(2 * 365)))
@@ -209,5 +214,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # WeasyPrint and fontTools report every PDF's progress at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

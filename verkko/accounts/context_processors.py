@@ -7,4 +7,5 @@ def verkko(request):
     return {
         "is_coordinator": access.is_coordinator(user),
         "is_partner": access.is_partner(user),
+        "edits_an_organization": bool(access.edited_organization_ids(user)),
     }

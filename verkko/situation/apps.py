@@ -6,3 +6,9 @@ class SituationConfig(AppConfig):
     name = "verkko.situation"
     label = "situation"
     verbose_name = _("Situational picture")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        for model_name in ["Signal", "Review"]:
+            auditlog.register(self.get_model(model_name))

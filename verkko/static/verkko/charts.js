@@ -1,12 +1,23 @@
 // Progressive enhancement: the server already drew each chart as SVG; vega-embed redraws the
-// same Vega-Lite specification as an interactive chart (tooltips) when JavaScript runs.
+// same Vega-Lite specification as an interactive chart (tooltips) when JavaScript runs, with
+// the page language's number and date formats.
 document.addEventListener("DOMContentLoaded", function () {
-  if (typeof vegaEmbed !== "function") return;
-  document.querySelectorAll("[data-vega-spec]").forEach(function (container) {
-    var source = document.getElementById(container.dataset.vegaSpec);
-    if (!source) return;
-    vegaEmbed(container, JSON.parse(source.textContent), { actions: false, renderer: "svg", tooltip: true })
-      .then(function () { container.dataset.enhanced = "true"; })
-      .catch(function () { /* the server-rendered SVG stays */ });
-  });
+  var containers = document.querySelectorAll("[data-vega-spec]");
+  if (!containers.length || typeof vegaEmbed !== "function") return;
+  var lang = document.documentElement.lang;
+  var locale = lang === "sv" ? "sv-SE" : lang === "en" ? "en-GB" : "fi-FI";
+  var base = document.body.dataset.staticUrl + "vendor/";
+  Promise.all([
+    fetch(base + "d3-format-locale/" + locale + ".json").then(function (r) { return r.json(); }),
+    fetch(base + "d3-time-format-locale/" + locale + ".json").then(function (r) { return r.json(); })
+  ]).then(function (locales) {
+    containers.forEach(function (container) {
+      var source = document.getElementById(container.dataset.vegaSpec);
+      if (!source) return;
+      vegaEmbed(container, JSON.parse(source.textContent), {
+        actions: false, renderer: "svg", tooltip: true, formatLocale: locales[0], timeFormatLocale: locales[1]
+      }).then(function () { container.dataset.enhanced = "true"; })
+        .catch(function () { /* the server-rendered SVG stays */ });
+    });
+  }).catch(function () { /* without the locale files the server-rendered SVG stays */ });
 });

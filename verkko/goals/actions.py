@@ -1,0 +1,141 @@
+"""Every change to goals, indicators, targets, actions and check-ins: atomic, with history."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+
+from verkko.accounts.access import edited_organization_ids, memberships
+from verkko.ecosystem.models import Responsibility
+from verkko.goals.models import Action, CheckIn, Goal, IndicatorValue, Target
+from verkko.lib.history import recorded_action
+
+
+def _save_form(form, **fields):
+    obj = form.save(commit=False)
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    obj.save()
+    form.save_m2m()
+    return obj
+
+
+@recorded_action
+def save_goal(user, form, area):
+    """Create or update a goal from a valid GoalForm."""
+    return _save_form(form, area=form.instance.area if form.instance.pk else area)
+
+
+@recorded_action
+def save_indicator(user, form, area):
+    """Create or update an indicator from a valid IndicatorForm."""
+    return _save_form(form, area=form.instance.area if form.instance.pk else area)
+
+
+@recorded_action
+def set_target(user, indicator, period, value):
+    target, _ = Target.objects.update_or_create(indicator=indicator, period=period, defaults={"value": value})
+    return target
+
+
+@recorded_action
+def delete_target(user, target):
+    target.delete()
+
+
+@recorded_action
+def record_values(user, indicator, rows):
+    """Save (period, value) pairs of an indicator entered by hand; all or nothing."""
+    saved = []
+    for period, value in rows:
+        saved.append(
+            IndicatorValue.objects.update_or_create(indicator=indicator, period=period, defaults={"value": value})[0]
+        )
+    return saved
+
+
+@recorded_action
+def save_turn_the_curve(user, indicator, form):
+    note = form.save(commit=False)
+    note.indicator = indicator
+    note.save()
+    return note
+
+
+def mark_responsible(action):
+    """In the ecosystem's responsibility matrix, the lead organisation is responsible (R) for each goal
+    its action serves, unless a letter has already been set for it."""
+    goal_type = ContentType.objects.get_for_model(Goal)
+    for goal in action.goals.all():
+        Responsibility.objects.get_or_create(
+            organization=action.lead_organization,
+            subject_type=goal_type,
+            subject_id=goal.pk,
+            defaults={"level": Responsibility.Level.RESPONSIBLE},
+        )
+
+
+@recorded_action
+def save_action(user, form):
+    """Create or update an action from a valid ActionForm."""
+    action = _save_form(form)
+    mark_responsible(action)
+    return action
+
+
+@recorded_action
+def action_from_decision(user, decision):
+    """The action that carries out a forum decision: made once, found again on a second click.
+
+    Returns (action, created).
+    """
+    existing = Action.objects.filter(decision=decision).first()
+    if existing:
+        return existing, False
+    meeting = decision.meeting
+    organisation = (
+        decision.responsible_organization
+        or meeting.forum.chair
+        or meeting.forum.secretary
+        or next((m.organization for m in memberships(user)), None)
+    )
+    title = decision.text.strip().splitlines()[0][:200] if decision.text.strip() else str(decision)
+    action = Action.objects.create(
+        title=title,
+        description=decision.text,
+        lead_organization=organisation,
+        responsible_person=decision.responsible_person,
+        starts_on=timezone.localdate(meeting.starts_at),
+        due_on=decision.due_date,
+        decision=decision,
+    )
+    action.goals.set(meeting.forum.goals.all())
+    mark_responsible(action)
+    return action, True
+
+
+@recorded_action
+def add_milestone(user, action, form):
+    milestone = form.save(commit=False)
+    milestone.action = action
+    milestone.save()
+    return milestone
+
+
+@recorded_action
+def check_in(user, action, form):
+    """Record a check-in and bring the action's status and progress up to date with it."""
+    organisation_ids = edited_organization_ids(user)
+    candidates = [action.lead_organization_id, *action.partner_organizations.values_list("pk", flat=True)]
+    organisation_id = next((pk for pk in candidates if pk in organisation_ids), None)
+    entry = CheckIn.objects.create(
+        action=action,
+        author=user,
+        organization_id=organisation_id,
+        progress=form.cleaned_data["progress"],
+        status=form.cleaned_data["status"],
+        confidence=form.cleaned_data["confidence"],
+        narrative=form.cleaned_data["narrative"],
+    )
+    action.progress = entry.progress
+    action.status = entry.status
+    action.save(update_fields=["progress", "status"])
+    return entry

@@ -1,0 +1,167 @@
+"""The charts of indicators: Vega-Lite specifications built here, drawn by verkko.lib.charts."""
+
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext
+
+from verkko.goals import periods
+from verkko.lib.charts import chart
+
+
+def format_number(value, decimals=0):
+    if value is None:
+        return None
+    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+def period_label(period, frequency):
+    return periods.code(period, frequency)
+
+
+def _time_axis():
+    return {"field": "period", "type": "temporal", "title": None, "axis": {"format": "%m/%Y", "labelAngle": 0}}
+
+
+def indicator_chart(indicator, values, targets, *, width=560, height=240):
+    """Actual values, the target path (baseline → targets) and the baseline."""
+    actual_label, target_label = gettext("Actual"), gettext("Target path")
+    data = [
+        {"period": value.period.isoformat(), "value": value.value, "series": actual_label}
+        for value in values
+        if value.value is not None
+    ]
+    path = ([indicator.baseline] if indicator.baseline else []) + sorted(targets)
+    data += [{"period": period.isoformat(), "value": value, "series": target_label} for period, value in path]
+    layers = [
+        {
+            "mark": {"type": "line", "point": True},
+            "encoding": {
+                "x": _time_axis(),
+                "y": {
+                    "field": "value",
+                    "type": "quantitative",
+                    "title": indicator.unit or None,
+                    "scale": {"zero": False},
+                },
+                "color": {
+                    "field": "series",
+                    "type": "nominal",
+                    "title": None,
+                    "scale": {"domain": [actual_label, target_label], "range": ["#00537a", "#a4151d"]},
+                    "legend": {"orient": "bottom"},
+                },
+                "strokeDash": {
+                    "field": "series",
+                    "type": "nominal",
+                    "scale": {"domain": [actual_label, target_label], "range": [[1, 0], [6, 4]]},
+                    "legend": None,
+                },
+            },
+        }
+    ]
+    if indicator.baseline:
+        layers.append(
+            {
+                "data": {"values": [{"baseline": indicator.baseline_value}]},
+                "mark": {"type": "rule", "color": "#4a4a4a", "strokeDash": [2, 2]},
+                "encoding": {"y": {"field": "baseline", "type": "quantitative"}},
+            }
+        )
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "width": width,
+        "height": height,
+        "data": {"values": data},
+        "layer": layers,
+    }
+    target_by_period = dict(targets)
+    all_periods = sorted({value.period for value in values} | set(target_by_period))
+    actual_by_period = {value.period: value.value for value in values}
+    rows = [
+        [
+            period_label(period, indicator.frequency),
+            format_number(actual_by_period.get(period), indicator.decimals),
+            format_number(target_by_period.get(period), indicator.decimals),
+        ]
+        for period in all_periods
+    ]
+    description = ""
+    if indicator.baseline:
+        description = gettext("Baseline %(period)s: %(value)s") % {
+            "period": period_label(indicator.baseline_period, indicator.frequency),
+            "value": format_number(indicator.baseline_value, indicator.decimals),
+        }
+    return chart(
+        spec,
+        title=indicator.name,
+        description=description,
+        columns=[gettext("Period"), gettext("Actual"), gettext("Target")],
+        rows=rows,
+    )
+
+
+def sparkline(indicator, values, *, points=24):
+    """A small line of the latest values, without axes."""
+    recent = [value for value in values if value.value is not None][-points:]
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "width": 120,
+        "height": 30,
+        "padding": 2,
+        "config": {"view": {"stroke": None}},
+        "data": {"values": [{"period": value.period.isoformat(), "value": value.value} for value in recent]},
+        "mark": {"type": "line", "color": "#00537a", "strokeWidth": 2},
+        "encoding": {
+            "x": {"field": "period", "type": "temporal", "axis": None},
+            "y": {"field": "value", "type": "quantitative", "axis": None, "scale": {"zero": False}},
+        },
+    }
+    return chart(
+        spec,
+        title=gettext("Trend: %(name)s") % {"name": indicator.name},
+        columns=[gettext("Period"), gettext("Value")],
+        rows=[
+            [period_label(value.period, indicator.frequency), format_number(value.value, indicator.decimals)]
+            for value in recent
+        ],
+    )
+
+
+def municipality_chart(indicator, by_municipality, *, points=36):
+    """Each municipality's latest values as lines."""
+    data = []
+    for municipality, values in by_municipality.items():
+        data += [
+            {"period": value.period.isoformat(), "value": value.value, "municipality": municipality.name}
+            for value in values[-points:]
+            if value.value is not None
+        ]
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "width": 560,
+        "height": 260,
+        "data": {"values": data},
+        "mark": {"type": "line"},
+        "encoding": {
+            "x": _time_axis(),
+            "y": {"field": "value", "type": "quantitative", "title": indicator.unit or None},
+            "color": {"field": "municipality", "type": "nominal", "title": None, "legend": {"orient": "right"}},
+        },
+    }
+    latest = [(municipality, values[-1] if values else None) for municipality, values in by_municipality.items()]
+    return chart(
+        spec,
+        title=gettext("%(name)s by municipality") % {"name": indicator.name},
+        columns=[gettext("Municipality"), gettext("Period"), gettext("Value")],
+        rows=[
+            [
+                municipality.name,
+                period_label(value.period, indicator.frequency) if value else None,
+                format_number(value.value, indicator.decimals) if value else None,
+            ]
+            for municipality, value in latest
+        ],
+    )
+
+
+def short_date(day):
+    return date_format(day, "j.n.Y")

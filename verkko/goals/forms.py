@@ -1,0 +1,335 @@
+"""Forms for goals, indicators, targets, values, actions, milestones and check-ins."""
+
+import csv
+import io
+
+from django import forms
+from django.utils.formats import sanitize_separators
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from verkko.ecosystem.models import Forum, Organization, Person
+from verkko.goals import periods
+from verkko.goals.models import Action, CheckIn, Goal, Indicator, Milestone, TurnTheCurve
+from verkko.stats.aggregation import preferred_table
+
+RESERVED_SLUGS = {"new"}
+MAX_CSV_BYTES = 1_000_000
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _period_help(frequency):
+    return gettext("For example %(example)s.") % {"example": periods.EXAMPLES[frequency]}
+
+
+def parse_period(text, frequency):
+    period = periods.parse(text, frequency)
+    if period is None:
+        raise forms.ValidationError(
+            gettext("“%(text)s” is not a period of this indicator. Write it like %(example)s.")
+            % {"text": text, "example": periods.EXAMPLES[frequency]}
+        )
+    return period
+
+
+def parse_number(text):
+    """A number written the Finnish way (12 345,6) or the international way (12345.6)."""
+    cleaned = sanitize_separators(str(text).strip().replace("\u00a0", "").replace(" ", "")).replace(",", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        raise forms.ValidationError(gettext("“%(text)s” is not a number.") % {"text": text}) from None
+
+
+class GoalForm(forms.ModelForm):
+    class Meta:
+        model = Goal
+        fields = [
+            "title",
+            "slug",
+            "description",
+            "owner_forum",
+            "parent",
+            "starts_on",
+            "ends_on",
+            "visibility",
+            "indicators",
+        ]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput(), "indicators": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_forum"].queryset = Forum.objects.filter(area=area, archived_at=None)
+        parents = Goal.objects.filter(area=area)
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+        self.fields["indicators"].queryset = Indicator.objects.filter(area=area)
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(gettext("This address is reserved; choose another."))
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", gettext("The end must not be before the start."))
+        parent = cleaned.get("parent")
+        if parent and self.instance.pk:
+            ancestor = parent
+            while ancestor is not None:
+                if ancestor.pk == self.instance.pk:
+                    self.add_error("parent", gettext("A goal cannot be its own sub-goal."))
+                    break
+                ancestor = ancestor.parent
+        return cleaned
+
+
+class IndicatorForm(forms.ModelForm):
+    series_area_code = forms.CharField(
+        label=_("area code of the series"),
+        required=False,
+        max_length=50,
+        help_text=_("For a statistics series: the area's code, for example KU564 or SSS."),
+    )
+    baseline_period_code = forms.CharField(label=_("baseline period"), required=False, max_length=10)
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "name",
+            "slug",
+            "definition",
+            "unit",
+            "decimals",
+            "polarity",
+            "frequency",
+            "source",
+            "table_id",
+            "measure_code",
+            "series_area_code",
+            "denominator_code",
+            "statistics_area",
+            "baseline_period_code",
+            "baseline_value",
+        ]
+        widgets = {"polarity": forms.RadioSelect, "source": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["baseline_period_code"].help_text = gettext("For example 2024M12, 2024Q4 or 2024.")
+        instance = self.instance
+        if instance.pk:
+            if instance.baseline_period:
+                self.initial["baseline_period_code"] = periods.code(instance.baseline_period, instance.frequency)
+            if instance.series_id:
+                self.initial["series_area_code"] = instance.series.area_code
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(gettext("This address is reserved; choose another."))
+        return slug
+
+    def clean(self):
+        cleaned = super().clean()
+        frequency = cleaned.get("frequency")
+        source = cleaned.get("source")
+        period_code = cleaned.get("baseline_period_code", "").strip()
+        value = cleaned.get("baseline_value")
+        if frequency and period_code:
+            period = periods.parse(period_code, frequency)
+            if period is None:
+                self.add_error(
+                    "baseline_period_code",
+                    gettext("Write the period like %(example)s.") % {"example": periods.EXAMPLES[frequency]},
+                )
+            self.instance.baseline_period = period
+        else:
+            self.instance.baseline_period = None
+        if bool(period_code) != (value is not None):
+            self.add_error("baseline_value", gettext("Give both the baseline period and its value, or neither."))
+        if source in (Indicator.Source.SERIES, Indicator.Source.AREA):
+            for name in ("table_id", "measure_code"):
+                if not cleaned.get(name):
+                    self.add_error(name, gettext("A statistics source needs this."))
+        if source == Indicator.Source.SERIES and cleaned.get("table_id") and cleaned.get("measure_code"):
+            self.instance.series = self._find_series(cleaned)
+        elif source != Indicator.Source.SERIES:
+            self.instance.series = None
+        return cleaned
+
+    def _find_series(self, cleaned):
+        table = preferred_table(cleaned["table_id"])
+        area_code = cleaned.get("series_area_code", "").strip().upper()
+        series = None
+        if table is not None:
+            series = (
+                table.series.filter(measure_code=cleaned["measure_code"], area_code=area_code).order_by("key").first()
+            )
+        if series is None:
+            self.add_error(
+                "series_area_code", gettext("No statistics series with this table, measure and area was found.")
+            )
+        return series
+
+
+class PeriodValueForm(forms.Form):
+    """A period and a value: a target, or a value entered by hand."""
+
+    period = forms.CharField(label=_("period"), max_length=10)
+    value = forms.CharField(label=_("value"), max_length=30)
+
+    def __init__(self, *args, indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        self.fields["period"].help_text = _period_help(indicator.frequency)
+
+    def clean_period(self):
+        return parse_period(self.cleaned_data["period"], self.indicator.frequency)
+
+    def clean_value(self):
+        return parse_number(self.cleaned_data["value"])
+
+
+class ValuesImportForm(forms.Form):
+    """A CSV file with the columns period and value; imported only when every row is right."""
+
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("Two columns with a heading row: period and value. Separated by commas or semicolons."),
+    )
+
+    def __init__(self, *args, indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_CSV_BYTES:
+            raise forms.ValidationError(gettext("The file is too large (at most 1 MB)."))
+        try:
+            text = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(gettext("The file is not UTF-8 text.")) from None
+        try:
+            dialect = csv.Sniffer().sniff(text[:2000], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        reader = csv.reader(io.StringIO(text), dialect)
+        header = [cell.strip().lower() for cell in next(reader, [])]
+        if header[:2] not in (["period", "value"], ["kausi", "arvo"], ["period", "värde"]):
+            raise forms.ValidationError(gettext("The first row must be the headings: period, value."))
+        rows, errors, seen = [], [], set()
+        for number, row in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) < 2:
+                errors.append(gettext("Row %(row)s: a period and a value are needed.") % {"row": number})
+                continue
+            try:
+                period = parse_period(row[0], self.indicator.frequency)
+                value = parse_number(row[1])
+            except forms.ValidationError as error:
+                errors.append(gettext("Row %(row)s: %(error)s") % {"row": number, "error": " ".join(error.messages)})
+                continue
+            if period in seen:
+                errors.append(gettext("Row %(row)s: the period appears twice.") % {"row": number})
+                continue
+            seen.add(period)
+            rows.append((period, value))
+        if errors:
+            raise forms.ValidationError(errors)
+        if not rows:
+            raise forms.ValidationError(gettext("The file has no values."))
+        return rows
+
+
+class TurnTheCurveForm(forms.ModelForm):
+    class Meta:
+        model = TurnTheCurve
+        fields = ["story", "partners", "what_works", "next_steps"]
+
+
+class ActionForm(forms.ModelForm):
+    class Meta:
+        model = Action
+        fields = [
+            "title",
+            "description",
+            "goals",
+            "lead_organization",
+            "partner_organizations",
+            "responsible_person",
+            "starts_on",
+            "due_on",
+            "status",
+            "progress",
+            "check_in_rhythm_days",
+        ]
+        widgets = {
+            "starts_on": DateInput(),
+            "due_on": DateInput(),
+            "goals": forms.CheckboxSelectMultiple,
+            "partner_organizations": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisations = Organization.objects.filter(area=area, archived_at=None)
+        self.fields["goals"].queryset = Goal.objects.filter(area=area)
+        self.fields["lead_organization"].queryset = organisations
+        self.fields["partner_organizations"].queryset = organisations
+        self.fields["responsible_person"].queryset = Person.objects.filter(
+            organization__area=area, erased_at=None
+        ).select_related("organization")
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, due_on = cleaned.get("starts_on"), cleaned.get("due_on")
+        if starts_on and due_on and due_on < starts_on:
+            self.add_error("due_on", gettext("The due date must not be before the start."))
+        return cleaned
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title", "due_on", "done_on"]
+        widgets = {"due_on": DateInput(), "done_on": DateInput()}
+
+
+class CheckInForm(forms.ModelForm):
+    class Meta:
+        model = CheckIn
+        fields = ["progress", "status", "confidence", "narrative"]
+        widgets = {"confidence": forms.RadioSelect, "narrative": forms.Textarea(attrs={"rows": 4})}
+
+
+class MonitoringFilterForm(forms.Form):
+    """The monitoring view's filters (a GET form)."""
+
+    forum = forms.ModelChoiceField(
+        label=_("Owner forum"), queryset=Forum.objects.none(), required=False, empty_label=_("all")
+    )
+    organization = forms.ModelChoiceField(
+        label=_("Organisation with actions"), queryset=Organization.objects.none(), required=False, empty_label=_("all")
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args, forums, organizations, statuses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["forum"].queryset = forums
+        self.fields["forum"].to_field_name = "slug"
+        self.fields["organization"].queryset = organizations
+        self.fields["organization"].to_field_name = "slug"
+        self.fields["status"].choices = [("", gettext("all"))] + list(statuses)

@@ -1,0 +1,58 @@
+"""Periods of monthly, quarterly and yearly figures: their codes (2026M10, 2026Q4, 2026) and dates.
+
+A period is stored as the date of its first day, as the statistics store does.
+"""
+
+import re
+from datetime import date
+
+from verkko.stats.models import Frequency
+
+_PATTERNS = {
+    Frequency.MONTHLY: re.compile(r"^(\d{4})M(\d{2})$"),
+    Frequency.QUARTERLY: re.compile(r"^(\d{4})Q([1-4])$"),
+    Frequency.YEARLY: re.compile(r"^(\d{4})$"),
+}
+EXAMPLES = {Frequency.MONTHLY: "2026M10", Frequency.QUARTERLY: "2026Q4", Frequency.YEARLY: "2026"}
+
+
+def parse(code, frequency):
+    """The first day of the period a code names, or None when the code does not fit the frequency."""
+    match = _PATTERNS[frequency].match((code or "").strip().upper())
+    if not match:
+        return None
+    year = int(match.group(1))
+    if frequency == Frequency.MONTHLY:
+        month = int(match.group(2))
+        return date(year, month, 1) if 1 <= month <= 12 else None
+    if frequency == Frequency.QUARTERLY:
+        return date(year, 3 * int(match.group(2)) - 2, 1)
+    return date(year, 1, 1)
+
+
+def code(period, frequency):
+    if frequency == Frequency.MONTHLY:
+        return f"{period.year}M{period.month:02d}"
+    if frequency == Frequency.QUARTERLY:
+        return f"{period.year}Q{(period.month - 1) // 3 + 1}"
+    return str(period.year)
+
+
+def containing(day, frequency):
+    """The first day of the period of this frequency that contains the day."""
+    if frequency == Frequency.MONTHLY:
+        return date(day.year, day.month, 1)
+    if frequency == Frequency.QUARTERLY:
+        return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    return date(day.year, 1, 1)
+
+
+def shift_months(period, months):
+    index = period.year * 12 + period.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def end_of(period, frequency):
+    """The last day of the period."""
+    length = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.YEARLY: 12}[frequency]
+    return date.fromordinal(shift_months(period, length).toordinal() - 1)

@@ -1,0 +1,52 @@
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+
+from verkko.goals import periods, status
+from verkko.goals.charts import format_number
+from verkko.goals.models import Status
+
+register = template.Library()
+
+
+@register.simple_tag
+def status_light(value):
+    """The status as a word in a coloured pill: colour is never the only cue."""
+    return format_html('<span class="status status-{}">{}</span>', value, Status(value).label)
+
+
+@register.filter
+def number(value, decimals=0):
+    return "–" if value is None else format_number(value, int(decimals or 0))
+
+
+@register.filter
+def period_code(period, frequency):
+    return "–" if period is None else periods.code(period, frequency)
+
+
+@register.filter
+def signed(value, decimals=0):
+    if value is None:
+        return "–"
+    text = format_number(abs(value), int(decimals or 0))
+    return f"+{text}" if value > 0 else f"−{text}" if value < 0 else text
+
+
+@register.simple_tag
+def trend_text(trend):
+    """For example "↑ rising for 3 periods (improving)"."""
+    if trend is None:
+        return gettext("no trend yet")
+    if trend.direction == status.FLAT:
+        words = ngettext("→ unchanged for %(n)s period", "→ unchanged for %(n)s periods", trend.periods)
+    elif trend.direction == status.UP:
+        words = ngettext("↑ rising for %(n)s period", "↑ rising for %(n)s periods", trend.periods)
+    else:
+        words = ngettext("↓ falling for %(n)s period", "↓ falling for %(n)s periods", trend.periods)
+    text = words % {"n": trend.periods}
+    if trend.improving is True:
+        text += " (" + gettext("improving") + ")"
+    elif trend.improving is False:
+        text += " (" + gettext("worsening") + ")"
+    return text

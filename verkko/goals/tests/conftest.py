@@ -1,0 +1,157 @@
+"""Goals fixtures: a forum, a public and a partner-only goal, indicators and an action of organisation A."""
+
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from verkko.ecosystem.models import Decision, Meeting, Visibility
+from verkko.ecosystem.tests.factories import ForumFactory
+from verkko.goals.models import Action, Goal, Indicator, IndicatorValue, Target
+from verkko.stats.models import Observation, Series, Table
+
+ROLES = ["coordinator", "partner_editor", "partner_member", "editor_b", None]
+
+
+@pytest.fixture
+def user_for(request):
+    """user_for("partner_editor") gives that fixture's user; None the anonymous public."""
+
+    def get(role):
+        return request.getfixturevalue(role) if role else None
+
+    return get
+
+
+@pytest.fixture
+def forum(area):
+    return ForumFactory(area=area, name="Nuorten työllisyyden verkosto", slug="nuorten-verkosto")
+
+
+@pytest.fixture
+def indicator(area):
+    indicator = Indicator.objects.create(
+        area=area,
+        slug="koulutukseen-ohjatut",
+        name="Koulutukseen ohjatut nuoret",
+        unit="%",
+        polarity=Indicator.Polarity.HIGHER,
+        frequency="Q",
+        source=Indicator.Source.MANUAL,
+        baseline_period=date(2025, 1, 1),
+        baseline_value=40.0,
+    )
+    Target.objects.create(indicator=indicator, period=date(2026, 1, 1), value=48.0)
+    for period, value in [(date(2025, 4, 1), 42.0), (date(2025, 7, 1), 44.0), (date(2025, 10, 1), 43.0)]:
+        IndicatorValue.objects.create(indicator=indicator, period=period, value=value)
+    return indicator
+
+
+@pytest.fixture
+def goal(area, forum, indicator):
+    goal = Goal.objects.create(
+        area=area,
+        slug="nuorisotyottomyys",
+        title="Nuorisotyöttömyyden vähentäminen",
+        owner_forum=forum,
+        starts_on=date(2025, 1, 1),
+        ends_on=date(2027, 12, 31),
+    )
+    goal.indicators.add(indicator)
+    return goal
+
+
+@pytest.fixture
+def partner_goal(area, forum):
+    return Goal.objects.create(
+        area=area,
+        slug="osatyokykyiset",
+        title="Osatyökykyisten työllistyminen",
+        owner_forum=forum,
+        starts_on=date(2025, 1, 1),
+        ends_on=date(2027, 12, 31),
+        visibility=Visibility.PARTNERS,
+    )
+
+
+@pytest.fixture
+def action(goal, organization_a):
+    action = Action.objects.create(
+        title="Oppisopimuspolku nuorille",
+        lead_organization=organization_a,
+        starts_on=date(2025, 9, 1),
+        due_on=date(2027, 5, 31),
+        status=Action.Status.UNDER_WAY,
+        progress=30,
+    )
+    action.goals.add(goal)
+    return action
+
+
+@pytest.fixture
+def partner_action(partner_goal, organization_b):
+    action = Action.objects.create(title="Työkykykoordinaattorit", lead_organization=organization_b)
+    action.goals.add(partner_goal)
+    return action
+
+
+@pytest.fixture
+def decision(forum, organization_a):
+    meeting = Meeting.objects.create(forum=forum, starts_at=timezone.now())
+    return Decision.objects.create(
+        meeting=meeting,
+        text="Käynnistetään kesätyösetelikokeilu kaikissa kunnissa.\nVastuu: Organisaatio A.",
+        responsible_organization=organization_a,
+        due_date=date(2027, 6, 30),
+    )
+
+
+@pytest.fixture
+def statistics(area):
+    """Demo 12r5 figures for Oulu (KU564) and Kempele (KU244): unemployed and labour force."""
+    table = Table.objects.create(source=Table.Source.DEMO, table_id="12r5", title="Työnvälitystilasto")
+    figures = {
+        ("KU564", "TYOTTOMATLOPUSSA"): [1000, 950, 900],
+        ("KU244", "TYOTTOMATLOPUSSA"): [100, 90, 80],
+        ("KU564", "TYOVOIMATK"): [10000, 10000, 10000],
+        ("KU244", "TYOVOIMATK"): [1000, 1000, 1000],
+    }
+    for (area_code, measure), values in figures.items():
+        series = Series.objects.create(
+            table=table, key=f"alue={area_code};contentscode={measure}", area_code=area_code, measure_code=measure
+        )
+        for month, value in enumerate(values, start=1):
+            Observation.objects.create(
+                series=series, period=date(2026, month, 1), period_code=f"2026M{month:02d}", value=value
+            )
+    return table
+
+
+@pytest.fixture
+def area_indicator(area, statistics):
+    indicator = Indicator.objects.create(
+        area=area,
+        slug="tyottomat",
+        name="Työttömät työnhakijat",
+        unit="henkilöä",
+        polarity=Indicator.Polarity.LOWER,
+        frequency="M",
+        source=Indicator.Source.AREA,
+        table_id="12r5",
+        measure_code="TYOTTOMATLOPUSSA",
+        statistics_area=area,
+        baseline_period=date(2026, 1, 1),
+        baseline_value=1100,
+    )
+    Target.objects.create(indicator=indicator, period=date(2026, 12, 1), value=1000)
+    return indicator
+
+
+@pytest.fixture
+def browser_context_without_js(chromium_browser, live_server):
+    """A browser page with JavaScript switched off: the pages must work without it."""
+    context = chromium_browser.new_context(base_url=live_server.url, locale="fi-FI", java_script_enabled=False)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()

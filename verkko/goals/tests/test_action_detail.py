@@ -1,0 +1,57 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from verkko.goals.models import CheckIn, Milestone
+from verkko.goals.tests.conftest import ROLES
+
+
+def test_action_page_shows_milestones_check_ins_and_history(client_for, partner_editor, action):
+    Milestone.objects.create(action=action, title="30 oppisopimusta", due_on=action.due_on)
+    CheckIn.objects.create(
+        action=action,
+        author=partner_editor,
+        progress=30,
+        status="under_way",
+        confidence="at_risk",
+        narrative="Haku käynnissä.",
+    )
+    response = client_for(None).get(f"/fi/actions/{action.uuid}/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "<h1>Oppisopimuspolku nuorille</h1>" in content
+    assert "30 oppisopimusta" in content
+    assert "Haku käynnissä." in content
+    assert "riskissä" in content
+    assert "history-heading" in content
+
+
+def test_action_without_a_check_in_for_longer_than_its_rhythm_is_flagged(client_for, action):
+    CheckIn.objects.create(
+        action=action,
+        progress=30,
+        status="under_way",
+        confidence="on_track",
+        narrative="Vanha.",
+        created_at=timezone.now() - timedelta(days=45),
+    )
+    assert "ei tilannepäivitystä 30 päivään" in client_for(None).get(f"/fi/actions/{action.uuid}/").content.decode()
+    action.check_in_rhythm_days = 60
+    action.save()
+    assert "ei tilannepäivitystä" not in client_for(None).get(f"/fi/actions/{action.uuid}/").content.decode()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_check_in_button_only_for_lead_partner_editors_and_coordinators(client_for, user_for, role, action):
+    content = client_for(user_for(role)).get(f"/fi/actions/{action.uuid}/").content.decode()
+    assert (f"/fi/actions/{action.uuid}/check-in/" in content) == (role in ("coordinator", "partner_editor"))
+
+
+def test_action_of_partner_goal_is_404_for_the_public(client_for, partner_action, partner_member):
+    assert client_for(None).get(f"/fi/actions/{partner_action.uuid}/").status_code == 404
+    assert client_for(partner_member).get(f"/fi/actions/{partner_action.uuid}/").status_code == 200
+
+
+def test_action_page_refuses_post(client_for, coordinator, action):
+    assert client_for(coordinator).post(f"/fi/actions/{action.uuid}/").status_code == 405

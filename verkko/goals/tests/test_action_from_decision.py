@@ -1,0 +1,44 @@
+import pytest
+
+from verkko.goals.models import Action
+
+
+def test_coordinator_turns_a_decision_into_an_action_once(client_for, coordinator, decision, goal):
+    client = client_for(coordinator)
+    response = client.post(f"/fi/actions/from-decision/{decision.uuid}/")
+    action = Action.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/fi/actions/{action.uuid}/"
+    assert action.title == "Käynnistetään kesätyösetelikokeilu kaikissa kunnissa."
+    assert action.lead_organization == decision.responsible_organization
+    assert action.due_on == decision.due_date
+    assert list(action.goals.all()) == [goal]  # the goals the forum owns
+    second = client.post(f"/fi/actions/from-decision/{decision.uuid}/")
+    assert second["Location"] == response["Location"]
+    assert Action.objects.count() == 1
+
+
+def test_editor_of_the_responsible_organisation_may_do_it(client_for, partner_editor, decision):
+    assert client_for(partner_editor).post(f"/fi/actions/from-decision/{decision.uuid}/").status_code == 302
+    assert Action.objects.get().decision == decision
+
+
+@pytest.mark.parametrize("role", ["partner_member", "editor_b"])
+def test_others_may_not(client_for, user_for, role, decision):
+    assert client_for(user_for(role)).post(f"/fi/actions/from-decision/{decision.uuid}/").status_code == 403
+    assert not Action.objects.exists()
+
+
+def test_public_is_sent_to_sign_in(client_for, decision):
+    assert client_for(None).post(f"/fi/actions/from-decision/{decision.uuid}/").status_code == 302
+    assert not Action.objects.exists()
+
+
+def test_unknown_decision_is_404(client_for, coordinator):
+    url = "/fi/actions/from-decision/00000000-0000-0000-0000-000000000000/"
+    assert client_for(coordinator).post(url).status_code == 404
+
+
+def test_get_is_refused(client_for, coordinator, decision):
+    assert client_for(coordinator).get(f"/fi/actions/from-decision/{decision.uuid}/").status_code == 405
+    assert not Action.objects.exists()

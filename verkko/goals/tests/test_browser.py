@@ -1,0 +1,67 @@
+"""Goals pages in a real browser: they pass axe-core signed in and anonymous, and a partner checks in."""
+
+import pytest
+
+from verkko.goals.models import CheckIn
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_public_goal_pages_pass_axe(goal, action, indicator, browser_page, assert_accessible):
+    for path in [
+        "/fi/goals/",
+        f"/fi/goals/{goal.slug}/",
+        f"/fi/indicators/{indicator.slug}/",
+        "/fi/actions/",
+        f"/fi/actions/{action.uuid}/",
+    ]:
+        browser_page.goto(path)
+        assert browser_page.locator("h1").count() == 1, path
+        assert_accessible(browser_page)
+
+
+def test_monitoring_filters_work_without_javascript(goal, partner_goal, coordinator, browser_context_without_js):
+    page = browser_context_without_js
+    page.goto("/fi/goals/")
+    page.get_by_label("Tila").select_option("off_track")
+    page.get_by_role("button", name="Suodata").click()
+    assert "status=off_track" in page.url
+    assert page.get_by_role("link", name="Nuorisotyöttömyyden vähentäminen").is_visible()
+
+
+def test_partner_editor_checks_in_from_my_actions(
+    partner_editor, action, browser_page, sign_in_browser, assert_accessible
+):
+    sign_in_browser(browser_page, partner_editor)
+    browser_page.goto("/fi/my-actions/")
+    assert_accessible(browser_page)
+    browser_page.locator(f'a[href="/fi/actions/{action.uuid}/check-in/"]').click()
+    assert_accessible(browser_page)
+    browser_page.get_by_label("Edistyminen (%)").fill("45")
+    browser_page.get_by_label("riskissä").check()
+    browser_page.get_by_label("Mitä tapahtui").fill("Syksyn haku täynnä.")
+    browser_page.get_by_role("button", name="Tallenna").click()
+    assert browser_page.get_by_text("Tilannepäivitys tallennettiin.").is_visible()
+    assert CheckIn.objects.get().narrative == "Syksyn haku täynnä."
+
+
+def test_coordinator_forms_pass_axe_with_errors_shown(
+    coordinator, goal, browser_page, sign_in_browser, assert_accessible
+):
+    sign_in_browser(browser_page, coordinator)
+    for path in ["/fi/goals/new/", "/fi/indicators/new/", "/fi/actions/new/"]:
+        browser_page.goto(path)
+        assert_accessible(browser_page)
+    browser_page.goto("/fi/goals/new/")
+    browser_page.get_by_role("button", name="Tallenna").click()
+    assert browser_page.get_by_role("alert").is_visible()
+    assert_accessible(browser_page)
+
+
+def test_report_pages_pass_axe(goal, action, partner_member, browser_page, sign_in_browser, assert_accessible):
+    sign_in_browser(browser_page, partner_member)
+    browser_page.goto("/fi/reports/")
+    assert_accessible(browser_page)
+    browser_page.get_by_role("button", name="Näytä raportti").click()
+    assert browser_page.get_by_role("heading", level=1).inner_text().startswith("Seurantaraportti")
+    assert_accessible(browser_page)

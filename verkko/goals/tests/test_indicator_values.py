@@ -1,0 +1,69 @@
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from verkko.goals.models import IndicatorValue
+
+
+def _csv(text):
+    return SimpleUploadedFile("arvot.csv", text.encode(), content_type="text/csv")
+
+
+def test_coordinator_adds_a_value_by_hand(client_for, coordinator, indicator):
+    url = f"/fi/indicators/{indicator.slug}/values/"
+    assert client_for(coordinator).post(url, {"period": "2026Q1", "value": "47"}).status_code == 302
+    assert IndicatorValue.objects.get(indicator=indicator, period=date(2026, 1, 1)).value == 47.0
+
+
+def test_csv_import_saves_every_row(client_for, coordinator, indicator):
+    url = f"/fi/indicators/{indicator.slug}/import/"
+    response = client_for(coordinator).post(url, {"file": _csv("kausi;arvo\n2026Q1;47,5\n2026Q2;48\n")})
+    assert response.status_code == 302
+    assert IndicatorValue.objects.get(indicator=indicator, period=date(2026, 4, 1)).value == 48.0
+    assert IndicatorValue.objects.filter(indicator=indicator).count() == 5
+
+
+def test_csv_with_a_bad_row_imports_nothing_and_names_the_row_in_finnish(client_for, coordinator, indicator):
+    url = f"/fi/indicators/{indicator.slug}/import/"
+    response = client_for(coordinator).post(url, {"file": _csv("period,value\n2026Q1,47\n2026-05,48\n2026Q3,x\n")})
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "Rivi 3" in content
+    assert "Rivi 4" in content
+    assert IndicatorValue.objects.filter(indicator=indicator).count() == 3
+
+
+def test_csv_errors_in_swedish(client_for, coordinator, indicator):
+    url = f"/sv/indicators/{indicator.slug}/import/"
+    response = client_for(coordinator).post(url, {"file": _csv("period,value\n2026Q1,47\n2026Q1,48\n")})
+    assert "Rad 3" in response.content.decode()
+
+
+def test_csv_without_headings_is_refused(client_for, coordinator, indicator):
+    url = f"/fi/indicators/{indicator.slug}/import/"
+    response = client_for(coordinator).post(url, {"file": _csv("2026Q1,47\n")})
+    assert response.status_code == 400
+    assert IndicatorValue.objects.filter(indicator=indicator).count() == 3
+
+
+def test_statistics_indicator_takes_no_values_by_hand(client_for, coordinator, area_indicator):
+    assert client_for(coordinator).get(f"/fi/indicators/{area_indicator.slug}/values/").status_code == 404
+
+
+@pytest.mark.parametrize("role", ["partner_editor", "partner_member", "editor_b"])
+def test_partners_may_not_enter_values(client_for, user_for, role, goal, indicator):
+    client = client_for(user_for(role))
+    assert (
+        client.post(f"/fi/indicators/{indicator.slug}/values/", {"period": "2026Q1", "value": "1"}).status_code == 403
+    )
+    assert (
+        client.post(f"/fi/indicators/{indicator.slug}/import/", {"file": _csv("period,value\n2026Q1,1\n")}).status_code
+        == 403
+    )
+    assert IndicatorValue.objects.filter(indicator=indicator).count() == 3
+
+
+def test_value_forms_refuse_other_methods(client_for, coordinator, indicator):
+    assert client_for(coordinator).delete(f"/fi/indicators/{indicator.slug}/values/").status_code == 405
+    assert client_for(coordinator).put(f"/fi/indicators/{indicator.slug}/import/").status_code == 405

@@ -1,0 +1,493 @@
+"""The monitoring view, goal, indicator and action pages, and their forms."""
+
+import contextlib
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext, pgettext
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from verkko.accounts.access import edited_organization_ids, is_partner
+from verkko.ecosystem.models import Decision, Forum, Organization
+from verkko.goals import access, actions, charts, monitoring, periods, values
+from verkko.goals.forms import (
+    ActionForm,
+    CheckInForm,
+    GoalForm,
+    IndicatorForm,
+    MilestoneForm,
+    MonitoringFilterForm,
+    PeriodValueForm,
+    TurnTheCurveForm,
+    ValuesImportForm,
+)
+from verkko.goals.models import Goal, Status, Target, TurnTheCurve
+from verkko.lib.history import history_of
+
+
+def _area_or_403(user):
+    area = access.managed_area(user)
+    if area is None or not access.can_manage(user, area):
+        raise PermissionDenied
+    return area
+
+
+def _require_manager(user, area):
+    if not access.can_manage(user, area):
+        raise PermissionDenied
+
+
+def _form_view(request, form, *, save, saved_message, done=None, **page):
+    """Show the form; on a valid POST call `save` (one action), say so and go to `done` or what was saved."""
+    if request.method == "POST" and form.is_valid():
+        saved = save()
+        messages.success(request, saved_message)
+        return redirect(done or saved)
+    return _form_page(request, form, **page)
+
+
+def _form_page(request, form, *, title, cancel_url, submit=None, multipart=False, intro=""):
+    return render(
+        request,
+        "goals/form.html",
+        {
+            "form": form,
+            "title": title,
+            "cancel_url": cancel_url,
+            "submit": submit or pgettext("goals", "Save"),
+            "multipart": multipart,
+            "intro": intro,
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def _by_slug_or_uuid(queryset, key):
+    """Goals and indicators answer to their slug and to their UUID."""
+    lookup = Q(slug=key)
+    with contextlib.suppress(ValueError):
+        lookup |= Q(uuid=uuid.UUID(key))
+    return get_object_or_404(queryset, lookup)
+
+
+def _goal(request, key):
+    return _by_slug_or_uuid(access.visible_goals(request.user), key)
+
+
+def _indicator(request, key):
+    return _by_slug_or_uuid(access.visible_indicators(request.user), key)
+
+
+def _action(request, key):
+    return get_object_or_404(access.visible_actions(request.user).select_related("lead_organization"), uuid=key)
+
+
+# The monitoring view
+
+
+@require_safe
+def monitoring_view(request):
+    goals = access.visible_goals(request.user)
+    forums = Forum.objects.filter(goals__in=goals).distinct().order_by("name")
+    organisations = (
+        Organization.objects.filter(Q(led_actions__goals__in=goals) | Q(partner_actions__goals__in=goals))
+        .distinct()
+        .order_by("name")
+    )
+    form = MonitoringFilterForm(
+        request.GET or None, forums=forums, organizations=organisations, statuses=Status.choices
+    )
+    chosen_status = ""
+    if form.is_bound and form.is_valid():
+        if form.cleaned_data["forum"]:
+            goals = goals.filter(owner_forum=form.cleaned_data["forum"])
+        if form.cleaned_data["organization"]:
+            organisation = form.cleaned_data["organization"]
+            goals = goals.filter(
+                Q(actions__lead_organization=organisation) | Q(actions__partner_organizations=organisation)
+            ).distinct()
+        chosen_status = form.cleaned_data["status"]
+    summaries = monitoring.in_tree_order(monitoring.summarize_all(goals.order_by("title")))
+    if chosen_status:
+        summaries = [summary for summary in summaries if summary.status == chosen_status]
+    rows = []
+    for summary in summaries:
+        main = summary.main_indicator
+        rows.append(
+            {
+                "summary": summary,
+                "sparkline": charts.sparkline(main.indicator, main.values) if main and main.values else None,
+            }
+        )
+    return render(
+        request,
+        "goals/monitoring.html",
+        {
+            "form": form,
+            "rows": rows,
+            "can_manage": access.can_manage(request.user, access.managed_area(request.user)),
+        },
+    )
+
+
+# Goals
+
+
+@require_safe
+def goal_detail(request, key):
+    goal = _goal(request, key)
+    summary = monitoring.summarize_all(Goal.objects.filter(pk=goal.pk))[0]
+    children = access.visible_goals(request.user).filter(parent=goal)
+    indicator_charts = [
+        (item, charts.indicator_chart(item.indicator, item.values, item.targets)) for item in summary.indicators
+    ]
+    return render(
+        request,
+        "goals/goal_detail.html",
+        {
+            "goal": goal,
+            "summary": summary,
+            "indicator_charts": indicator_charts,
+            "children": children,
+            "parent_visible": goal.parent and access.visible_goals(request.user).filter(pk=goal.parent_id).exists(),
+            "can_manage": access.can_manage(request.user, goal.area_id),
+            "entries": history_of(goal),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def goal_create(request):
+    area = _area_or_403(request.user)
+    form = GoalForm(request.POST or None, area=area)
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.save_goal(request.user, form, area),
+        saved_message=gettext("The goal was saved."),
+        title=gettext("New goal"),
+        cancel_url=reverse("goals:monitoring"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def goal_edit(request, key):
+    goal = _goal(request, key)
+    _require_manager(request.user, goal.area_id)
+    form = GoalForm(request.POST or None, instance=goal, area=goal.area)
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.save_goal(request.user, form, goal.area),
+        saved_message=gettext("The goal was saved."),
+        title=gettext("Edit goal: %(title)s") % {"title": goal.title},
+        cancel_url=reverse("goals:goal", kwargs={"key": goal.slug}),
+    )
+
+
+# Indicators
+
+
+@require_safe
+def indicator_detail(request, key):
+    indicator = _indicator(request, key)
+    summary = monitoring.summarize_indicator(indicator)
+    by_municipality = values.values_by_municipality(indicator)
+    note = TurnTheCurve.objects.filter(indicator=indicator).first()
+    return render(
+        request,
+        "goals/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "summary": summary,
+            "chart": charts.indicator_chart(indicator, summary.values, summary.targets),
+            "municipality_chart": charts.municipality_chart(indicator, by_municipality) if by_municipality else None,
+            "source_table": values.source_of(indicator),
+            "goals": access.visible_goals(request.user).filter(indicators=indicator),
+            "targets": indicator.targets.all(),
+            "note": note,
+            "can_manage": access.can_manage(request.user, indicator.area_id),
+            "entries": history_of(indicator),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def indicator_create(request):
+    area = _area_or_403(request.user)
+    form = IndicatorForm(request.POST or None)
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.save_indicator(request.user, form, area),
+        saved_message=gettext("The indicator was saved."),
+        title=gettext("New indicator"),
+        cancel_url=reverse("goals:monitoring"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def indicator_edit(request, key):
+    indicator = _indicator(request, key)
+    _require_manager(request.user, indicator.area_id)
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.save_indicator(request.user, form, indicator.area),
+        saved_message=gettext("The indicator was saved."),
+        title=gettext("Edit indicator: %(name)s") % {"name": indicator.name},
+        cancel_url=reverse("goals:indicator", kwargs={"key": indicator.slug}),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def target_add(request, key):
+    indicator = _indicator(request, key)
+    _require_manager(request.user, indicator.area_id)
+    form = PeriodValueForm(request.POST or None, indicator=indicator)
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.set_target(
+            request.user, indicator, form.cleaned_data["period"], form.cleaned_data["value"]
+        ),
+        saved_message=gettext("The target was saved."),
+        done=indicator,
+        title=gettext("Target for %(name)s") % {"name": indicator.name},
+        cancel_url=reverse("goals:indicator", kwargs={"key": indicator.slug}),
+        intro=gettext("A target for a period that already has one replaces it."),
+    )
+
+
+@require_POST
+@login_required
+def target_delete(request, key, period):
+    indicator = _indicator(request, key)
+    _require_manager(request.user, indicator.area_id)
+    target = get_object_or_404(Target, indicator=indicator, period=periods.parse(period, indicator.frequency))
+    actions.delete_target(request.user, target)
+    messages.success(request, gettext("The target was removed."))
+    return redirect("goals:indicator", key=indicator.slug)
+
+
+def _manual_indicator(request, key):
+    indicator = _indicator(request, key)
+    _require_manager(request.user, indicator.area_id)
+    if indicator.is_statistical:
+        # Statistics-backed indicators read their values from the statistics tables only.
+        raise Http404
+    return indicator
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def value_add(request, key):
+    indicator = _manual_indicator(request, key)
+    form = PeriodValueForm(request.POST or None, indicator=indicator)
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.record_values(
+            request.user, indicator, [(form.cleaned_data["period"], form.cleaned_data["value"])]
+        ),
+        saved_message=gettext("The value was saved."),
+        done=indicator,
+        title=gettext("Value of %(name)s") % {"name": indicator.name},
+        cancel_url=reverse("goals:indicator", kwargs={"key": indicator.slug}),
+        intro=gettext("A value for a period that already has one replaces it."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def values_import(request, key):
+    indicator = _manual_indicator(request, key)
+    form = ValuesImportForm(request.POST or None, request.FILES or None, indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        saved = actions.record_values(request.user, indicator, form.cleaned_data["file"])
+        messages.success(request, gettext("%(count)s values were imported.") % {"count": len(saved)})
+        return redirect("goals:indicator", key=indicator.slug)
+    return _form_page(
+        request,
+        form,
+        title=gettext("Import values of %(name)s") % {"name": indicator.name},
+        cancel_url=reverse("goals:indicator", kwargs={"key": indicator.slug}),
+        submit=gettext("Import"),
+        multipart=True,
+        intro=gettext("Nothing is imported unless every row is right."),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def turn_the_curve_edit(request, key):
+    indicator = _indicator(request, key)
+    _require_manager(request.user, indicator.area_id)
+    note = TurnTheCurve.objects.filter(indicator=indicator).first()
+    form = TurnTheCurveForm(request.POST or None, instance=note)
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.save_turn_the_curve(request.user, indicator, form),
+        saved_message=gettext("The note was saved."),
+        done=indicator,
+        title=gettext("Turn the curve: %(name)s") % {"name": indicator.name},
+        cancel_url=reverse("goals:indicator", kwargs={"key": indicator.slug}),
+    )
+
+
+# Actions
+
+
+def _actions_with_relations(queryset):
+    return queryset.select_related("lead_organization", "responsible_person").prefetch_related(
+        "partner_organizations", "goals", "check_ins"
+    )
+
+
+@require_safe
+def action_list(request):
+    found = _actions_with_relations(access.visible_actions(request.user)).order_by("due_on", "title")
+    return render(
+        request,
+        "goals/action_list.html",
+        {
+            "actions": found,
+            "heading": gettext("Actions"),
+            "can_manage": access.can_manage(request.user, access.managed_area(request.user)),
+        },
+    )
+
+
+@require_safe
+@login_required
+def my_actions(request):
+    organisation_ids = edited_organization_ids(request.user)
+    if not organisation_ids:
+        raise PermissionDenied
+    found = _actions_with_relations(access.actions_of_organizations(organisation_ids)).order_by("due_on", "title")
+    return render(
+        request,
+        "goals/action_list.html",
+        {
+            "actions": found,
+            "heading": gettext("My organisation's actions"),
+            "organisations": Organization.objects.filter(pk__in=organisation_ids),
+            "can_check_in": True,
+        },
+    )
+
+
+@require_safe
+def action_detail(request, key):
+    action = _action(request, key)
+    visible_goals = access.visible_goals(request.user).filter(actions=action)
+    return render(
+        request,
+        "goals/action_detail.html",
+        {
+            "action": action,
+            "goals": visible_goals,
+            "check_ins": action.check_ins.select_related("author", "organization"),
+            "milestones": action.milestones.all(),
+            "can_manage": access.can_manage(request.user, action.lead_organization.area_id),
+            "can_check_in": request.user.is_authenticated and access.can_check_in(request.user, action),
+            "can_see_people": is_partner(request.user),
+            "entries": history_of(action),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def action_create(request):
+    area = _area_or_403(request.user)
+    preselected = Goal.objects.filter(area=area, slug__in=request.GET.getlist("goal"))
+    form = ActionForm(request.POST or None, area=area, initial={"goals": list(preselected)})
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.save_action(request.user, form),
+        saved_message=gettext("The action was saved."),
+        title=gettext("New action"),
+        cancel_url=reverse("goals:actions"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def action_edit(request, key):
+    action = _action(request, key)
+    area = action.lead_organization.area
+    _require_manager(request.user, area)
+    form = ActionForm(request.POST or None, instance=action, area=area)
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.save_action(request.user, form),
+        saved_message=gettext("The action was saved."),
+        title=gettext("Edit action: %(title)s") % {"title": action.title},
+        cancel_url=reverse("goals:action", kwargs={"key": action.uuid}),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def milestone_add(request, key):
+    action = _action(request, key)
+    _require_manager(request.user, action.lead_organization.area_id)
+    form = MilestoneForm(request.POST or None)
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.add_milestone(request.user, action, form),
+        saved_message=gettext("The milestone was saved."),
+        done=action,
+        title=gettext("New milestone: %(title)s") % {"title": action.title},
+        cancel_url=reverse("goals:action", kwargs={"key": action.uuid}),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def check_in(request, key):
+    action = _action(request, key)
+    if not access.can_check_in(request.user, action):
+        raise PermissionDenied
+    form = CheckInForm(request.POST or None, initial={"progress": action.progress, "status": action.status})
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.check_in(request.user, action, form),
+        saved_message=gettext("The check-in was recorded."),
+        done=action,
+        title=gettext("Check in: %(title)s") % {"title": action.title},
+        cancel_url=reverse("goals:action", kwargs={"key": action.uuid}),
+        intro=gettext("A check-in is kept as history; it updates the action's status and progress."),
+    )
+
+
+@require_POST
+@login_required
+def action_from_decision(request, decision):
+    found = get_object_or_404(Decision.objects.select_related("meeting__forum"), uuid=decision)
+    if not access.can_make_action_of(request.user, found):
+        raise PermissionDenied
+    action, created = actions.action_from_decision(request.user, found)
+    if created:
+        messages.success(request, gettext("The decision became an action; complete its details."))
+    else:
+        messages.info(request, gettext("This decision already has an action."))
+    return redirect("goals:action", key=action.uuid)

@@ -1,0 +1,11 @@
+"""The goals fixtures serve the report tests as well."""
+
+from verkko.goals.tests.conftest import (  # noqa: F401
+    action,
+    forum,
+    goal,
+    indicator,
+    partner_action,
+    partner_goal,
+    user_for,
+)

@@ -1,0 +1,90 @@
+"""The monitoring report as HTML, PDF (read back with pdftotext) and XLSX (read back with openpyxl)."""
+
+import io
+import subprocess
+from datetime import date, datetime
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from verkko.goals.models import CheckIn, IndicatorValue
+
+PERIOD = "2025M11"
+
+
+@pytest.fixture
+def reported(goal, action, indicator, partner_editor, partner_goal, partner_action):
+    """A check-in in November 2025, and a new quarter that changes the indicator's status."""
+    CheckIn.objects.create(
+        action=action,
+        author=partner_editor,
+        progress=30,
+        status="under_way",
+        confidence="at_risk",
+        narrative="Syksyn haku täynnä.",
+        created_at=timezone.make_aware(datetime(2025, 11, 10, 12)),
+    )
+    return goal
+
+
+def test_html_report_shows_statuses_changes_and_check_ins(client_for, reported):
+    response = client_for(None).get(f"/fi/reports/monitoring/{PERIOD}/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Seurantaraportti 11/2025" in content
+    assert "Nuorisotyöttömyyden vähentäminen" in content
+    assert "Syksyn haku täynnä." in content
+    # October–December is one quarter, so the quarterly indicator did not change since October.
+    assert "Yksikään tila ei muuttunut." in content
+    assert "<svg" in content
+    assert "Osatyökykyisten työllistyminen" not in content  # partner-only goal, public reader
+
+
+def test_status_change_since_the_previous_month_is_listed(client_for, reported, indicator):
+    IndicatorValue.objects.create(indicator=indicator, period=date(2026, 1, 1), value=48.5)
+    content = client_for(None).get("/fi/reports/monitoring/2026M01/").content.decode()
+    assert "Tilan muutokset" in content
+    assert "Koulutukseen ohjatut nuoret" in content
+
+
+def test_pdf_report_is_readable_text(client_for, partner_member, reported):
+    response = client_for(partner_member).get(f"/fi/reports/monitoring/{PERIOD}.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    output = subprocess.run(["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True)
+    text = " ".join(output.stdout.decode().split())  # table cells wrap their lines
+    assert "Seurantaraportti 11/2025" in text
+    assert "Nuorisotyöttömyyden vähentäminen" in text
+    assert "Osatyökykyisten työllistyminen" in text  # partners see partner-only goals
+    assert "Syksyn haku täynnä." in text
+
+
+def test_xlsx_report_has_goals_indicators_actions_and_changes(client_for, reported):
+    response = client_for(None).get(f"/fi/reports/monitoring/{PERIOD}.xlsx")
+    assert response.status_code == 200
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["Tavoitteet", "Mittarit", "Toimenpiteet", "Muutokset"]
+    goals = list(workbook["Tavoitteet"].values)
+    assert goals[0][:2] == ("Tavoite", "Tila")
+    assert [row[0] for row in goals[1:]] == ["Nuorisotyöttömyyden vähentäminen"]
+    indicators = list(workbook["Mittarit"].values)
+    assert indicators[1][0] == "Koulutukseen ohjatut nuoret"
+    assert indicators[1][4] == 43.0
+    actions = list(workbook["Toimenpiteet"].values)
+    assert actions[1][0] == "Oppisopimuspolku nuorille"
+    assert actions[1][-1] == "Syksyn haku täynnä."
+    changes = list(workbook["Muutokset"].values)
+    assert changes[1][0] == "uusi tilannepäivitys"
+
+
+def test_unknown_period_is_404(client_for, area):
+    assert client_for(None).get("/fi/reports/monitoring/2025-11/").status_code == 404
+    assert client_for(None).get("/fi/reports/monitoring/2025M13.xlsx").status_code == 404
+
+
+def test_reports_refuse_post(client_for, coordinator):
+    client = client_for(coordinator)
+    assert client.post(f"/fi/reports/monitoring/{PERIOD}/").status_code == 405
+    assert client.post(f"/fi/reports/monitoring/{PERIOD}.pdf").status_code == 405
+    assert client.post(f"/fi/reports/monitoring/{PERIOD}.xlsx").status_code == 405

@@ -1,0 +1,275 @@
+"""The charts of the situational picture: each one a Vega-Lite specification and the rows of its table.
+
+The page shows the rows as the chart's data table and the download sends the very same rows.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from verkko.lib.charts import VEGA_LITE_VERSION, chart
+from verkko.situation.figures import add_months, period_label, series_of
+from verkko.situation.formatting import rounded
+
+WIDTH, HEIGHT = 640, 260
+SEASONAL_YEARS = 6
+SCHEMA = f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION.split('.')[0]}.json"
+
+
+@dataclass
+class Tabular:
+    """A chart's specification and the table that shows (and downloads) exactly its figures."""
+
+    title: str
+    columns: list
+    rows: list
+    spec: dict
+    filename: str
+    description: str = ""
+
+    def chart(self):
+        return chart(self.spec, title=self.title, columns=self.columns, rows=self.rows, description=self.description)
+
+
+def _spec(title, values, mark, encoding, height=HEIGHT):
+    return {
+        "$schema": SCHEMA,
+        # The figure's caption carries the title; the description names the chart for screen readers.
+        "description": title,
+        "width": WIDTH,
+        "height": height,
+        "data": {"values": values},
+        "mark": mark,
+        "encoding": encoding,
+    }
+
+
+def _incomplete_note(names):
+    return _("incomplete: %(names)s") % {"names": ", ".join(names)} if names else ""
+
+
+def trend(table, measure, places, since):
+    """A line per place over the months from `since`: e.g. the area, and the country for a rate."""
+    by_period = {}
+    for index, place in enumerate(places):
+        for period, value in series_of(table, measure, place.area_codes, since):
+            by_period.setdefault(period, [None] * len(places) + [[]])
+            by_period[period][index] = rounded(value.value, measure.decimals)
+            if not value.complete:
+                by_period[period][-1].append(place.name)
+    rows = [
+        [period_label(period), *cells[:-1], _incomplete_note(cells[-1])] for period, cells in sorted(by_period.items())
+    ]
+    values = [
+        {"month": f"{row[0]}-01", "place": place.name, "value": row[index + 1]}
+        for row in rows
+        for index, place in enumerate(places)
+        if row[index + 1] is not None
+    ]
+    title = _("%(measure)s by month") % {"measure": _capitalised(measure.label)}
+    spec = _spec(
+        title,
+        values,
+        {"type": "line", "point": len(rows) <= 24},
+        {
+            "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": _("Month")},
+            "y": {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
+            "color": {"field": "place", "type": "nominal", "title": None, "legend": {"orient": "bottom"}},
+            "tooltip": [
+                {"field": "place", "type": "nominal", "title": _("Place")},
+                {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": _("Month")},
+                {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
+            ],
+        },
+    )
+    columns = [_("Month"), *[place.name for place in places], _("Note")]
+    return Tabular(title, columns, rows, spec, f"{measure.code.lower()}-trend")
+
+
+def seasonal(table, measure, place, latest, years=SEASONAL_YEARS):
+    """The same month in previous years: a line per year over the months 1–12."""
+    first_year = latest.year - years + 1
+    values_by_year = {year: [None] * 12 for year in range(first_year, latest.year + 1)}
+    incomplete = set()
+    for period, value in series_of(table, measure, place.area_codes, add_months(latest, -(years * 12))):
+        if period.year >= first_year:
+            values_by_year[period.year][period.month - 1] = rounded(value.value, measure.decimals)
+            if not value.complete:
+                incomplete.add((period.year, period.month))
+    month_names = _month_names()
+    rows = []
+    for month in range(1, 13):
+        notes = [str(year) for year in values_by_year if (year, month) in incomplete]
+        rows.append(
+            [
+                month_names[month - 1],
+                *[values_by_year[year][month - 1] for year in values_by_year],
+                _incomplete_note(notes),
+            ]
+        )
+    values = [
+        {"month": month, "monthName": month_names[month - 1], "year": str(year), "value": cells[month - 1]}
+        for year, cells in values_by_year.items()
+        for month in range(1, 13)
+        if cells[month - 1] is not None
+    ]
+    title = _("%(measure)s in %(place)s, the same month in previous years") % {
+        "measure": _capitalised(measure.label),
+        "place": place.name,
+    }
+    spec = _spec(
+        title,
+        values,
+        {"type": "line", "point": True},
+        {
+            "x": {
+                "field": "monthName",
+                "type": "ordinal",
+                "sort": month_names,
+                "title": _("Month"),
+                "axis": {"labelAngle": 0},
+            },
+            "y": {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
+            "color": {
+                "field": "year",
+                "type": "nominal",
+                "title": _("Year"),
+                "scale": {"scheme": "category10"},
+                "legend": {"orient": "right"},
+            },
+            "tooltip": [
+                {"field": "year", "type": "ordinal", "title": _("Year")},
+                {"field": "monthName", "type": "ordinal", "title": _("Month")},
+                {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
+            ],
+        },
+    )
+    columns = [_("Month"), *[str(year) for year in values_by_year], _("Note")]
+    return Tabular(title, columns, rows, spec, f"{measure.code.lower()}-seasonal")
+
+
+def municipalities(measure, rows, month):
+    """The measure in each municipality of the area this month, with the change on a year earlier."""
+    table_rows = []
+    for row in rows:
+        now, before = row.values[measure.code], row.year_ago[measure.code]
+        change = now.value - before.value if now.known and before.known else None
+        table_rows.append(
+            [
+                row.municipality.name,
+                rounded(now.value, measure.decimals),
+                rounded(before.value, measure.decimals),
+                rounded(change, measure.decimals),
+                "" if now.known else _("suppressed or missing"),
+            ]
+        )
+    title = _("%(measure)s by municipality, %(month)s") % {
+        "measure": _capitalised(measure.label),
+        "month": period_label(month),
+    }
+    values = [{"municipality": row[0], "value": row[1]} for row in table_rows if row[1] is not None]
+    spec = _bars(title, values, "municipality", _("Municipality"), measure, len(table_rows))
+    columns = [_("Municipality"), period_label(month), period_label(add_months(month, -12)), _("Change"), _("Note")]
+    return Tabular(title, columns, table_rows, spec, f"{measure.code.lower()}-municipalities-{period_label(month)}")
+
+
+def areas(measure, comparisons, month):
+    """The measure in each employment area with data this month."""
+    rows = [
+        [
+            str(item.area),
+            rounded(item.value.value, measure.decimals),
+            ""
+            if item.value.complete
+            else _("incomplete: %(reporting)s of %(total)s municipalities")
+            % {"reporting": item.reporting, "total": item.municipalities},
+        ]
+        for item in comparisons
+    ]
+    title = _("%(measure)s by employment area, %(month)s") % {
+        "measure": _capitalised(measure.label),
+        "month": period_label(month),
+    }
+    values = [{"area": row[0], "value": row[1]} for row in rows]
+    spec = _bars(title, values, "area", _("Employment area"), measure, len(rows))
+    columns = [_("Employment area"), period_label(month), _("Note")]
+    return Tabular(title, columns, rows, spec, f"{measure.code.lower()}-areas-{period_label(month)}")
+
+
+def signal_counts(counts, kinds):
+    """Verified signals per month and kind: counts is {(month, kind): n}."""
+    months = sorted({month for month, _kind in counts})
+    rows = [
+        [
+            period_label(month),
+            *[counts.get((month, kind), 0) for kind, _label in kinds],
+            sum(counts.get((month, kind), 0) for kind, _label in kinds),
+        ]
+        for month in months
+    ]
+    labels = dict(kinds)
+    values = [
+        {"month": f"{period_label(month)}-01", "kind": str(labels[kind]), "count": n}
+        for (month, kind), n in sorted(counts.items())
+    ]
+    title = _("Signals by month and kind")
+    spec = _spec(
+        title,
+        values,
+        {"type": "bar"},
+        {
+            "x": {"field": "month", "type": "ordinal", "timeUnit": "yearmonth", "title": _("Month")},
+            "y": {"field": "count", "type": "quantitative", "title": _("Signals"), "stack": "zero"},
+            "color": {"field": "kind", "type": "nominal", "title": _("Kind"), "legend": {"orient": "bottom"}},
+            "tooltip": [
+                {"field": "kind", "type": "nominal", "title": _("Kind")},
+                {"field": "count", "type": "quantitative", "title": _("Signals")},
+            ],
+        },
+    )
+    columns = [_("Month"), *[str(label) for _kind, label in kinds], _("Total")]
+    return Tabular(title, columns, rows, spec, "signals-by-month")
+
+
+def _bars(title, values, field, field_title, measure, count):
+    return _spec(
+        title,
+        values,
+        {"type": "bar"},
+        {
+            "y": {"field": field, "type": "nominal", "sort": "-x", "title": field_title},
+            "x": {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
+            "tooltip": [
+                {"field": field, "type": "nominal", "title": field_title},
+                {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
+            ],
+        },
+        height=max(120, 18 * count),
+    )
+
+
+def _unit_title(measure):
+    return f"{_capitalised(measure.label)} (%)" if measure.is_rate else _capitalised(measure.label)
+
+
+def _capitalised(text):
+    text = str(text)
+    return text[:1].upper() + text[1:]
+
+
+def _month_names():
+    return [
+        pgettext("month", "Jan"),
+        pgettext("month", "Feb"),
+        pgettext("month", "Mar"),
+        pgettext("month", "Apr"),
+        pgettext("month", "May"),
+        pgettext("month", "Jun"),
+        pgettext("month", "Jul"),
+        pgettext("month", "Aug"),
+        pgettext("month", "Sep"),
+        pgettext("month", "Oct"),
+        pgettext("month", "Nov"),
+        pgettext("month", "Dec"),
+    ]

@@ -1,0 +1,385 @@
+"""Invented demo statistics shaped like StatFin table 12r5, demo signals and a published demo review.
+
+Statistics Finland cannot be reached from every machine; then the pages show this table
+(source "demo"), and say on screen that the figures are invented. When `refresh_statistics`
+has imported the real table (source "statfin"), the pages use it instead.
+
+Deterministic (seeded) and safe to load again: the demo table's series are deleted and
+written anew, signals and the review are updated in place.
+"""
+
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
+
+from verkko.accounts.models import User
+from verkko.ecosystem import demo as ecosystem_demo
+from verkko.ecosystem.models import Municipality
+from verkko.situation.figures import add_months, period_code
+from verkko.situation.measures import COUNTRY_CODE, LABOUR_FORCE, TABLE_ID, UNEMPLOYED, content_labels
+from verkko.situation.models import Industry, OccupationGroup, Review, Signal
+from verkko.situation.review import review_fields
+from verkko.stats.models import Frequency, Observation, Series, Table
+
+YEARS = 7
+SEED = 12_2026
+BATCH = 5000
+SUPPRESSED = ".."
+# Subgroups so small in small municipalities that the demo suppresses them when below five.
+SMALL_SUBGROUPS = {"TYOTTOMAT20", "TYOTTOMATULK", "LYHTYOVKO", "KOKEILULOP", "TYOHARJOITTELULOP"}
+DEMO_NAMESPACE = uuid.UUID("6f0c7c52-2b8e-4d0e-9a43-3c1b2a5d9e10")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """An area's invented shape: labour force, usual unemployment rate, share of foreign nationals."""
+
+    labour_force: int
+    rate: float
+    foreign_share: float = 0.03
+    suppresses_small_cells: bool = False
+
+
+# Labour forces and rates roughly of the size of the real municipalities; the values are invented.
+PROFILES = {
+    "KU072": Profile(420, 10.0, 0.02, True),
+    "KU139": Profile(4100, 11.5),
+    "KU244": Profile(9300, 8.8, 0.04),
+    "KU425": Profile(4900, 7.2),
+    "KU436": Profile(880, 8.0, 0.02, True),
+    "KU494": Profile(3700, 11.0),
+    "KU564": Profile(106000, 12.4, 0.10),
+    "KU615": Profile(3100, 14.0),
+    "KU859": Profile(2900, 6.9),
+    "KU889": Profile(1050, 13.0, 0.02, True),
+    "KU785": Profile(1000, 15.5, 0.02, True),
+    COUNTRY_CODE: Profile(2_650_000, 10.6, 0.11),
+}
+
+# Unemployment peaks in winter and in July, dips in May and in the autumn.
+SEASON = [1.08, 1.06, 1.02, 0.98, 0.94, 1.03, 1.09, 0.99, 0.93, 0.94, 0.98, 1.05]
+VACANCY_SEASON = [0.9, 1.05, 1.25, 1.3, 1.2, 0.95, 0.75, 0.9, 1.05, 1.0, 0.85, 0.7]
+LAYOFF_SEASON = [1.35, 1.3, 1.1, 0.95, 0.85, 1.0, 1.45, 1.0, 0.85, 0.9, 1.0, 1.25]
+TRAINING_SEASON = [1.0, 1.1, 1.1, 1.0, 0.8, 0.5, 0.4, 0.8, 1.2, 1.25, 1.2, 0.9]
+
+
+def business_cycle(day):
+    """The invented economy: a lay-off spike in spring 2020, good times in 2022, a slump from 2024."""
+    if date(2020, 4, 1) <= day <= date(2020, 12, 1):
+        return 1.35 if day.month in (4, 5) else 1.18
+    if day.year == 2021:
+        return 1.08
+    if day.year in (2022, 2023):
+        return 0.9
+    if day.year >= 2024:
+        return 1.0 + 0.06 * min(day.year - 2023, 3)
+    return 1.0
+
+
+def latest_full_month(today=None):
+    today = today or timezone.localdate()
+    return add_months(date(today.year, today.month, 1), -1)
+
+
+def months_back(latest, years):
+    first = add_months(latest, -(years * 12) + 1)
+    return [add_months(first, index) for index in range(years * 12)]
+
+
+def monthly_values(profile, day, rng):
+    """{content code: value or None} of every 12r5 content for one area and month."""
+    cycle = business_cycle(day)
+    noise = 1 + rng.uniform(-0.025, 0.025)
+    labour_force = round(profile.labour_force * (1 + 0.003 * (day.year - 2020)))
+    unemployed = round(labour_force * profile.rate / 100 * SEASON[day.month - 1] * cycle * noise)
+    summer_youth = 1.5 if day.month in (6, 7) else 1.0
+    layoff_spike = 6.0 if day.year == 2020 and day.month in (4, 5) else 1.0
+    men = round(unemployed * rng.uniform(0.55, 0.59))
+    values = {
+        "HAKIJALOPUSSA": round(unemployed * 1.85),
+        UNEMPLOYED: unemployed,
+        LABOUR_FORCE: labour_force,
+        "TYOTOSUUS": round(100 * unemployed / labour_force, 1),
+        "TYOTTOMATMIEHET": men,
+        "TYOTTOMATNAISET": unemployed - men,
+        "TYOTTOMAT20": round(unemployed * 0.035 * summer_youth),
+        "TYOTTOMAT25": round(unemployed * 0.12 * (1.25 if day.month in (6, 7) else 1.0)),
+        "TYOTTOMAT50": round(unemployed * rng.uniform(0.35, 0.38)),
+        "TYOTTOMATSAIR": round(unemployed * 0.09),
+        "TYOTTOMATULK": round(unemployed * profile.foreign_share * 1.8),
+        "PITKAAIKAISTYOTTOMAT": round(unemployed / SEASON[day.month - 1] * 0.33 * (1 + 0.05 * (cycle - 1))),
+        "KASSASSA": round(unemployed * 0.62),
+        "LOMAUTETTU": round(labour_force * 0.006 * LAYOFF_SEASON[day.month - 1] * cycle * layoff_spike * noise),
+        "LYHTYOVKO": round(labour_force * 0.0008 * cycle * layoff_spike),
+        "TYOLLISTETTYLOP": round(unemployed * 0.06),
+        "TYOHARJOITTELULOP": round(unemployed * 0.015),
+        "KOKEILULOP": round(unemployed * 0.01),
+        "TVKOULUTUSLOP": round(unemployed * 0.07 * TRAINING_SEASON[day.month - 1]),
+        "VALMENNUSLOP": round(unemployed * 0.03),
+        "MTPPALVELUTLOP": round(unemployed * 0.04),
+        "AVPAIKATLOPUSSA": round(labour_force * 0.018 * VACANCY_SEASON[day.month - 1] / cycle * noise),
+        "UUDETAVP": round(labour_force * 0.014 * VACANCY_SEASON[day.month - 1] / cycle * noise),
+    }
+    if profile.suppresses_small_cells:
+        for code in SMALL_SUBGROUPS:
+            if values[code] < 5:
+                values[code] = None
+    return values
+
+
+def series_key(area_code, content_code):
+    return f"alue={area_code};contentscode={content_code}"
+
+
+def dimensions(area_codes):
+    labels = content_labels()
+    return [
+        {
+            "code": "alue",
+            "label": "Alue",
+            "role": "area",
+            "values": [{"code": code, "label": code} for code in area_codes],
+        },
+        {
+            "code": "contentscode",
+            "label": "Tiedot",
+            "role": "content",
+            "values": [{"code": code, "label": label["fi"]} for code, label in labels.items()],
+        },
+        {"code": "kuukausi", "label": "Kuukausi", "role": "time", "values": []},
+    ]
+
+
+def load_table(stdout, latest=None, years=YEARS):
+    """The demo table 12r5: every content for the Oulu area's municipalities and the country, monthly."""
+    latest = latest or latest_full_month()
+    months = months_back(latest, years)
+    published = timezone.make_aware(datetime.combine(add_months(latest, 1) + timedelta(days=24), time(8, 0)))
+    table, _created = Table.objects.update_or_create(
+        source=Table.Source.DEMO,
+        table_id=TABLE_ID,
+        defaults={
+            "title": "Työnvälitystilaston kuukausitiedot kunnittain (keksityt esimerkkiluvut)",
+            "frequency": Frequency.MONTHLY,
+            "dimensions": dimensions(list(PROFILES)),
+            "updated": published,
+            "fetched_at": timezone.now(),
+            "url": "",
+        },
+    )
+    table.series.all().delete()
+    codes = list(content_labels())
+    series = Series.objects.bulk_create(
+        [
+            Series(
+                table=table,
+                key=series_key(area_code, code),
+                codes={"alue": area_code, "contentscode": code},
+                labels={"alue": area_code, "contentscode": content_labels()[code]["fi"]},
+                area_code=area_code,
+                measure_code=code,
+                unit="%" if code == "TYOTOSUUS" else "lkm",
+                decimals=1 if code == "TYOTOSUUS" else 0,
+            )
+            for area_code in PROFILES
+            for code in codes
+        ],
+        batch_size=BATCH,
+    )
+    series_ids = {(s.area_code, s.measure_code): s.pk for s in series}
+    if any(pk is None for pk in series_ids.values()):  # backends that return no keys from bulk_create
+        series_ids = {(s.area_code, s.measure_code): s.pk for s in table.series.all()}
+    rng = random.Random(SEED)
+    observations = []
+    count = 0
+    for area_code, profile in PROFILES.items():
+        for day in months:
+            for code, value in monthly_values(profile, day, rng).items():
+                observations.append(
+                    Observation(
+                        series_id=series_ids[(area_code, code)],
+                        period=day,
+                        period_code=period_code(day),
+                        value=value,
+                        status=SUPPRESSED if value is None else "",
+                    )
+                )
+            if len(observations) >= BATCH:
+                Observation.objects.bulk_create(observations, batch_size=BATCH)
+                count += len(observations)
+                observations = []
+    Observation.objects.bulk_create(observations, batch_size=BATCH)
+    count += len(observations)
+    stdout.write(
+        f"Demo statistics (invented): table {TABLE_ID}, {len(series_ids)} series, {count} observations, "
+        f"{period_code(months[0])}–{period_code(months[-1])}."
+    )
+    return table
+
+
+# (key, kind, municipality code, industry, occupation group, headcount, months before the latest, day,
+#  visibility, verified, reporter, source, description)
+DEMO_SIGNALS = [
+    (
+        "recruitment-care",
+        Signal.Kind.RECRUITMENT,
+        "564",
+        Industry.Q,
+        OccupationGroup.SERVICE_AND_SALES,
+        40,
+        0,
+        6,
+        "public",
+        True,
+        "coordinator@example.com",
+        "Yrityskäynti (keksitty esimerkki)",
+        "Hoiva-alan yritys kertoo tarvitsevansa noin 40 lähihoitajaa kevään aikana.",
+    ),
+    (
+        "layoffs-manufacturing",
+        Signal.Kind.LAYOFFS,
+        "564",
+        Industry.C,
+        OccupationGroup.CRAFT,
+        85,
+        0,
+        14,
+        "public",
+        True,
+        "coordinator@example.com",
+        "Yrityksen tiedote (keksitty esimerkki)",
+        "Konepajayritys aloittaa muutosneuvottelut; lomautusuhan alla noin 85 henkilöä.",
+    ),
+    (
+        "skills-ict",
+        Signal.Kind.SKILLS_SHORTAGE,
+        "244",
+        Industry.J,
+        OccupationGroup.PROFESSIONALS,
+        None,
+        0,
+        20,
+        "partners",
+        True,
+        "editor@example.com",
+        "Oppilaitoksen työelämäyhteistyö (keksitty esimerkki)",
+        "Ohjelmistoyritykset kertovat pulasta sulautettujen järjestelmien osaajista.",
+    ),
+    (
+        "opening-retail",
+        Signal.Kind.OPENING,
+        "425",
+        Industry.G,
+        OccupationGroup.SERVICE_AND_SALES,
+        25,
+        1,
+        10,
+        "public",
+        True,
+        "coordinator@example.com",
+        "Kunnan elinkeinopalvelut (keksitty esimerkki)",
+        "Uusi päivittäistavarakauppa avautuu ja rekrytoi noin 25 työntekijää.",
+    ),
+    (
+        "closure-sawmill",
+        Signal.Kind.CLOSURE,
+        "615",
+        Industry.C,
+        OccupationGroup.OPERATORS,
+        30,
+        2,
+        3,
+        "public",
+        True,
+        "coordinator@example.com",
+        "Paikallislehti (keksitty esimerkki)",
+        "Pieni saha lopettaa toimintansa vuodenvaihteessa.",
+    ),
+    (
+        "recruitment-construction",
+        Signal.Kind.RECRUITMENT,
+        "564",
+        Industry.F,
+        OccupationGroup.CRAFT,
+        None,
+        -1,
+        2,
+        "partners",
+        False,
+        "editor@example.com",
+        "Alan oppilaitoksen yhteistyöverkosto (keksitty esimerkki)",
+        "Rakennusliikkeet ennakoivat kevään rekrytointitarvetta; luku ei vielä tiedossa.",
+    ),
+]
+
+
+def load_signals(stdout, latest):
+    area = ecosystem_demo.area()
+    users = {user.email: user for user in User.objects.filter(email__in={s[10] for s in DEMO_SIGNALS})}
+    coordinator = users.get("coordinator@example.com")
+    for (
+        key,
+        kind,
+        municipality_code,
+        industry,
+        occupation,
+        headcount,
+        months_before,
+        day,
+        visibility,
+        verified,
+        reporter_email,
+        source,
+        description,
+    ) in DEMO_SIGNALS:
+        month = add_months(latest, -months_before)
+        reporter = users.get(reporter_email)
+        organisation = (
+            reporter.memberships.first().organization if reporter else ecosystem_demo.organization("BusinessOulu")
+        )
+        Signal.objects.update_or_create(
+            uuid=uuid.uuid5(DEMO_NAMESPACE, key),
+            defaults={
+                "area": area,
+                "kind": kind,
+                "municipality": Municipality.objects.get(code=municipality_code),
+                "industry": industry,
+                "occupation_group": occupation,
+                "headcount": headcount,
+                "date": month.replace(day=day),
+                "source": source,
+                "description": description,
+                "visibility": visibility,
+                "reporter": reporter,
+                "organization": organisation,
+                "status": Signal.Status.VERIFIED if verified else Signal.Status.SUBMITTED,
+                "checked_by": coordinator if verified else None,
+                "checked_at": timezone.now() if verified else None,
+                "is_demo": True,
+            },
+        )
+    stdout.write(f"Demo signals (invented): {len(DEMO_SIGNALS)}.")
+
+
+def load_review(stdout, table, latest):
+    area = ecosystem_demo.area()
+    Review.objects.update_or_create(
+        area=area,
+        month=latest,
+        defaults={
+            **review_fields(table, area, latest),
+            "status": Review.Status.PUBLISHED,
+            "published_at": timezone.now(),
+        },
+    )
+    stdout.write(f"Demo review (invented figures): {period_code(latest)}, published.")
+
+
+def load(stdout):
+    latest = latest_full_month()
+    table = load_table(stdout, latest)
+    load_signals(stdout, latest)
+    load_review(stdout, table, latest)

@@ -1,0 +1,348 @@
+"""Figures of the situational picture, read from the statistics tables with few, aggregated queries.
+
+A *place* is a group of StatFin area codes: an employment area (its member municipalities),
+one municipality, or the whole country (SSS). Counts are sums over the place's areas and
+rates are recomputed from the summed parts (verkko.stats.aggregation); a sum that lacks a
+member's value is incomplete.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.db.models import Count, Max, Sum
+
+from verkko.ecosystem.models import EmploymentArea, Municipality
+from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, TABLE_ID, UNEMPLOYED
+from verkko.stats.aggregation import area_ratio, area_totals, preferred_table
+from verkko.stats.models import ImportRun, Observation, Table
+
+STATFIN_HOME = "https://stat.fi/"
+
+
+def data_version(table):
+    """Changes whenever the table's figures or the areas' municipalities may have changed.
+
+    Imports record a run and set the table's fetch time; membership of areas is summed up so
+    that moving a municipality to another area shows at once.
+    """
+    runs = ImportRun.objects.filter(table=table).aggregate(last=Max("pk"), finished=Max("finished_at"))
+    members = Municipality.objects.filter(area__isnull=False).aggregate(
+        count=Count("pk"), areas=Sum("area_id"), last=Max("pk")
+    )
+    shown = (table.pk, table.source, table.title, table.url, str(table.updated), str(table.fetched_at))
+    return (*shown, *runs.values(), *members.values())
+
+
+def add_months(day, months):
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def period_label(day):
+    """The month as shown in tables and downloads: 2026-10."""
+    return f"{day.year}-{day.month:02d}"
+
+
+def period_code(day):
+    """The month as StatFin codes it: 2026M10."""
+    return f"{day.year}M{day.month:02d}"
+
+
+def statistics_table():
+    """Table 12r5: the real one when it has been imported, else the invented demo table; None when neither."""
+    return preferred_table(TABLE_ID)
+
+
+def table_link(table):
+    """Where the table can be read at Statistics Finland: its own address, the configured pattern, or stat.fi."""
+    if table.url:
+        return table.url
+    pattern = getattr(settings, "STATFIN_TABLE_URL", "")
+    return pattern.format(table_id=table.table_id) if pattern else STATFIN_HOME
+
+
+@dataclass(frozen=True)
+class Place:
+    """What a page describes: a name and the StatFin area codes whose figures are summed."""
+
+    name: str
+    area_codes: tuple
+    kind: str  # "area", "municipality" or "country"
+
+    @classmethod
+    def of_area(cls, area, municipalities=None):
+        municipalities = municipalities if municipalities is not None else area.municipalities.all()
+        return cls(str(area), tuple(sorted(m.statfin_code for m in municipalities)), "area")
+
+    @classmethod
+    def of_municipality(cls, municipality):
+        return cls(municipality.name, (municipality.statfin_code,), "municipality")
+
+    @classmethod
+    def country(cls):
+        from django.utils.translation import gettext
+
+        return cls(gettext("Whole country"), (COUNTRY_CODE,), "country")
+
+
+@dataclass(frozen=True)
+class Value:
+    value: float | None
+    complete: bool = True
+
+    @property
+    def known(self):
+        return self.value is not None
+
+
+MISSING = Value(None, False)
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a figure comes from: the table, the cells (areas × contents × periods) and the times."""
+
+    table: Table
+    area_codes: tuple
+    content_codes: tuple
+    periods: tuple
+
+    @property
+    def link(self):
+        return table_link(self.table)
+
+    @property
+    def is_demo(self):
+        return self.table.source == Table.Source.DEMO
+
+
+@dataclass
+class Figure:
+    """One key figure of a place for a month, its changes, and the whole country's figure beside it."""
+
+    measure: object
+    current: Value
+    previous: Value
+    year_ago: Value
+    country: Value
+    country_year_ago: Value
+    provenance: Provenance
+    country_provenance: Provenance
+
+    @staticmethod
+    def _difference(later, earlier):
+        if later.value is None or earlier.value is None:
+            return None
+        return later.value - earlier.value
+
+    @staticmethod
+    def _percent(later, earlier):
+        if later.value is None or not earlier.value:
+            return None
+        return 100.0 * (later.value - earlier.value) / earlier.value
+
+    @property
+    def change_on_month(self):
+        return self._difference(self.current, self.previous)
+
+    @property
+    def change_on_year(self):
+        return self._difference(self.current, self.year_ago)
+
+    @property
+    def percent_change_on_year(self):
+        """For counts, the change on a year earlier in per cent (rates change in percentage points)."""
+        return None if self.measure.is_rate else self._percent(self.current, self.year_ago)
+
+    @property
+    def country_change_on_year(self):
+        return self._difference(self.country, self.country_year_ago)
+
+    @property
+    def complete(self):
+        return all(v.complete for v in (self.current, self.previous, self.year_ago) if v.known)
+
+
+def latest_month(table, area_codes):
+    """The newest month with unemployed job seekers reported for the areas, or None."""
+    return Observation.objects.filter(
+        series__table=table, series__area_code__in=list(area_codes), series__measure_code=UNEMPLOYED
+    ).aggregate(latest=Max("period"))["latest"]
+
+
+def available_months(table, area_codes):
+    """Every month with unemployed job seekers reported for the areas, newest first."""
+    return list(
+        Observation.objects.filter(
+            series__table=table, series__area_code__in=list(area_codes), series__measure_code=UNEMPLOYED
+        )
+        .values_list("period", flat=True)
+        .distinct()
+        .order_by("-period")
+    )
+
+
+def sums(table, area_codes, content_codes, periods):
+    """{(content code, period): Value} summed over the areas in one grouped query."""
+    area_codes = list(area_codes)
+    rows = (
+        Observation.objects.filter(
+            series__table=table,
+            series__area_code__in=area_codes,
+            series__measure_code__in=list(content_codes),
+            period__in=list(periods),
+        )
+        .values("series__measure_code", "period")
+        .annotate(total=Sum("value"), reported=Count("value"))
+    )
+    return {
+        (row["series__measure_code"], row["period"]): Value(row["total"], row["reported"] == len(area_codes))
+        for row in rows
+    }
+
+
+def rates(table, measure, area_codes, periods):
+    """{period: Value} of a rate from sums over the areas (stats.aggregation.area_ratio)."""
+    periods = set(periods)
+    return {
+        item.period: Value(item.value, item.complete)
+        for item in area_ratio(table, measure.numerator, measure.denominator, area_codes, since=min(periods))
+        if item.period in periods
+    }
+
+
+def measure_values(table, measures, area_codes, periods):
+    """{(measure code, period): Value} for counts and rates alike."""
+    counts = [m.code for m in measures if not m.is_rate]
+    values = sums(table, area_codes, counts, periods) if counts else {}
+    for rate in (m for m in measures if m.is_rate):
+        for period, value in rates(table, rate, area_codes, periods).items():
+            values[(rate.code, period)] = value
+    return values
+
+
+def key_figures(table, place, month, measures=KEY_MEASURES):
+    """The key figures of a place for a month, with the previous month, a year earlier and the country."""
+    previous, year_ago = add_months(month, -1), add_months(month, -12)
+    periods = (month, previous, year_ago)
+    mine = measure_values(table, measures, place.area_codes, periods)
+    country = measure_values(table, measures, (COUNTRY_CODE,), (month, year_ago))
+    codes = tuple(period_code(p) for p in periods)
+    return [
+        Figure(
+            measure=measure,
+            current=mine.get((measure.code, month), MISSING),
+            previous=mine.get((measure.code, previous), MISSING),
+            year_ago=mine.get((measure.code, year_ago), MISSING),
+            country=country.get((measure.code, month), MISSING),
+            country_year_ago=country.get((measure.code, year_ago), MISSING),
+            provenance=Provenance(table, place.area_codes, tuple(measure.content_codes), codes),
+            country_provenance=Provenance(table, (COUNTRY_CODE,), tuple(measure.content_codes), (codes[0], codes[2])),
+        )
+        for measure in measures
+    ]
+
+
+def series_of(table, measure, area_codes, since):
+    """[(period, Value)] of a measure for a place from a month on, oldest first."""
+    if measure.is_rate:
+        return [
+            (item.period, Value(item.value, item.complete))
+            for item in area_ratio(table, measure.numerator, measure.denominator, area_codes, since=since)
+        ]
+    return [
+        (item.period, Value(item.value, item.complete))
+        for item in area_totals(table, measure.code, area_codes, since=since)
+    ]
+
+
+@dataclass
+class MunicipalityRow:
+    municipality: Municipality
+    values: dict = field(default_factory=dict)  # measure code → Value this month
+    year_ago: dict = field(default_factory=dict)  # measure code → Value a year earlier
+
+
+def municipality_rows(table, municipalities, measures, month):
+    """Each municipality's figures for the month and a year earlier, from one query."""
+    municipalities = list(municipalities)
+    year_ago = add_months(month, -12)
+    content_codes = sorted({code for m in measures for code in m.content_codes})
+    cells = {}
+    for area_code, content_code, period, value in Observation.objects.filter(
+        series__table=table,
+        series__area_code__in=[m.statfin_code for m in municipalities],
+        series__measure_code__in=content_codes,
+        period__in=[month, year_ago],
+    ).values_list("series__area_code", "series__measure_code", "period", "value"):
+        cells[(area_code, content_code, period)] = value
+    rows = []
+    for municipality in municipalities:
+        row = MunicipalityRow(municipality)
+        for measure in measures:
+            for period, target in ((month, row.values), (year_ago, row.year_ago)):
+                target[measure.code] = _cell_value(cells, municipality.statfin_code, measure, period)
+        rows.append(row)
+    return rows
+
+
+def _cell_value(cells, area_code, measure, period):
+    if not measure.is_rate:
+        value = cells.get((area_code, measure.code, period))
+        return Value(value, value is not None)
+    numerator = cells.get((area_code, measure.numerator, period))
+    denominator = cells.get((area_code, measure.denominator, period))
+    if numerator is None or not denominator:
+        return MISSING
+    return Value(100.0 * numerator / denominator)
+
+
+@dataclass
+class AreaComparison:
+    area: EmploymentArea
+    value: Value
+    municipalities: int
+    reporting: int
+
+
+def compare_areas(table, measure, month):
+    """Every employment area whose municipalities have data: its figure for the month, from one query."""
+    member_of = dict(Municipality.objects.filter(area__isnull=False).values_list("code", "area_id"))
+    areas = EmploymentArea.objects.in_bulk(set(member_of.values()))
+    members = {}
+    for area_id in member_of.values():
+        members[area_id] = members.get(area_id, 0) + 1
+    parts = {}  # area id → municipality code → content code → value
+    for area_code, content_code, value in Observation.objects.filter(
+        series__table=table,
+        series__area_code__startswith="KU",
+        series__measure_code__in=measure.content_codes,
+        period=month,
+    ).values_list("series__area_code", "series__measure_code", "value"):
+        area_id = member_of.get(area_code[2:])
+        if area_id is not None:
+            parts.setdefault(area_id, {}).setdefault(area_code, {})[content_code] = value
+    comparisons = []
+    for area_id, by_municipality in parts.items():
+        if measure.is_rate:
+            pairs = [
+                (cells.get(measure.numerator), cells.get(measure.denominator))
+                for cells in by_municipality.values()
+                if cells.get(measure.numerator) is not None and cells.get(measure.denominator)
+            ]
+            denominator = sum(d for _, d in pairs)
+            total = 100.0 * sum(n for n, _ in pairs) / denominator if denominator else None
+            reporting = len(pairs)
+        else:
+            reported = [
+                cells[measure.code] for cells in by_municipality.values() if cells.get(measure.code) is not None
+            ]
+            total = sum(reported) if reported else None
+            reporting = len(reported)
+        if total is None:
+            continue
+        comparisons.append(
+            AreaComparison(areas[area_id], Value(total, reporting == members[area_id]), members[area_id], reporting)
+        )
+    return sorted(comparisons, key=lambda c: str(c.area))

@@ -1,0 +1,478 @@
+"""Pages of the situational picture: the area, its municipalities, trends, signals and monthly reviews."""
+
+import hashlib
+from datetime import date
+from urllib.parse import urlencode
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from verkko.accounts.access import is_coordinator, memberships
+from verkko.ecosystem.models import EmploymentArea, Municipality
+from verkko.lib.exports import tabular_response
+from verkko.lib.history import history_of
+from verkko.situation import actions, charts
+from verkko.situation.access import (
+    can_check_signal,
+    can_edit_reviews,
+    can_report_signal,
+    counted_signals,
+    reporting_organizations,
+    visible_reviews,
+    visible_signals,
+)
+from verkko.situation.figures import (
+    Place,
+    Provenance,
+    add_months,
+    available_months,
+    compare_areas,
+    data_version,
+    key_figures,
+    latest_month,
+    municipality_rows,
+    period_code,
+    statistics_table,
+)
+from verkko.situation.forms import (
+    MeasureForm,
+    ReviewDraftForm,
+    ReviewForm,
+    SignalCheckForm,
+    SignalFilterForm,
+    SignalForm,
+    TrendFilterForm,
+)
+from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, measure
+from verkko.situation.models import Review, Signal
+from verkko.stats.models import Table
+
+
+def _area(request):
+    """The area of the page: ?area=<slug>, else the user's own organisation's area, else the first area."""
+    slug = request.GET.get("area")
+    if slug:
+        return get_object_or_404(EmploymentArea, slug=slug)
+    own = [m.organization.area_id for m in memberships(request.user)]
+    area = EmploymentArea.objects.filter(pk=own[0]).first() if own else EmploymentArea.objects.first()
+    if area is None:
+        raise Http404("No employment area yet.")
+    return area
+
+
+class _Page:
+    """What the statistics pages share: the table, the place, its area and the latest month."""
+
+    def __init__(self, request, municipality_code=None):
+        if municipality_code:
+            self.municipality = get_object_or_404(Municipality.objects.select_related("area"), code=municipality_code)
+            self.area = self.municipality.area
+        else:
+            self.municipality = None
+            self.area = _area(request)
+        self.municipalities = list(self.area.municipalities.all()) if self.area else []
+        self.area_place = Place.of_area(self.area, self.municipalities) if self.area else None
+        self.place = Place.of_municipality(self.municipality) if self.municipality else self.area_place
+        self.table = statistics_table()
+        self.month = latest_month(self.table, self.place.area_codes) if self.table and self.place.area_codes else None
+
+    @property
+    def query(self):
+        """The query string that names this page's place in download links."""
+        if self.municipality:
+            return {"municipality": self.municipality.code}
+        return {"area": self.area.slug}
+
+    def tabular(self, kind, form):
+        """One chart of the page: the same builder serves the page and the download."""
+        chosen = measure(form.measure_code())
+        if kind == "trend":
+            places = [self.place]
+            if chosen.is_rate:
+                if self.municipality and self.area_place and self.area_place.area_codes:
+                    places.append(self.area_place)
+                places.append(Place.country())
+            return charts.trend(self.table, chosen, places, add_months(self.month, -12 * form.years_back() + 1))
+        if kind == "seasonal":
+            return charts.seasonal(self.table, chosen, self.place, self.month)
+        if kind == "municipalities":
+            rows = municipality_rows(self.table, self.municipalities, [chosen], self.month)
+            return charts.municipalities(chosen, rows, self.month)
+        return charts.areas(chosen, compare_areas(self.table, chosen, self.month), self.month)
+
+    def chart_entry(self, kind, form):
+        """The chart, its download links and the provenance of its cells, for the template."""
+        tabular = self.tabular(kind, form)
+        chosen = measure(form.measure_code())
+        query = urlencode({**self.query, **{k: v for k, v in form.cleaned_data.items() if v}})
+        if kind == "areas":
+            area_codes = (_("every municipality of an employment area"),)
+        elif kind == "trend" and chosen.is_rate:
+            area_codes = tuple(
+                dict.fromkeys(
+                    self.place.area_codes
+                    + (self.area_place.area_codes if self.municipality and self.area_place else ())
+                    + (COUNTRY_CODE,)
+                )
+            )
+        elif kind == "municipalities":
+            area_codes = self.area_place.area_codes
+        else:
+            area_codes = self.place.area_codes
+        if kind == "trend":
+            first = add_months(self.month, -12 * form.years_back() + 1)
+        elif kind == "seasonal":
+            first = date(self.month.year - charts.SEASONAL_YEARS + 1, 1, 1)
+        else:
+            first = self.month
+        periods = (period_code(first), period_code(self.month)) if first != self.month else (period_code(self.month),)
+        return {
+            "chart": tabular.chart(),
+            "downloads": [
+                (file_format.upper(), reverse("situation:download", args=[kind, file_format]) + "?" + query)
+                for file_format in ("csv", "xlsx")
+            ],
+            "provenance": Provenance(self.table, area_codes, tuple(chosen.content_codes), periods),
+        }
+
+
+def _cached_statistics(request, page, form, template, build_context):
+    """The statistics part of a page, rendered once per data version, place, month, filters and language.
+
+    Figures, charts and their tables are the same for everybody, so they are cached until the
+    data change (data_version); what depends on the user (signals, reviews) is rendered anew.
+    """
+    if not form.is_valid():  # bad filters are rare and would only fill the cache
+        return render_to_string(template, {"page": page, "form": form, **build_context()}, request)
+    key = (
+        "situation-page:"
+        + hashlib.sha256(
+            repr(
+                (
+                    template,
+                    data_version(page.table),
+                    page.area.slug if page.area else "",
+                    page.place.area_codes,
+                    page.month,
+                    sorted(form.cleaned_data.items()),
+                    get_language(),
+                )
+            ).encode()
+        ).hexdigest()
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(template, {"page": page, "form": form, **build_context()}, request)
+        cache.set(key, str(html), None)
+    return mark_safe(html)  # noqa: S308 — our own template's output, escaped when it was rendered
+
+
+def _no_data(request, page, template_context):
+    return render(request, "situation/no_data.html", {"page": page, **template_context})
+
+
+@require_safe
+def area_page(request):
+    page = _Page(request)
+    return _place_page(request, page)
+
+
+@require_safe
+def municipality_page(request, code):
+    page = _Page(request, municipality_code=code)
+    return _place_page(request, page)
+
+
+def _place_page(request, page):
+    if page.month is None:
+        return _no_data(request, page, {})
+    form = TrendFilterForm(request.GET)
+    statistics = _cached_statistics(
+        request,
+        page,
+        form,
+        "situation/_place_statistics.html",
+        lambda: {
+            "figures": key_figures(page.table, page.place, page.month),
+            "trend": page.chart_entry("trend", form),
+            "seasonal": page.chart_entry("seasonal", form),
+        },
+    )
+    context = {
+        "page": page,
+        "statistics": statistics,
+        "is_demo": page.table.source == Table.Source.DEMO,
+        "areas": EmploymentArea.objects.all() if not page.municipality else [],
+    }
+    if page.area:
+        context["signals"] = (
+            counted_signals(request.user, page.area)
+            .filter(date__gte=page.month)
+            .filter(**({"municipality": page.municipality} if page.municipality else {}))
+            .select_related("municipality")[:20]
+        )
+        review = visible_reviews(request.user, page.area).filter(status=Review.Status.PUBLISHED).first()
+        context["review"] = review
+        context["review_title"] = review.localized(get_language())[0] if review else ""
+    return render(request, "situation/place.html", context)
+
+
+@require_safe
+def municipality_table(request):
+    page = _Page(request)
+    if page.month is None:
+        return _no_data(request, page, {})
+    form = MeasureForm(request.GET)
+
+    def build_context():
+        rows = municipality_rows(page.table, page.municipalities, KEY_MEASURES, page.month)
+        figures = key_figures(page.table, page.area_place, page.month)
+        comparison = page.chart_entry("areas", form)
+        return {
+            "measures": KEY_MEASURES,
+            "rows": [(row, [(row.values[m.code], m.decimals) for m in KEY_MEASURES]) for row in rows],
+            "area_values": [(figure.current, figure.measure.decimals) for figure in figures],
+            "country_values": [(figure.country, figure.measure.decimals) for figure in figures],
+            "provenance": Provenance(
+                page.table,
+                page.area_place.area_codes + (COUNTRY_CODE,),
+                tuple(dict.fromkeys(code for m in KEY_MEASURES for code in m.content_codes)),
+                (period_code(page.month),),
+            ),
+            "by_municipality": page.chart_entry("municipalities", form),
+            "comparison": comparison if len(comparison["chart"]["rows"]) > 1 else None,
+        }
+
+    statistics = _cached_statistics(request, page, form, "situation/_municipality_statistics.html", build_context)
+    return render(
+        request,
+        "situation/municipalities.html",
+        {
+            "page": page,
+            "statistics": statistics,
+            "is_demo": page.table.source == Table.Source.DEMO,
+            "areas": EmploymentArea.objects.all(),
+        },
+    )
+
+
+@require_safe
+def download(request, kind, file_format):
+    page = _Page(request, municipality_code=request.GET.get("municipality"))
+    if page.month is None:
+        raise Http404("No statistics.")
+    form = TrendFilterForm(request.GET) if kind in ("trend", "seasonal") else MeasureForm(request.GET)
+    tabular = page.tabular(kind, form)
+    return tabular_response(tabular.filename, tabular.columns, tabular.rows, file_format)
+
+
+# Signals
+
+
+def _signal_counts(signals):
+    counts = (
+        signals.filter(status=Signal.Status.VERIFIED)
+        .annotate(month=TruncMonth("date"))
+        .values("month", "kind")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return charts.signal_counts({(row["month"], row["kind"]): row["n"] for row in counts}, Signal.Kind.choices)
+
+
+def _filtered_signals(request, area):
+    form = SignalFilterForm(request.GET, area=area)
+    return form, form.apply(visible_signals(request.user, area))
+
+
+@require_safe
+def signal_list(request):
+    area = _area(request)
+    form, signals = _filtered_signals(request, area)
+    counts = _signal_counts(signals)
+    query = urlencode({"area": area.slug, **{k: v for k, v in request.GET.items() if k != "page"}})
+    page = Paginator(signals.select_related("municipality", "organization"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "situation/signals.html",
+        {
+            "area": area,
+            "form": form,
+            "signals": page,
+            "counts": counts.chart(),
+            "downloads": [
+                (file_format.upper(), reverse("situation:signal_download", args=[file_format]) + "?" + query)
+                for file_format in ("csv", "xlsx")
+            ],
+            "query": query,
+            "can_report": can_report_signal(request.user, area),
+            "is_coordinator": is_coordinator(request.user, area),
+            "areas": EmploymentArea.objects.all(),
+        },
+    )
+
+
+@require_safe
+def signal_download(request, file_format):
+    area = _area(request)
+    _form, signals = _filtered_signals(request, area)
+    counts = _signal_counts(signals)
+    return tabular_response(counts.filename, counts.columns, counts.rows, file_format)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def signal_create(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    area = _area(request)
+    organizations = reporting_organizations(request.user, area)
+    if not organizations.exists():
+        raise PermissionDenied
+    form = SignalForm(request.POST or None, area=area, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        signal = actions.report_signal(request.user, area, form.cleaned_data)
+        return redirect("situation:signal_detail", signal.uuid)
+    return render(request, "situation/signal_form.html", {"form": form, "area": area})
+
+
+def _visible_signal(request, signal_uuid):
+    signal = get_object_or_404(Signal.objects.select_related("area"), uuid=signal_uuid)
+    if not visible_signals(request.user, signal.area).filter(pk=signal.pk).exists():
+        raise Http404("No such signal.")
+    return signal
+
+
+def _signal_page(request, signal, check_form=None, status=200):
+    may_check = can_check_signal(request.user, signal)
+    return render(
+        request,
+        "situation/signal_detail.html",
+        {
+            "signal": signal,
+            "check_form": check_form or (SignalCheckForm() if may_check else None),
+            "entries": history_of(signal) if may_check else None,
+        },
+        status=status,
+    )
+
+
+@require_safe
+def signal_detail(request, signal_uuid):
+    return _signal_page(request, _visible_signal(request, signal_uuid))
+
+
+@require_POST
+def signal_check(request, signal_uuid):
+    signal = _visible_signal(request, signal_uuid)
+    if not can_check_signal(request.user, signal):
+        raise PermissionDenied
+    form = SignalCheckForm(request.POST)
+    if not form.is_valid():
+        return _signal_page(request, signal, check_form=form)
+    actions.check_signal(request.user, signal, form.cleaned_data["decision"], form.cleaned_data["note"])
+    return redirect("situation:signal_detail", signal.uuid)
+
+
+# Monthly reviews
+
+
+def _draft_form(request, area, data=None):
+    table = statistics_table()
+    if not table or not can_edit_reviews(request.user, area):
+        return None
+    codes = [m.statfin_code for m in area.municipalities.all()]
+    taken = set(Review.objects.filter(area=area).values_list("month", flat=True))
+    months = [month for month in available_months(table, codes)[:24] if month not in taken]
+    return ReviewDraftForm(data, area=area, months=months)
+
+
+def _review_list(request, area, draft_form, status=200):
+    return render(
+        request,
+        "situation/reviews.html",
+        {
+            "area": area,
+            "reviews": visible_reviews(request.user, area),
+            "draft_form": draft_form,
+            "areas": EmploymentArea.objects.all(),
+        },
+        status=status,
+    )
+
+
+@require_safe
+def review_list(request):
+    area = _area(request)
+    return _review_list(request, area, _draft_form(request, area))
+
+
+@require_POST
+def review_create(request):
+    area = _area(request)
+    if not can_edit_reviews(request.user, area):
+        raise PermissionDenied
+    form = _draft_form(request, area, request.POST)
+    if form is None:
+        raise Http404("No statistics to write a review from.")
+    if not form.is_valid():
+        return _review_list(request, area, form)
+    review = actions.draft_review(request.user, statistics_table(), area, form.cleaned_data["month"])
+    return redirect("situation:review_edit", review.uuid)
+
+
+def _visible_review(request, review_uuid):
+    review = get_object_or_404(Review.objects.select_related("area"), uuid=review_uuid)
+    if not visible_reviews(request.user, review.area).filter(pk=review.pk).exists():
+        raise Http404("No such review.")
+    return review
+
+
+@require_safe
+def review_detail(request, review_uuid):
+    review = _visible_review(request, review_uuid)
+    title, text = review.localized(get_language())
+    may_edit = can_edit_reviews(request.user, review.area)
+    return render(
+        request,
+        "situation/review_detail.html",
+        {
+            "review": review,
+            "title": title,
+            "text": text,
+            "may_edit": may_edit,
+            "entries": history_of(review) if may_edit else None,
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def review_edit(request, review_uuid):
+    review = _visible_review(request, review_uuid)
+    if not can_edit_reviews(request.user, review.area):
+        raise PermissionDenied
+    form = ReviewForm(request.POST or None, instance=review)
+    if request.method == "POST" and form.is_valid():
+        actions.update_review(request.user, review, form.cleaned_data)
+        return redirect("situation:review_detail", review.uuid)
+    return render(request, "situation/review_form.html", {"form": form, "review": review})
+
+
+@require_POST
+def review_publish(request, review_uuid):
+    review = _visible_review(request, review_uuid)
+    if not can_edit_reviews(request.user, review.area):
+        raise PermissionDenied
+    actions.publish_review(request.user, review)
+    return redirect("situation:review_detail", review.uuid)
