@@ -461,7 +461,7 @@ FORUMS = [
     ),
     (
         "maahanmuuttajien-verkosto",
-        "Maahanmuuttajien työllisyyden ja kotoutumisen verkosto",
+        "Maahanmuuttajien työllisyyden verkosto",
         "tactical",
         "ohjausryhma",
         "Pohjois-Suomen elinvoimakeskus",

@@ -10,13 +10,6 @@ from verkko.ecosystem.models import ForumMember, Visibility
 from verkko.ecosystem.tests.factories import DecisionFactory, ForumFactory, MeetingFactory, PersonFactory
 from verkko.ecosystem.tests.helpers import pdf
 
-
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    """The named users get passwords; a fast hasher keeps the suite quick (tests only)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 ROLES = ["coordinator", "partner_editor", "partner_member", "editor_b", "public"]
 
 
