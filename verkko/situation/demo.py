@@ -22,6 +22,7 @@ from verkko.situation.figures import add_months, period_code
 from verkko.situation.measures import COUNTRY_CODE, LABOUR_FORCE, TABLE_ID, UNEMPLOYED, content_labels
 from verkko.situation.models import Industry, OccupationGroup, Review, Signal
 from verkko.situation.review import review_fields
+from verkko.stats.actions import create_default_sources
 from verkko.stats.models import Frequency, Observation, Series, Table
 
 YEARS = 7
@@ -380,6 +381,8 @@ def load_review(stdout, table, latest):
 
 def load(stdout):
     latest = latest_full_month()
+    # The real tables `refresh_statistics` fetches for the area; until then the demo table serves.
+    create_default_sources(None, ecosystem_demo.area())
     table = load_table(stdout, latest)
     load_signals(stdout, latest)
     load_review(stdout, table, latest)

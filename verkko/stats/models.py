@@ -1,5 +1,6 @@
 """Official statistics: tables, series, observations and the record of each import."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -43,7 +44,8 @@ class Series(models.Model):
     """One time series of a table: the codes of every non-time dimension."""
 
     table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="series", verbose_name=_("table"))
-    # Canonical key: "dim1=code1;dim2=code2", dimensions in table order.
+    # Canonical key: "dim1=code1;dim2=code2", dimensions sorted by code, so the same codes give
+    # the same key whatever order a file or an API answer lists the dimensions in.
     key = models.CharField(_("key"), max_length=500)
     codes = models.JSONField(_("codes"), default=dict)
     labels = models.JSONField(_("labels"), default=dict)
@@ -53,6 +55,10 @@ class Series(models.Model):
     measure_code = models.CharField(_("measure code"), max_length=100, blank=True, db_index=True)
     unit = models.CharField(_("unit"), max_length=100, blank=True)
     decimals = models.PositiveSmallIntegerField(_("decimals"), default=0)
+    # A hash of the cells the last import wrote for this series: an import whose cells hash
+    # the same has nothing to write. Code that changes or deletes observations other than
+    # through stats.store must set it to None, so that the next import compares every cell.
+    checksum = models.BigIntegerField(_("checksum of the last import"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("series")
@@ -68,7 +74,11 @@ class Series(models.Model):
 class Observation(models.Model):
     """A value of a series for one period; value is empty where the source has none."""
 
-    series = models.ForeignKey(Series, on_delete=models.CASCADE, related_name="observations", verbose_name=_("series"))
+    # No index of its own: the unique (series, period) index serves lookups by series, and
+    # one index fewer makes bulk imports of a million cells markedly faster.
+    series = models.ForeignKey(
+        Series, on_delete=models.CASCADE, related_name="observations", verbose_name=_("series"), db_index=False
+    )
     period = models.DateField(_("period start"))
     period_code = models.CharField(_("period"), max_length=20)
     value = models.FloatField(_("value"), null=True, blank=True)
@@ -104,7 +114,24 @@ class ImportRun(models.Model):
     rows_changed = models.PositiveIntegerField(_("changed rows"), default=0)
     rows_unchanged = models.PositiveIntegerField(_("unchanged rows"), default=0)
     missing_cells = models.PositiveIntegerField(_("missing cells"), default=0)
+    series_count = models.PositiveIntegerField(_("series"), default=0)
     errors = models.TextField(_("errors"), blank=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("started by"),
+    )
+    source = models.ForeignKey(
+        "Source",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="import_runs",
+        verbose_name=_("configured source"),
+    )
 
     class Meta:
         verbose_name = _("import run")
@@ -113,3 +140,54 @@ class ImportRun(models.Model):
 
     def __str__(self):
         return f"{self.origin} {self.status}"
+
+    @property
+    def observations(self) -> int:
+        return self.rows_new + self.rows_changed + self.rows_unchanged
+
+
+class Source(models.Model):
+    """A configured source: a StatFin table and the part of it an employment area keeps.
+
+    The selection names variables by role, never by code, because Statistics Finland renames
+    variable codes (June 2026): ``area_codes`` and ``measure_codes`` list the area and content
+    codes to keep (empty means all), ``latest_periods`` keeps only the newest periods.
+    Other variables are left to the service's elimination (their totals).
+    """
+
+    area = models.ForeignKey(
+        "ecosystem.EmploymentArea",
+        on_delete=models.CASCADE,
+        related_name="statistics_sources",
+        verbose_name=_("employment area"),
+    )
+    table_id = models.CharField(_("table id"), max_length=100, help_text=_("StatFin table, for example 12r5."))
+    title = models.CharField(_("title"), max_length=300)
+    area_codes = models.JSONField(_("area codes"), default=list, blank=True)
+    measure_codes = models.JSONField(_("content codes"), default=list, blank=True)
+    latest_periods = models.PositiveIntegerField(
+        _("latest periods"), null=True, blank=True, help_text=_("Empty keeps every period.")
+    )
+    active = models.BooleanField(_("refreshed automatically"), default=True)
+    last_updated = models.DateTimeField(_("updated at source when last fetched"), null=True, blank=True)
+    last_checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    last_error_at = models.DateTimeField(_("last error at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("statistics source")
+        verbose_name_plural = _("statistics sources")
+        ordering = ["area", "table_id", "title"]
+
+    def __str__(self):
+        return f"{self.table_id} {self.title}"
+
+    def selection(self) -> dict:
+        """The PxWeb client's selection: by role, so it survives renamed variable codes."""
+        chosen = {}
+        if self.area_codes:
+            chosen["area"] = list(self.area_codes)
+        if self.measure_codes:
+            chosen["content"] = list(self.measure_codes)
+        chosen["time"] = {"top": self.latest_periods} if self.latest_periods else "*"
+        return chosen

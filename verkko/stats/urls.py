@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "stats"
 
-urlpatterns = []
+urlpatterns = [
+    path("sources/", views.source_list, name="source_list"),
+    path("sources/new/", views.source_create, name="source_create"),
+    path("sources/defaults/", views.source_defaults, name="source_defaults"),
+    path("sources/<int:pk>/", views.source_detail, name="source_detail"),
+    path("sources/<int:pk>/edit/", views.source_edit, name="source_edit"),
+    path("sources/<int:pk>/delete/", views.source_delete, name="source_delete"),
+]

@@ -1,0 +1,121 @@
+"""Writes of the statistics app, each taking the acting user (None for scheduled jobs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from verkko.lib.history import recorded_action
+
+from .client import PxWebClient, PxWebError
+from .models import ImportRun, Source, Table
+from .store import StatisticsImportError, import_dataset, record_failure
+
+# What every employment area keeps by default: table id, title, how many latest periods
+# (None: every period). Titles are data in Finnish, like the tables' own titles.
+DEFAULT_SOURCES = [
+    ("12r5", "Työnvälitystilasto kunnittain, kuukausittain", None),
+    ("11re", "Väestö alueittain", 10),
+    ("11yq", "Aloittaneet ja lopettaneet yritykset", None),
+]
+WHOLE_COUNTRY = "SSS"
+
+
+def default_area_codes(area) -> list[str]:
+    """Statistics Finland area codes of the area's municipalities (KU564 …) and the whole country."""
+    codes = sorted(f"KU{code}" for code in area.municipalities.values_list("code", flat=True))
+    return [*codes, WHOLE_COUNTRY]
+
+
+@recorded_action
+def create_source(user, *, area, table_id, title, area_codes=(), measure_codes=(), latest_periods=None, active=True):
+    return Source.objects.create(
+        area=area,
+        table_id=table_id,
+        title=title,
+        area_codes=list(area_codes),
+        measure_codes=list(measure_codes),
+        latest_periods=latest_periods,
+        active=active,
+    )
+
+
+@recorded_action
+def update_source(user, source, **changes):
+    for name, value in changes.items():
+        setattr(source, name, value)
+    source.save()
+    return source
+
+
+@recorded_action
+def delete_source(user, source):
+    source.delete()
+
+
+@recorded_action
+def create_default_sources(user, area) -> list[Source]:
+    """The default sources for the area; tables the area already has a source for are skipped."""
+    existing = set(Source.objects.filter(area=area).values_list("table_id", flat=True))
+    codes = default_area_codes(area)
+    return [
+        Source.objects.create(area=area, table_id=table_id, title=title, area_codes=codes, latest_periods=latest)
+        for table_id, title, latest in DEFAULT_SOURCES
+        if table_id not in existing
+    ]
+
+
+@dataclass
+class RefreshOutcome:
+    source: Source
+    status: str  # "imported", "unchanged" or "failed"
+    run: ImportRun | None = None
+    message: str = ""
+
+
+def refresh_source(user, source: Source, *, client: PxWebClient, force: bool = False) -> RefreshOutcome:
+    """Fetch and import the source when its table's ``updated`` has changed since the last run.
+
+    Not one transaction on purpose: the import is its own transaction, and a failure must
+    stay recorded on the source (and as a failed ImportRun) while the last good data stays.
+    """
+    now = timezone.now()
+    try:
+        updated = client.table_updated(source.table_id)
+    except PxWebError as error:
+        return _failed(user, source, client, error, now)
+    if not force and updated is not None and source.last_updated is not None and updated <= source.last_updated:
+        Source.objects.filter(pk=source.pk).update(last_checked_at=now)
+        source.last_checked_at = now
+        return RefreshOutcome(source, "unchanged")
+    try:
+        parts = list(client.fetch(source.table_id, source.selection()))
+        run = import_dataset(
+            parts,
+            source=Table.Source.STATFIN,
+            origin=client.table_url(source.table_id),
+            user=user,
+            configured_source=source,
+        )
+    except (PxWebError, StatisticsImportError) as error:
+        return _failed(user, source, client, error, now)
+    source.last_updated = updated
+    source.last_checked_at = now
+    source.last_error = ""
+    source.last_error_at = None
+    Source.objects.filter(pk=source.pk).update(
+        last_updated=updated, last_checked_at=now, last_error="", last_error_at=None
+    )
+    return RefreshOutcome(source, "imported", run=run)
+
+
+def _failed(user, source, client, error, now) -> RefreshOutcome:
+    run = error.run if isinstance(error, StatisticsImportError) else None
+    if run is None:
+        run = record_failure(client.table_url(source.table_id), error, user=user, configured_source=source)
+    source.last_checked_at = now
+    source.last_error = str(error)
+    source.last_error_at = now
+    Source.objects.filter(pk=source.pk).update(last_checked_at=now, last_error=str(error), last_error_at=now)
+    return RefreshOutcome(source, "failed", run=run, message=str(error))

@@ -1,0 +1,439 @@
+"""A client of Statistics Finland's PxWeb API v1: limits, metadata, queries, data.
+
+Variable codes are read from each table's metadata at run time (they changed on 8 June 2026
+and may change again); a selection names variables by role ("area", "time", "content") or
+by their current code. Queries larger than the service's ``maxValues`` are split, calls are
+spaced to stay within ``maxCalls`` per ``timeWindow``, and 429/503/timeouts are retried with
+exponential backoff that honours ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+import httpx
+import orjson
+
+from .formats import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME, Dataset, FormatError, parse_jsonstat
+from .formats.jsonstat import parse_updated
+from .formats.model import guess_role
+
+DEFAULT_API_URL = "https://pxdata.stat.fi/PxWeb/api/v1"
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+
+
+class PxWebError(Exception):
+    """Anything that keeps the client from getting what it asked for."""
+
+
+class PxWebNotFound(PxWebError):
+    """404: the table or folder does not exist (old long table ids answer this way too)."""
+
+
+class PxWebBadRequest(PxWebError):
+    """400: the service refused the query."""
+
+
+class PxWebNotJsonStat(PxWebError):
+    """The answer was not the JSON (or JSON-stat) it should have been."""
+
+
+class PxWebUnavailable(PxWebError):
+    """The service kept answering 429/503 or timing out after every retry."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_values: int = 100_000
+    max_calls: int = 30
+    time_window: float = 10.0
+
+
+@dataclass
+class Variable:
+    code: str
+    text: str
+    values: list[str]
+    value_texts: list[str]
+    time: bool = False
+    elimination: bool = False
+    role: str = ROLE_OTHER
+
+
+@dataclass
+class TableMetadata:
+    table_id: str
+    title: str
+    variables: list[Variable] = field(default_factory=list)
+
+    def variable(self, key: str) -> Variable:
+        """The variable with this code, or the one with this role (area, time, content)."""
+        for variable in self.variables:
+            if variable.code == key:
+                return variable
+        for variable in self.variables:
+            if variable.role == key:
+                return variable
+        raise KeyError(f"table {self.table_id} has no variable {key!r}")
+
+
+@dataclass(frozen=True)
+class TableEntry:
+    id: str
+    type: str  # "l" folder, "t" table
+    text: str
+    updated: datetime | None
+
+
+def table_file(table_id: str) -> str:
+    return table_id if table_id.endswith(".px") else f"{table_id}.px"
+
+
+def configured_api_url() -> str:
+    """STATFIN_API_URL from Django settings when they are configured, else Statistics Finland's."""
+    try:
+        from django.conf import settings
+
+        return getattr(settings, "STATFIN_API_URL", DEFAULT_API_URL) if settings.configured else DEFAULT_API_URL
+    except ImportError:
+        return DEFAULT_API_URL
+
+
+class PxWebClient:
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        language: str = "fi",
+        database: str = "StatFin",
+        timeout: float = 30.0,
+        max_retries: int = 5,
+        backoff: float = 1.0,
+        max_backoff: float = 120.0,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ):
+        self.base_url = (base_url or configured_api_url()).rstrip("/")
+        self.language = language
+        self.database = database
+        self.max_retries = max_retries
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self._sleep = sleep
+        self._clock = clock
+        self._http = httpx.Client(timeout=timeout, headers={"User-Agent": "Verkko statistics client"})
+        self._limits: Limits | None = None
+        self._calls: deque[float] = deque()
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    # --- addresses -------------------------------------------------------------------
+
+    def url(self, path: str = "") -> str:
+        url = f"{self.base_url}/{self.language}/{self.database}"
+        return f"{url}/{path.strip('/')}" if path.strip("/") else url
+
+    def table_url(self, table_id: str) -> str:
+        return self.url(table_file(table_id))
+
+    # --- service -----------------------------------------------------------------------
+
+    def limits(self) -> Limits:
+        """The service's maxValues, maxCalls and timeWindow from ``?config`` (read once)."""
+        if self._limits is None:
+            config = self._json("GET", f"{self.base_url}/{self.language}/?config")
+            try:
+                self._limits = Limits(
+                    max_values=int(config["maxValues"]),
+                    max_calls=int(config["maxCalls"]),
+                    time_window=float(config["timeWindow"]),
+                )
+            except (KeyError, TypeError, ValueError):
+                raise PxWebNotJsonStat(
+                    f"{self.base_url}/?config does not give maxValues, maxCalls and timeWindow"
+                ) from None
+        return self._limits
+
+    def list_tables(self, path: str = "") -> list[TableEntry]:
+        """The folders and tables under a path, with each table's ``updated``."""
+        url = self.url(path)
+        entries = self._json("GET", url)
+        if not isinstance(entries, list):
+            raise PxWebNotJsonStat(f"{url} did not answer with a list of tables")
+        return [
+            TableEntry(
+                id=str(entry.get("id", "")),
+                type=str(entry.get("type", "")),
+                text=str(entry.get("text", "")),
+                updated=_updated(entry.get("updated"), url),
+            )
+            for entry in entries
+            if isinstance(entry, dict)
+        ]
+
+    def search(self, query: str) -> list[dict]:
+        """Tables whose title matches the words, as the service lists them (id, path, title …)."""
+        url = self.url()
+        hits = self._json("GET", url, params={"query": query})
+        if not isinstance(hits, list):
+            raise PxWebNotJsonStat(f"{url}?query= did not answer with a list")
+        return hits
+
+    def metadata(self, table_id: str) -> TableMetadata:
+        """The table's variables as they are now: codes, texts, values, time and elimination."""
+        url = self.table_url(table_id)
+        document = self._json("GET", url)
+        if not isinstance(document, dict) or not isinstance(document.get("variables"), list):
+            raise PxWebNotJsonStat(f"{url} did not answer with table metadata (no 'variables')")
+        variables = []
+        for item in document["variables"]:
+            code, text = str(item.get("code", "")), str(item.get("text", ""))
+            if item.get("time"):
+                role = ROLE_TIME
+            elif "map" in item:
+                role = ROLE_AREA
+            else:
+                role = guess_role(code, text)
+            values = [str(v) for v in item.get("values", [])]
+            variables.append(
+                Variable(
+                    code=code,
+                    text=text,
+                    values=values,
+                    value_texts=[str(v) for v in item.get("valueTexts", values)],
+                    time=bool(item.get("time")),
+                    elimination=bool(item.get("elimination")),
+                    role=role,
+                )
+            )
+        _keep_one_of_each_role(variables)
+        return TableMetadata(
+            table_id=table_id.removesuffix(".px"), title=str(document.get("title", "")), variables=variables
+        )
+
+    # --- queries -----------------------------------------------------------------------
+
+    def build_query(self, metadata: TableMetadata, selection: Mapping | None = None) -> dict:
+        """A PxWeb query for a selection keyed by role or variable code.
+
+        Each selection is a list of value codes ("item"), "*" (every value, "all") or
+        {"top": n} (the latest n). A variable left out is eliminated when the table allows
+        it, otherwise every value is taken.
+        """
+        chosen = _selection_by_code(metadata, selection or {})
+        query = []
+        for variable in metadata.variables:
+            if variable.code in chosen:
+                query.append({"code": variable.code, "selection": _filter(variable, chosen[variable.code])})
+            elif not variable.elimination:
+                query.append({"code": variable.code, "selection": {"filter": "all", "values": ["*"]}})
+        return {"query": query, "response": {"format": "json-stat2"}}
+
+    def split_query(self, metadata: TableMetadata, query: dict, max_values: int) -> list[dict]:
+        """The query as several queries of at most ``max_values`` cells each."""
+        if self.query_cells(metadata, query) <= max_values:
+            return [query]
+        items = {part["code"]: _resolved(metadata.variable(part["code"]), part["selection"]) for part in query["query"]}
+        return [_item_query(part, query) for part in _split(items, max_values)]
+
+    def query_cells(self, metadata: TableMetadata, query: dict) -> int:
+        """How many cells the query asks for (eliminated variables count once)."""
+        return math.prod(len(_resolved(metadata.variable(part["code"]), part["selection"])) for part in query["query"])
+
+    def fetch(self, table_id: str, selection: Mapping | None = None) -> Iterator[Dataset]:
+        """The selected cells of a table as JSON-stat datasets, one per (split) query."""
+        metadata = self.metadata(table_id)
+        query = self.build_query(metadata, selection)
+        for part in self.split_query(metadata, query, self.limits().max_values):
+            yield self.post_query(table_id, part)
+
+    def post_query(self, table_id: str, query: dict) -> Dataset:
+        url = self.table_url(table_id)
+        document = self._json("POST", url, content=orjson.dumps(query))
+        try:
+            (dataset,) = parse_jsonstat(document, origin=url)
+        except FormatError as error:
+            raise PxWebNotJsonStat(f"{url} did not answer with JSON-stat: {error.problem}") from None
+        except ValueError:
+            raise PxWebNotJsonStat(f"{url} answered with several datasets where one was expected") from None
+        dataset.table_id = dataset.table_id or metadata_id(table_id)
+        return dataset
+
+    def table_updated(self, table_id: str) -> datetime | None:
+        """When the table was last updated, from a query of a single cell."""
+        metadata = self.metadata(table_id)
+        selection = {}
+        for variable in metadata.variables:
+            if variable.time:
+                selection[variable.code] = {"top": 1}
+            elif not variable.elimination:
+                selection[variable.code] = variable.values[:1]
+        return self.post_query(table_id, self.build_query(metadata, selection)).updated
+
+    # --- HTTP ----------------------------------------------------------------------------
+
+    def _json(self, method: str, url: str, **kwargs):
+        response = self._request(method, url, **kwargs)
+        try:
+            return orjson.loads(response.content)
+        except orjson.JSONDecodeError:
+            kind = response.headers.get("content-type", "unknown content")
+            raise PxWebNotJsonStat(f"{url} answered with {kind}, not JSON: {_snippet(response)}") from None
+
+    def _request(self, method: str, url: str, **kwargs) -> httpx.Response:
+        reason = ""
+        retry_after = None
+        for attempt in range(self.max_retries + 1):
+            if attempt:
+                self._sleep(self._delay(attempt, retry_after))
+            self._wait_for_turn()
+            retry_after = None
+            try:
+                response = self._http.request(method, url, **kwargs)
+            except httpx.TimeoutException as error:
+                reason = f"timed out ({type(error).__name__})"
+                continue
+            except httpx.TransportError as error:
+                raise PxWebError(f"{method} {url} failed: {error}") from error
+            if response.status_code in RETRY_STATUSES:
+                reason = f"answered {response.status_code}"
+                retry_after = _retry_after(response)
+                continue
+            if response.status_code == 404:
+                raise PxWebNotFound(f"{url} not found (404): {_snippet(response)}")
+            if response.status_code == 400:
+                raise PxWebBadRequest(f"{url} refused the query (400): {_snippet(response)}")
+            if response.status_code >= 400:
+                raise PxWebError(f"{url} answered {response.status_code}: {_snippet(response)}")
+            return response
+        raise PxWebUnavailable(f"{method} {url} {reason} after {self.max_retries + 1} attempts")
+
+    def _delay(self, attempt: int, retry_after: float | None) -> float:
+        if retry_after is not None:
+            return min(retry_after, self.max_backoff)
+        return min(self.backoff * 2 ** (attempt - 1), self.max_backoff)
+
+    def _wait_for_turn(self) -> None:
+        """Sleep until one more call fits within maxCalls per timeWindow.
+
+        Until ``?config`` has been read (it is itself a call), cautious defaults apply.
+        """
+        limits = self._limits or Limits()
+        now = self._clock()
+        while self._calls and now - self._calls[0] >= limits.time_window:
+            self._calls.popleft()
+        if len(self._calls) >= limits.max_calls:
+            wait = self._calls[0] + limits.time_window - now
+            if wait > 0:
+                self._sleep(wait)
+            self._calls.popleft()
+        self._calls.append(self._clock())
+
+
+def metadata_id(table_id: str) -> str:
+    return table_id.removesuffix(".px")
+
+
+def _keep_one_of_each_role(variables: list[Variable]) -> None:
+    seen = set()
+    for variable in variables:
+        if variable.role in (ROLE_TIME, ROLE_AREA, ROLE_CONTENT):
+            if variable.role in seen:
+                variable.role = ROLE_OTHER
+            seen.add(variable.role)
+
+
+def _selection_by_code(metadata: TableMetadata, selection: Mapping) -> dict:
+    chosen = {}
+    for key, choice in selection.items():
+        try:
+            variable = metadata.variable(key)
+        except KeyError:
+            raise PxWebBadRequest(f"table {metadata.table_id} has no variable or role {key!r}") from None
+        chosen[variable.code] = choice
+    return chosen
+
+
+def _filter(variable: Variable, choice) -> dict:
+    if choice in ("*", "all"):
+        return {"filter": "all", "values": ["*"]}
+    if isinstance(choice, Mapping) and "top" in choice:
+        return {"filter": "top", "values": [str(int(choice["top"]))]}
+    codes = [str(code) for code in choice]
+    unknown = [code for code in codes if code not in variable.values]
+    if unknown:
+        raise PxWebBadRequest(f"variable {variable.code} has no values {unknown}")
+    return {"filter": "item", "values": codes}
+
+
+def _resolved(variable: Variable, selection: dict) -> list[str]:
+    """The value codes a selection stands for, in table order."""
+    kind, values = selection["filter"], selection["values"]
+    if kind == "all":
+        return list(variable.values)
+    if kind == "top":
+        return variable.values[-int(values[0]) :]
+    return [code for code in variable.values if code in set(values)]
+
+
+def _split(items: dict[str, list[str]], max_values: int) -> list[dict[str, list[str]]]:
+    """Cut the longest value list until every part has at most ``max_values`` cells."""
+    total = math.prod(len(values) for values in items.values())
+    if total <= max_values:
+        return [items]
+    code = max(items, key=lambda key: len(items[key]))
+    values = items[code]
+    if len(values) == 1:
+        raise PxWebBadRequest(f"one cell per variable already exceeds maxValues {max_values}")
+    others = total // len(values)
+    step = max(1, max_values // others)
+    parts = []
+    for start in range(0, len(values), step):
+        parts.extend(_split({**items, code: values[start : start + step]}, max_values))
+    return parts
+
+
+def _item_query(items: dict[str, list[str]], query: dict) -> dict:
+    return {
+        "query": [{"code": code, "selection": {"filter": "item", "values": values}} for code, values in items.items()],
+        "response": query["response"],
+    }
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    header = response.headers.get("retry-after")
+    if not header:
+        return None
+    try:
+        return max(0.0, float(header))
+    except ValueError:
+        pass
+    try:
+        moment = parsedate_to_datetime(header)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, (moment - datetime.now(UTC)).total_seconds())
+
+
+def _updated(text, url: str) -> datetime | None:
+    try:
+        return parse_updated(text)
+    except FormatError:
+        raise PxWebNotJsonStat(f"{url} gives an 'updated' that is not a time: {text!r}") from None
+
+
+def _snippet(response: httpx.Response) -> str:
+    return response.text[:200].strip()

@@ -1,0 +1,269 @@
+"""JSON-stat readers: version 2.0 datasets (and collections of them) and 1.x bundles."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import orjson
+
+from .errors import FormatError
+from .model import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME, Dataset, Dimension, guess_role
+
+# Statistics Finland states naive times in Finnish local time.
+SOURCE_TIMEZONE = ZoneInfo("Europe/Helsinki")
+_ROLE_NAMES = {"time": ROLE_TIME, "geo": ROLE_AREA, "metric": ROLE_CONTENT}
+
+
+def read_jsonstat(data: bytes | str, *, origin: str = "") -> list[Dataset]:
+    """Every dataset in a JSON-stat document (a 2.0 dataset or collection, or a 1.x bundle)."""
+    try:
+        document = orjson.loads(data)
+    except orjson.JSONDecodeError as error:
+        if isinstance(data, bytes):
+            _raise_if_not_utf8(data, origin)
+        raise FormatError(
+            f"not valid JSON ({error.msg})", source=origin, line=error.lineno, column=error.colno
+        ) from None
+    return parse_jsonstat(document, origin=origin)
+
+
+def _raise_if_not_utf8(data: bytes, origin: str) -> None:
+    """JSON is UTF-8; name the line and column of the first byte that is not."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        raise FormatError(
+            f"the text is not valid UTF-8 (byte {data[error.start]:#04x})",
+            source=origin,
+            line=data.count(b"\n", 0, error.start) + 1,
+            column=len(data[line_start : error.start].decode("utf-8", "replace")) + 1,
+        ) from None
+
+
+def parse_jsonstat(document, *, origin: str = "") -> list[Dataset]:
+    """Datasets from an already parsed JSON-stat document."""
+    if not isinstance(document, dict):
+        raise FormatError("JSON-stat must be an object at the top", source=origin, position=0)
+    if "class" in document or "version" in document:
+        kind = document.get("class", "dataset")
+        if kind == "dataset":
+            return [_dataset_v2(document, "", origin)]
+        if kind == "collection":
+            items = document.get("link", {}).get("item", [])
+            datasets = [item for item in items if isinstance(item, dict) and item.get("class") == "dataset"]
+            if not datasets:
+                raise FormatError("the collection holds no embedded datasets", source=origin, position=0)
+            return [_dataset_v2(item, f"link.item[{i}]", origin) for i, item in enumerate(datasets)]
+        raise FormatError(f"JSON-stat class {kind!r} holds no data", source=origin, position=0)
+    bundle = [(name, item) for name, item in document.items() if isinstance(item, dict) and "dimension" in item]
+    if not bundle:
+        raise FormatError(
+            "not JSON-stat: no 'class'/'version' (2.0) and no dataset with 'dimension' (1.x)",
+            source=origin,
+            position=0,
+        )
+    return [_dataset_v1(name, item, origin) for name, item in bundle]
+
+
+def _dataset_v2(document: dict, path: str, origin: str) -> Dataset:
+    where = f"{path}." if path else ""
+    ids = _require(document, "id", list, where, origin)
+    sizes = _require(document, "size", list, where, origin)
+    dimension_objects = _require(document, "dimension", dict, where, origin)
+    roles = document.get("role") or {}
+    return _build(document, ids, sizes, dimension_objects, roles, where, origin)
+
+
+def _dataset_v1(name: str, document: dict, origin: str) -> Dataset:
+    where = f"{name}."
+    dimension_objects = _require(document, "dimension", dict, where, origin)
+    ids = _require(dimension_objects, "id", list, f"{where}dimension.", origin)
+    sizes = _require(dimension_objects, "size", list, f"{where}dimension.", origin)
+    roles = dimension_objects.get("role") or {}
+    dataset = _build(document, ids, sizes, dimension_objects, roles, where, origin)
+    # A bundle names its datasets; PxWeb's generic name "dataset" says nothing of the table.
+    if not dataset.table_id and name != "dataset":
+        dataset.table_id = name
+    return dataset
+
+
+def _require(obj: dict, key: str, kind: type, where: str, origin: str):
+    if key not in obj:
+        raise FormatError(f"'{where}{key}' is missing", source=origin)
+    if not isinstance(obj[key], kind):
+        raise FormatError(f"'{where}{key}' should be a {kind.__name__}", source=origin)
+    return obj[key]
+
+
+def _build(document, ids, sizes, dimension_objects, roles, where, origin) -> Dataset:
+    if len(ids) != len(sizes):
+        raise FormatError(
+            f"'{where}id' names {len(ids)} dimensions but '{where}size' gives {len(sizes)}", source=origin
+        )
+    role_of = {}
+    for role_name, members in roles.items():
+        for code in members or []:
+            role_of.setdefault(code, _ROLE_NAMES.get(role_name, ROLE_OTHER))
+    extension_px = (document.get("extension") or {}).get("px") or {}
+    dimensions = []
+    for code, size in zip(ids, sizes, strict=True):
+        dim_obj = dimension_objects.get(code)
+        if not isinstance(dim_obj, dict):
+            raise FormatError(f"dimension '{code}' is listed in '{where}id' but not described", source=origin)
+        dimension = _dimension(code, dim_obj, role_of, f"{where}dimension.{code}", origin)
+        if len(dimension) != size:
+            raise FormatError(
+                f"dimension '{code}' has {len(dimension)} categories but '{where}size' says {size}", source=origin
+            )
+        dimensions.append(dimension)
+    _ensure_one_of_each_role(dimensions)
+
+    total = math.prod(sizes)
+    values = document.get("value")
+    chunk_source = _cells(values, document.get("status"), total, where, origin)
+    return Dataset(
+        dimensions=dimensions,
+        chunk_source=chunk_source,
+        table_id=str(extension_px.get("tableid") or extension_px.get("matrix") or ""),
+        title=str(document.get("label") or ""),
+        source=str(document.get("source") or ""),
+        updated=parse_updated(document.get("updated"), origin),
+        language=str(extension_px.get("language") or ""),
+        decimals=extension_px.get("decimals"),
+        origin=origin,
+    )
+
+
+def _dimension(code: str, obj: dict, role_of: dict, where: str, origin: str) -> Dimension:
+    category = obj.get("category")
+    if not isinstance(category, dict):
+        raise FormatError(f"'{where}.category' is missing", source=origin)
+    index = category.get("index")
+    labels = category.get("label") or {}
+    if index is None:
+        if len(labels) != 1:
+            raise FormatError(f"'{where}.category' has no index and not exactly one label", source=origin)
+        codes = list(labels)
+    elif isinstance(index, list):
+        codes = [str(c) for c in index]
+    elif isinstance(index, dict):
+        codes = [None] * len(index)
+        for value_code, position in index.items():
+            if not isinstance(position, int) or not 0 <= position < len(index) or codes[position] is not None:
+                raise FormatError(f"'{where}.category.index' gives a bad position for '{value_code}'", source=origin)
+            codes[position] = value_code
+    else:
+        raise FormatError(f"'{where}.category.index' should be an object or an array", source=origin)
+    units, decimals = {}, {}
+    for value_code, unit in (category.get("unit") or {}).items():
+        if isinstance(unit, dict):
+            units[value_code] = str(unit.get("base") or unit.get("label") or unit.get("symbol") or "")
+            if isinstance(unit.get("decimals"), int):
+                decimals[value_code] = unit["decimals"]
+    label = str(obj.get("label") or code)
+    extension = obj.get("extension") or {}
+    return Dimension(
+        code=code,
+        label=label,
+        codes=codes,
+        labels=[str(labels.get(c, c)) for c in codes],
+        role=role_of.get(code) or guess_role(code, label),
+        units=units,
+        decimals=decimals,
+        elimination_code=extension.get("eliminationValueCode"),
+    )
+
+
+def _ensure_one_of_each_role(dimensions: list[Dimension]) -> None:
+    """Keep the first dimension of each special role; any later one is an ordinary dimension."""
+    seen = set()
+    for dim in dimensions:
+        if dim.role != ROLE_OTHER:
+            if dim.role in seen:
+                dim.role = ROLE_OTHER
+            seen.add(dim.role)
+
+
+def _cells(values, status, total: int, where: str, origin: str):
+    if isinstance(values, dict):
+        values = _sparse_to_list(values, total, f"{where}value", origin)
+    elif not isinstance(values, list):
+        raise FormatError(f"'{where}value' is missing or not an array/object", source=origin)
+    elif len(values) != total:
+        raise FormatError(f"'{where}value' has {len(values)} entries but the sizes multiply to {total}", source=origin)
+    statuses = _statuses(status, total, where, origin)
+
+    def chunks():
+        step = 65536
+        for start in range(0, total, step):
+            piece = values[start : start + step]
+            piece_statuses = statuses[start : start + step] if statuses is not None else [""] * len(piece)
+            kinds = set(map(type, piece))
+            if kinds - {int, float, type(None)}:
+                piece, piece_statuses = _clean_values(piece, piece_statuses, start, where, origin)
+            yield piece, piece_statuses
+
+    return chunks
+
+
+def _sparse_to_list(values: dict, total: int, where: str, origin: str) -> list:
+    dense = [None] * total
+    for key, value in values.items():
+        try:
+            index = int(key)
+        except ValueError:
+            raise FormatError(f"'{where}' has a key {key!r} that is not a cell index", source=origin) from None
+        if not 0 <= index < total:
+            raise FormatError(f"'{where}' names cell {index} but the table has {total} cells", source=origin)
+        dense[index] = value
+    return dense
+
+
+def _statuses(status, total: int, where: str, origin: str) -> list[str] | None:
+    if status is None:
+        return None
+    if isinstance(status, str):
+        return [status] * total
+    if isinstance(status, list):
+        if len(status) == 1:
+            return [status[0] or ""] * total
+        if len(status) != total:
+            raise FormatError(
+                f"'{where}status' has {len(status)} entries but the table has {total} cells", source=origin
+            )
+        return [s or "" for s in status]
+    if isinstance(status, dict):
+        return [s or "" for s in _sparse_to_list(status, total, f"{where}status", origin)]
+    raise FormatError(f"'{where}status' should be a string, array or object", source=origin)
+
+
+def _clean_values(piece: list, statuses: list, start: int, where: str, origin: str):
+    """Values given as text: numbers are read, anything else is a missing value's symbol."""
+    values, symbols = [], list(statuses)
+    for offset, value in enumerate(piece):
+        if isinstance(value, str):
+            try:
+                value = float(value)
+            except ValueError:
+                symbols[offset] = symbols[offset] or value
+                value = None
+        elif not isinstance(value, int | float) and value is not None:
+            raise FormatError(f"'{where}value[{start + offset}]' is not a number", source=origin)
+        values.append(value)
+    return values, symbols
+
+
+def parse_updated(text, origin: str = "") -> datetime | None:
+    """An ISO 8601 time as an aware datetime; naive times are taken as Finnish local time."""
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
+    except ValueError:
+        raise FormatError(f"'updated' {text!r} is not an ISO 8601 time", source=origin) from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=SOURCE_TIMEZONE)
+    return moment.astimezone(UTC)

@@ -1,0 +1,48 @@
+"""manage.py refresh_statistics: fetch the configured sources whose tables changed since last time."""
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from verkko.stats.actions import refresh_source
+from verkko.stats.client import PxWebClient
+from verkko.stats.models import Source
+
+
+class Command(BaseCommand):
+    help = (
+        "Fetch every active statistics source whose table's 'updated' has changed since the last run. "
+        "A failure keeps the last good data and is recorded on the source."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--source", type=int, action="append", dest="source_ids", help="Only this source id.")
+        parser.add_argument("--force", action="store_true", help="Fetch even when the table has not changed.")
+        parser.add_argument("--api-url", help="PxWeb API address (default: the STATFIN_API_URL setting).")
+        parser.add_argument("--no-progress", action="store_true", help="No progress bar (e.g. under cron).")
+
+    def handle(self, source_ids, force, api_url, no_progress, **options):
+        sources = Source.objects.filter(active=True).select_related("area").order_by("pk")
+        if source_ids:
+            sources = Source.objects.filter(pk__in=source_ids).select_related("area").order_by("pk")
+        sources = list(sources)
+        failures = []
+        with PxWebClient(api_url) as client:
+            progress = tqdm(sources, desc="Statistics", unit="source", disable=no_progress or None)
+            for source in progress:
+                progress.set_postfix_str(source.table_id)
+                outcome = refresh_source(None, source, client=client, force=force)
+                if outcome.status == "imported":
+                    run = outcome.run
+                    message = (
+                        f"{source.pk} {source.table_id}: imported {run.observations} cells "
+                        f"({run.rows_new} new, {run.rows_changed} changed, {run.rows_unchanged} unchanged)"
+                    )
+                elif outcome.status == "unchanged":
+                    message = f"{source.pk} {source.table_id}: unchanged since {source.last_updated:%Y-%m-%d %H:%M}"
+                else:
+                    message = f"{source.pk} {source.table_id}: FAILED: {outcome.message}"
+                    failures.append(message)
+                with tqdm.external_write_mode():
+                    self.stdout.write(message)
+        if failures:
+            raise CommandError(f"{len(failures)} of {len(sources)} sources failed; their last good data is kept")

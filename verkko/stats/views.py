@@ -1,0 +1,103 @@
+"""Pages where coordinators keep the statistics sources of their employment area."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from . import access, actions
+from .forms import DefaultSourcesForm, SourceForm
+from .models import ImportRun
+
+
+def _require_manager(user):
+    if not access.can_manage_sources(user):
+        raise PermissionDenied
+
+
+def _visible_source(user, pk):
+    return get_object_or_404(access.sources_visible_to(user), pk=pk)
+
+
+@require_safe
+@login_required
+def source_list(request):
+    _require_manager(request.user)
+    areas = access.areas_managed_by(request.user)
+    return render(
+        request,
+        "stats/source_list.html",
+        {
+            "sources": access.sources_visible_to(request.user).order_by("area__name", "table_id"),
+            "defaults_form": DefaultSourcesForm(areas=areas),
+        },
+    )
+
+
+@require_safe
+@login_required
+def source_detail(request, pk):
+    _require_manager(request.user)
+    source = _visible_source(request.user, pk)
+    runs = ImportRun.objects.filter(source=source).select_related("table")[:20]
+    return render(request, "stats/source_detail.html", {"source": source, "runs": runs})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def source_create(request):
+    _require_manager(request.user)
+    form = SourceForm(request.POST or None, areas=access.areas_managed_by(request.user))
+    if request.method == "POST" and form.is_valid():
+        source = actions.create_source(request.user, **form.cleaned_data)
+        messages.success(request, _("The source was added."))
+        return redirect("stats:source_detail", pk=source.pk)
+    return render(request, "stats/source_form.html", {"form": form, "source": None})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def source_edit(request, pk):
+    _require_manager(request.user)
+    source = _visible_source(request.user, pk)
+    if not access.can_edit_source(request.user, source):
+        raise PermissionDenied
+    form = SourceForm(request.POST or None, instance=source, areas=access.areas_managed_by(request.user))
+    if request.method == "POST" and form.is_valid():
+        # The form has already put the cleaned values on the instance; the action saves them.
+        actions.update_source(request.user, source, **form.cleaned_data)
+        messages.success(request, _("The source was saved."))
+        return redirect("stats:source_detail", pk=source.pk)
+    return render(request, "stats/source_form.html", {"form": form, "source": source})
+
+
+@require_POST
+@login_required
+def source_delete(request, pk):
+    _require_manager(request.user)
+    source = _visible_source(request.user, pk)
+    if not access.can_edit_source(request.user, source):
+        raise PermissionDenied
+    actions.delete_source(request.user, source)
+    messages.success(request, _("The source was removed."))
+    return redirect("stats:source_list")
+
+
+@require_POST
+@login_required
+def source_defaults(request):
+    _require_manager(request.user)
+    form = DefaultSourcesForm(request.POST, areas=access.areas_managed_by(request.user))
+    if not form.is_valid():
+        messages.error(request, _("Choose one of your employment areas."))
+        return redirect("stats:source_list")
+    created = actions.create_default_sources(request.user, form.cleaned_data["area"])
+    if created:
+        messages.success(
+            request, _("Default sources added: %(tables)s.") % {"tables": ", ".join(s.table_id for s in created)}
+        )
+    else:
+        messages.info(request, _("The area already has every default source."))
+    return redirect("stats:source_list")
