@@ -10,13 +10,14 @@ from verkko.ecosystem.models import (
     Municipality,
     Organization,
     Person,
+    Responsibility,
     Role,
 )
 
 
 @admin.register(EmploymentArea)
 class EmploymentAreaAdmin(admin.ModelAdmin):
-    list_display = ["name", "host_municipality"]
+    list_display = ["name", "host_municipality", "is_demo"]
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -75,3 +76,9 @@ class MeetingAdmin(admin.ModelAdmin):
     list_display = ["forum", "starts_at", "place"]
     list_filter = ["forum"]
     inlines = [DecisionInline, AttachmentInline]
+
+
+@admin.register(Responsibility)
+class ResponsibilityAdmin(admin.ModelAdmin):
+    list_display = ["organization", "subject_type", "subject_id", "level"]
+    list_filter = ["subject_type", "level"]

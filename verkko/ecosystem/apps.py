@@ -10,6 +10,8 @@ class EcosystemConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from verkko.ecosystem import access, responsibilities
+
         for model_name in [
             "Organization",
             "Person",
@@ -17,7 +19,21 @@ class EcosystemConfig(AppConfig):
             "Forum",
             "ForumMember",
             "Meeting",
+            "MeetingAttachment",
             "Decision",
             "Responsibility",
         ]:
-            auditlog.register(self.get_model(model_name))
+            model = self.get_model(model_name)
+            # Only the model's own columns (and its many-to-many choices), not reverse relations.
+            auditlog.register(
+                model,
+                include_fields=[field.name for field in model._meta.concrete_fields],
+                m2m_fields={field.name for field in model._meta.local_many_to_many},
+            )
+
+        # Forums are the ecosystem's own rows of the responsibility matrix; other apps add theirs.
+        responsibilities.register_subject_type(
+            self.get_model("Forum"),
+            visible_to=lambda user, area: access.visible_forums(user, area).filter(archived_at__isnull=True),
+            order=10,
+        )

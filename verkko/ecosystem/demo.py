@@ -2,15 +2,32 @@
 invented people, and the three demo users. Safe to load again: it updates, never duplicates."""
 
 import csv
+import datetime
 import os
 import secrets
+import uuid
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from django.utils.text import slugify
 
 from verkko.accounts.models import Membership, User
-from verkko.ecosystem.models import EmploymentArea, Municipality, Organization, Person, TargetGroup
+from verkko.ecosystem.models import (
+    Decision,
+    EmploymentArea,
+    Forum,
+    ForumMember,
+    Meeting,
+    Municipality,
+    Organization,
+    Person,
+    Responsibility,
+    Role,
+    TargetGroup,
+    Visibility,
+)
 
 AREA_SLUG = "oulu"
 MUNICIPALITIES_CSV = Path(__file__).resolve().parent / "data" / "oulu-employment-area.csv"
@@ -208,6 +225,7 @@ def load(stdout):
             "description": "Hailuoto, Ii, Kempele, Liminka, Lumijoki, Muhos, Oulu, Pudasjärvi, Tyrnävä, Utajärvi "
             "ja Vaala järjestävät julkiset työvoimapalvelut yhdessä 1.1.2025 alkaen. Vastuukunta on Oulu, "
             "ja palvelut järjestää BusinessOulu.",
+            "is_demo": True,
         },
     )
     with MUNICIPALITIES_CSV.open(encoding="utf-8") as rows:
@@ -257,9 +275,11 @@ def load(stdout):
                 "show_publicly": True,
             },
         )
+    _load_network(oulu_area)
     stdout.write(
         f"Demo area {oulu_area.name}: {oulu_area.municipalities.count()} municipalities, "
-        f"{oulu_area.organizations.count()} organisations."
+        f"{oulu_area.organizations.count()} organisations, {oulu_area.forums.count()} forums "
+        "(the contact people are invented)."
     )
     stdout.write("Sign in at /fi/accounts/login/ as")
     for email, *_rest in DEMO_USERS:
@@ -285,3 +305,478 @@ def _save_organization(
     )
     organisation.target_groups.set([target_groups[group] for group in groups])
     return organisation
+
+
+# Roles of the demo organisations: (role, responsibilities, services for job seekers, services for employers).
+ROLES = {
+    "BusinessOulu": (
+        "Työllisyysalueen järjestäjä: vastaa julkisista työvoima- ja yrityspalveluista koko alueella ja "
+        "koordinoi yhteistyöverkostoa.",
+        "Työnhakijoiden palveluprosessi, työllisyysalueen yhteistyön koordinointi, kumppanuussopimukset, "
+        "tavoitteiden seuranta ja raportointi ohjausryhmälle.",
+        "Työnhaun tuki, palvelutarpeen arviointi, työnhakukeskustelut, palkkatuki, työkokeilu ja koulutukseen ohjaus.",
+        "Rekrytointipalvelut, palkkatuki ja työnantajan neuvonta, yritysten perustamis- ja kasvupalvelut.",
+    ),
+    "Oulun kaupunki": (
+        "Työllisyysalueen vastuukunta: tekee työllisyyspalveluiden järjestämistä koskevat päätökset ja kantaa "
+        "rahoitusvastuun.",
+        "Työllisyyspalveluiden talousarvio, järjestämissopimus, kunnan omat työllistämistoimet.",
+        "Kaupungin harjoittelu- ja kesätyöpaikat, kuntouttava työtoiminta yhdessä hyvinvointialueen kanssa.",
+        "Kaupungin hankinnat työllistämisehdoin.",
+    ),
+    "Kempeleen kunta": (
+        "Jäsenkunta: tuo oman kuntansa tarpeet työllisyysalueen suunnitteluun ja vastaa paikallisesta yhteistyöstä.",
+        "Kunnan työllisyyskoordinaattorin tehtävät, paikallinen yritysyhteistyö.",
+        "Paikallinen ohjaus ja neuvonta yhteistyössä BusinessOulun kanssa.",
+        "Yhteys kunnan yrityksiin ja elinkeinopalveluihin.",
+    ),
+    "Pohjois-Pohjanmaan hyvinvointialue": (
+        "Sosiaali- ja terveyspalveluiden järjestäjä: vastaa työkyvyn tuesta ja kuntoutuksesta.",
+        "Työkyvyn arviointi, sosiaalinen kuntoutus, kuntouttava työtoiminta, monialainen yhteispalvelu.",
+        "Työkykykoordinaattorit, kuntoutusohjaus, päihde- ja mielenterveyspalvelut.",
+        "Tieto osatyökykyisten palkkaamisen tuista yhdessä Kelan kanssa.",
+    ),
+    "Kela": (
+        "Sosiaaliturvan toimeenpanija: työttömyysturva, kuntoutus ja ammatillinen kuntoutus.",
+        "Työmarkkinatuki ja peruspäiväraha, ammatillinen kuntoutus, monialainen yhteispalvelu.",
+        "Etuusneuvonta, ammatillisen kuntoutuksen palvelut, opiskelun tuet.",
+        "Tieto työkokeilun ja kuntoutuksen mahdollisuuksista.",
+    ),
+    "Pohjois-Suomen elinvoimakeskus": (
+        "Valtion alueellinen viranomainen: koulutuksen hankinta, kotoutumisen edistäminen ja yritysrahoitus.",
+        "Työvoimakoulutuksen hankinta yhdessä työllisyysalueen kanssa, kotoutumisen alueellinen koordinointi.",
+        "Työvoimakoulutukset.",
+        "Yritysrahoitus, muutosturva ja rakennemuutostilanteet.",
+    ),
+    "Oulun seudun ammattiopisto OSAO": (
+        "Ammatillisen koulutuksen järjestäjä: osaajia alueen työelämään.",
+        "Tutkintokoulutus, oppisopimukset, nuorten ja maahanmuuttajien koulutuspolut.",
+        "Ammatillinen koulutus, valmentava koulutus (TUVA), oppisopimus.",
+        "Oppisopimus- ja koulutussopimusyhteistyö, räätälöidyt koulutukset.",
+    ),
+    "Oulun ammattikorkeakoulu": (
+        "Ammattikorkeakoulu: korkeakoulutetut osaajat ja täydennyskoulutus.",
+        "Tutkinto- ja täydennyskoulutus, työelämäyhteistyö.",
+        "Avoin AMK, täydennyskoulutukset työttömille.",
+        "Opinnäytetyö- ja harjoitteluyhteistyö, TKI-palvelut.",
+    ),
+    "Oulun yliopisto": (
+        "Yliopisto: tutkimusta ja osaajia alueen elinvoimalle.",
+        "Tutkimustieto työmarkkinoista, kansainvälisten osaajien urapalvelut.",
+        "Urapalvelut valmistuville ja kansainvälisille opiskelijoille.",
+        "Rekrytointiyhteistyö ja tutkimusyhteistyö.",
+    ),
+    "Oulun Kauppakamari": (
+        "Elinkeinoelämän ääni: välittää yritysten osaajatarpeet verkostolle.",
+        "Yritysten osaajatarpeiden kokoaminen, elinkeinoelämän edunvalvonta.",
+        "",
+        "Jäsenyritysten verkostot, koulutukset ja kansainvälistymisen tuki.",
+    ),
+    "Pohjois-Pohjanmaan Yrittäjät": (
+        "Pienten ja keskisuurten yritysten edustaja verkostossa.",
+        "Yrittäjien rekrytointitarpeiden välittäminen, ensimmäisen työntekijän palkkaamisen tuki.",
+        "",
+        "Neuvonta työnantajaksi ryhtymisessä, yrittäjäverkostot.",
+    ),
+    "Oulun Seudun Setlementti": (
+        "Järjestö: matalan kynnyksen palveluja työelämän ulkopuolella oleville.",
+        "Työllistymistä tukevat hankkeet, kotoutumisen tuki, vapaaehtoistoiminta.",
+        "Työvalmennus, kielikahvilat, kuntouttava työtoiminta.",
+        "Työkokeilupaikkojen välitys.",
+    ),
+    "Nuorten Ystävät": (
+        "Järjestö: nuorten ja osatyökykyisten tuki työhön ja koulutukseen.",
+        "Nuorten työpajatoiminta, osatyökykyisten valmennus.",
+        "Työpajat, yksilövalmennus, tuettu työllistyminen.",
+        "Tuetun työllistymisen työhönvalmentajat työpaikoille.",
+    ),
+}
+
+# Invented contact people (the names are made up): organisation → (first, last, title, shown publicly).
+PEOPLE = {
+    "BusinessOulu": [
+        ("Tiina", "Toimeliainen", "Työllisyyspalveluiden päällikkö", True),
+        ("Jussi", "Järjestäjä", "Yrityspalveluiden asiantuntija", True),
+        ("Aino", "Ahkera", "Nuorten palveluiden tiimiesihenkilö", False),
+    ],
+    "Oulun kaupunki": [("Pertti", "Päättäjä", "Elinvoimajohtaja", True)],
+    "Pohjois-Pohjanmaan hyvinvointialue": [
+        ("Kirsi", "Kuntoutus", "Työkykykoordinaattori", True),
+        ("Ville", "Voimavara", "Sosiaalityön päällikkö", False),
+    ],
+    "Kela": [("Riitta", "Ratkaisu", "Palveluasiantuntija", True)],
+    "Pohjois-Suomen elinvoimakeskus": [
+        ("Heikki", "Hankinta", "Koulutushankintojen asiantuntija", True),
+        ("Laila", "Laajanen", "Kotoutumisen koordinaattori", True),
+    ],
+    "Oulun seudun ammattiopisto OSAO": [("Outi", "Opintopolku", "Opinto-ohjaaja", True)],
+    "Oulun ammattikorkeakoulu": [("Antti", "Amk-Esimerkki", "Työelämäyhteistyön päällikkö", True)],
+    "Oulun Kauppakamari": [("Kari", "Kauppias", "Asiantuntija", True)],
+    "Pohjois-Pohjanmaan Yrittäjät": [("Yrjö", "Yrittäväinen", "Aluepäällikkö", True)],
+    "Oulun Seudun Setlementti": [("Senja", "Setlementtinen", "Työvalmentaja", False)],
+    "Nuorten Ystävät": [("Niko", "Nuorisonen", "Palvelupäällikkö", True)],
+}
+
+# (slug, name, level, parent slug, chair, secretary, rhythm, public, purpose, members [(organisation, role, person)])
+FORUMS = [
+    (
+        "ohjausryhma",
+        "Oulun työllisyysalueen ohjausryhmä",
+        "strategic",
+        None,
+        "Oulun kaupunki",
+        "BusinessOulu",
+        "Neljästi vuodessa",
+        True,
+        "Linjaa työllisyysalueen yhteiset tavoitteet, hyväksyy toimintasuunnitelman ja seuraa sen toteutumista.",
+        [
+            ("Oulun kaupunki", "chair", "Pertti Päättäjä"),
+            ("BusinessOulu", "secretary", "Tiina Toimeliainen"),
+            ("Kempeleen kunta", "member", "Maija Malli"),
+            ("Limingan kunta", "member", None),
+            ("Iin kunta", "member", None),
+            ("Pohjois-Pohjanmaan hyvinvointialue", "member", "Ville Voimavara"),
+            ("Kela", "member", None),
+            ("Pohjois-Suomen elinvoimakeskus", "member", "Heikki Hankinta"),
+            ("Oulun Kauppakamari", "expert", "Kari Kauppias"),
+        ],
+    ),
+    (
+        "nuorten-verkosto",
+        "Nuorten työllisyyden verkosto",
+        "tactical",
+        "ohjausryhma",
+        "BusinessOulu",
+        "Nuorten Ystävät",
+        "Kuuden viikon välein",
+        True,
+        "Sovittaa yhteen alle 30-vuotiaiden palvelut: ohjaus, koulutus, työpajat ja työnhaku.",
+        [
+            ("BusinessOulu", "chair", "Aino Ahkera"),
+            ("Nuorten Ystävät", "secretary", "Niko Nuorisonen"),
+            ("Oulun seudun ammattiopisto OSAO", "member", "Outi Opintopolku"),
+            ("Pohjois-Pohjanmaan hyvinvointialue", "member", None),
+            ("Kela", "member", "Riitta Ratkaisu"),
+        ],
+    ),
+    (
+        "maahanmuuttajien-verkosto",
+        "Maahanmuuttajien työllisyyden verkosto",
+        "tactical",
+        "ohjausryhma",
+        "Pohjois-Suomen elinvoimakeskus",
+        "BusinessOulu",
+        "Kahden kuukauden välein",
+        True,
+        "Kehittää kotoutumisen ja työllistymisen polkuja yhdessä oppilaitosten ja järjestöjen kanssa.",
+        [
+            ("Pohjois-Suomen elinvoimakeskus", "chair", "Laila Laajanen"),
+            ("BusinessOulu", "secretary", None),
+            ("Oulun seudun ammattiopisto OSAO", "member", None),
+            ("Oulun yliopisto", "member", None),
+            ("Oulun Seudun Setlementti", "member", "Senja Setlementtinen"),
+        ],
+    ),
+    (
+        "tyonantajapalveluiden-verkosto",
+        "Työnantajapalveluiden verkosto",
+        "tactical",
+        "ohjausryhma",
+        "BusinessOulu",
+        "Pohjois-Pohjanmaan Yrittäjät",
+        "Kuukausittain",
+        True,
+        "Yhdistää yritysten osaajatarpeet ja työnhakijat; sopii yhteisistä rekrytointitapahtumista.",
+        [
+            ("BusinessOulu", "chair", "Jussi Järjestäjä"),
+            ("Pohjois-Pohjanmaan Yrittäjät", "secretary", "Yrjö Yrittäväinen"),
+            ("Oulun Kauppakamari", "member", "Kari Kauppias"),
+            ("Oulun ammattikorkeakoulu", "member", "Antti Amk-Esimerkki"),
+            ("Pohjois-Suomen elinvoimakeskus", "member", None),
+        ],
+    ),
+    (
+        "osatyokykyisten-verkosto",
+        "Osatyökykyisten työllisyyden verkosto",
+        "tactical",
+        "ohjausryhma",
+        "Pohjois-Pohjanmaan hyvinvointialue",
+        "BusinessOulu",
+        "Kahden kuukauden välein",
+        True,
+        "Rakentaa yhtenäisen työkyvyn tuen polun kuntoutuksesta työhön.",
+        [
+            ("Pohjois-Pohjanmaan hyvinvointialue", "chair", "Kirsi Kuntoutus"),
+            ("BusinessOulu", "secretary", None),
+            ("Kela", "member", "Riitta Ratkaisu"),
+            ("Nuorten Ystävät", "member", None),
+            ("Oulun Seudun Setlementti", "member", None),
+        ],
+    ),
+    (
+        "ohjaamo-tiimi",
+        "Ohjaamon moniammatillinen tiimi",
+        "operational",
+        "nuorten-verkosto",
+        "BusinessOulu",
+        "BusinessOulu",
+        "Viikoittain",
+        True,
+        "Nuorten matalan kynnyksen palvelupiste: yksi ovi ohjaukseen, työhön ja koulutukseen.",
+        [
+            ("BusinessOulu", "chair", "Aino Ahkera"),
+            ("Pohjois-Pohjanmaan hyvinvointialue", "member", None),
+            ("Nuorten Ystävät", "member", "Niko Nuorisonen"),
+            ("Oulun seudun ammattiopisto OSAO", "member", "Eero Esimerkki"),
+        ],
+    ),
+    (
+        "rekrytointitiimi",
+        "Rekrytointitiimi",
+        "operational",
+        "tyonantajapalveluiden-verkosto",
+        "BusinessOulu",
+        "BusinessOulu",
+        "Joka toinen viikko",
+        False,
+        "Käy läpi yritysten avoimet tarpeet ja sopii, kuka ottaa yhteyttä ja keitä työnhakijoita ehdotetaan.",
+        [
+            ("BusinessOulu", "chair", "Jussi Järjestäjä"),
+            ("Pohjois-Pohjanmaan Yrittäjät", "member", None),
+            ("Oulun seudun ammattiopisto OSAO", "member", None),
+        ],
+    ),
+    (
+        "tyokykytiimi",
+        "Työkyvyn tuen palveluohjaustiimi",
+        "operational",
+        "osatyokykyisten-verkosto",
+        "Pohjois-Pohjanmaan hyvinvointialue",
+        "BusinessOulu",
+        "Viikoittain",
+        False,
+        "Yhteinen asiakasohjaus: työkyvyn arvio, kuntoutus ja työhön paluu samassa suunnitelmassa.",
+        [
+            ("Pohjois-Pohjanmaan hyvinvointialue", "chair", "Kirsi Kuntoutus"),
+            ("BusinessOulu", "member", None),
+            ("Kela", "member", None),
+        ],
+    ),
+]
+
+# (forum slug, key, days from today, place, online, agenda, minutes, [(decision key, text, responsible, due in days)])
+MEETINGS = [
+    (
+        "ohjausryhma",
+        "2026-1",
+        -60,
+        "Oulun kaupungintalo, kokoushuone Merikoski",
+        "",
+        "1. Kokouksen avaus\n2. Työllisyyskatsaus\n3. Toimintasuunnitelman väliraportti\n4. Muut asiat",
+        "Todettiin työttömyyden kasvaneen edellisvuodesta. Väliraportti hyväksyttiin.",
+        [
+            (
+                "d1",
+                "Nuorten työllisyyden verkosto laatii ehdotuksen nuorten palvelupolun yhtenäistämisestä.",
+                "BusinessOulu",
+                45,
+            ),
+            (
+                "d2",
+                "Työnantajapalveluiden verkosto kokoaa yritysten osaajatarpeet kevään koulutushankintoja varten.",
+                "Pohjois-Suomen elinvoimakeskus",
+                60,
+            ),
+        ],
+    ),
+    (
+        "ohjausryhma",
+        "2026-2",
+        -7,
+        "Teams",
+        "https://teams.example.com/ohjausryhma",
+        "1. Kokouksen avaus\n2. Vuoden 2027 tavoitteet\n3. Talousarvio",
+        "Hyväksyttiin vuoden 2027 tavoiteluonnos jatkovalmisteluun.",
+        [
+            (
+                "d1",
+                "BusinessOulu valmistelee tavoitteille mittarit ja lähtötasot seuraavaan kokoukseen.",
+                "BusinessOulu",
+                30,
+            ),
+        ],
+    ),
+    (
+        "ohjausryhma",
+        "2027-1",
+        30,
+        "Oulun kaupungintalo, kokoushuone Merikoski",
+        "",
+        "1. Kokouksen avaus\n2. Vuoden 2027 tavoitteet ja mittarit\n3. Verkostojen kuulumiset",
+        "",
+        [],
+    ),
+    (
+        "nuorten-verkosto",
+        "2026-1",
+        -20,
+        "Ohjaamo Oulu",
+        "",
+        "1. Nuorten työttömyystilanne\n2. Palvelupolun luonnos\n3. Kesätyöseteli 2027",
+        "Palvelupolun luonnos käytiin läpi; tarkennetaan työpajojen osuus.",
+        [
+            ("d1", "Nuorten Ystävät kuvaa työpajojen roolin palvelupolussa.", "Nuorten Ystävät", 21),
+            ("d2", "OSAO selvittää TUVA-koulutuksen aloituspaikat keväälle.", "Oulun seudun ammattiopisto OSAO", 30),
+        ],
+    ),
+    (
+        "tyonantajapalveluiden-verkosto",
+        "2026-1",
+        -14,
+        "Oulun Kauppakamari",
+        "",
+        "1. Yritysten osaajatarvekysely\n2. Rekrytointitapahtuma helmikuussa",
+        "Sovittiin yhteisestä rekrytointitapahtumasta helmikuussa 2027.",
+        [
+            ("d1", "Kauppakamari ja Yrittäjät toteuttavat osaajatarvekyselyn jäsenilleen.", "Oulun Kauppakamari", 35),
+        ],
+    ),
+    (
+        "rekrytointitiimi",
+        "2026-1",
+        -3,
+        "BusinessOulu, Kauppurienkatu",
+        "",
+        "1. Avoimet tarpeet\n2. Ehdokkaat",
+        "Käytiin läpi kuusi yritystä.",
+        [],
+    ),
+]
+
+# RACI cells of the forums: forum slug → [(organisation, level)].
+FORUM_RESPONSIBILITIES = {
+    "ohjausryhma": [
+        ("Oulun kaupunki", "A"),
+        ("BusinessOulu", "R"),
+        ("Pohjois-Pohjanmaan hyvinvointialue", "C"),
+        ("Kela", "C"),
+        ("Pohjois-Suomen elinvoimakeskus", "C"),
+        ("Kempeleen kunta", "I"),
+    ],
+    "nuorten-verkosto": [
+        ("BusinessOulu", "A"),
+        ("Nuorten Ystävät", "R"),
+        ("Oulun seudun ammattiopisto OSAO", "C"),
+        ("Kela", "I"),
+    ],
+    "maahanmuuttajien-verkosto": [
+        ("Pohjois-Suomen elinvoimakeskus", "A"),
+        ("BusinessOulu", "R"),
+        ("Oulun Seudun Setlementti", "C"),
+    ],
+    "tyonantajapalveluiden-verkosto": [
+        ("BusinessOulu", "A"),
+        ("Pohjois-Pohjanmaan Yrittäjät", "R"),
+        ("Oulun Kauppakamari", "R"),
+        ("Oulun ammattikorkeakoulu", "C"),
+    ],
+    "osatyokykyisten-verkosto": [("Pohjois-Pohjanmaan hyvinvointialue", "A"), ("BusinessOulu", "R"), ("Kela", "C")],
+}
+
+
+# Stable uuids keep meetings and decisions the same rows from one load to the next.
+DEMO_NAMESPACE = uuid.UUID("6f1d8a52-5a34-4c1e-9d3b-0c8e3f1b7a21")
+
+
+def _load_network(oulu_area):
+    for name, (summary, responsibilities, for_job_seekers, for_employers) in ROLES.items():
+        Role.objects.update_or_create(
+            organization=organization(name),
+            defaults={
+                "summary": summary,
+                "responsibilities": responsibilities,
+                "services_for_job_seekers": for_job_seekers,
+                "services_for_employers": for_employers,
+            },
+        )
+    for organisation_name, people in PEOPLE.items():
+        member_of = organization(organisation_name)
+        for first_name, last_name, title, public in people:
+            email = f"{first_name}.{last_name}@example.org".lower().replace("ä", "a").replace("ö", "o")
+            Person.objects.update_or_create(
+                organization=member_of,
+                email=email,
+                defaults={
+                    "first_name": first_name,
+                    "last_name": last_name,
+                    "title": title,
+                    "phone": "040 000 0000" if public else "",
+                    "show_publicly": public,
+                    "show_email_publicly": public,
+                    "show_phone_publicly": False,
+                },
+            )
+    forums = {}
+    for slug, name, level, parent, chair, secretary, rhythm, public, purpose, members in FORUMS:
+        forum, _ = Forum.objects.update_or_create(
+            slug=slug,
+            defaults={
+                "area": oulu_area,
+                "name": name,
+                "level": level,
+                "parent": forums.get(parent),
+                "chair": organization(chair),
+                "secretary": organization(secretary),
+                "meeting_rhythm": rhythm,
+                "visibility": Visibility.PUBLIC if public else Visibility.PARTNERS,
+                "purpose": purpose,
+            },
+        )
+        forums[slug] = forum
+        for organisation_name, role, person_name in members:
+            member_of = organization(organisation_name)
+            person = None
+            if person_name:
+                first_name, last_name = person_name.split(" ", 1)
+                person = Person.objects.get(organization=member_of, first_name=first_name, last_name=last_name)
+            ForumMember.objects.update_or_create(
+                forum=forum, organization=member_of, person=person, defaults={"role": role}
+            )
+    today = timezone.localdate()
+    for slug, key, days, place, online_url, agenda, minutes, decisions in MEETINGS:
+        starts_at = timezone.make_aware(
+            datetime.datetime.combine(today + datetime.timedelta(days=days), datetime.time(9, 0))
+        )
+        meeting, _ = Meeting.objects.update_or_create(
+            uuid=uuid.uuid5(DEMO_NAMESPACE, f"{slug}/{key}"),
+            defaults={
+                "forum": forums[slug],
+                "starts_at": starts_at,
+                "place": place,
+                "online_url": online_url,
+                "agenda": agenda,
+                "minutes": minutes if days < 0 else "",
+            },
+        )
+        meeting.attendees.set(
+            [seat.organization for seat in forums[slug].members.select_related("organization")] if days < 0 else []
+        )
+        for decision_key, text, responsible, due_in_days in decisions:
+            Decision.objects.update_or_create(
+                uuid=uuid.uuid5(DEMO_NAMESPACE, f"{slug}/{key}/{decision_key}"),
+                defaults={
+                    "meeting": meeting,
+                    "text": text,
+                    "responsible_organization": organization(responsible),
+                    "due_date": starts_at.date() + datetime.timedelta(days=due_in_days),
+                },
+            )
+    forum_type = ContentType.objects.get_for_model(Forum)
+    for slug, cells in FORUM_RESPONSIBILITIES.items():
+        for organisation_name, level in cells:
+            Responsibility.objects.update_or_create(
+                organization=organization(organisation_name),
+                subject_type=forum_type,
+                subject_id=forums[slug].pk,
+                defaults={"level": level},
+            )

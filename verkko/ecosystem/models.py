@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,9 @@ class EmploymentArea(models.Model):
         verbose_name=_("host municipality"),
     )
     description = models.TextField(_("description"), blank=True)
+    is_demo = models.BooleanField(
+        _("demo data"), default=False, help_text=_("The area holds invented demonstration data.")
+    )
 
     class Meta:
         verbose_name = _("employment area")
@@ -161,10 +165,15 @@ class Organization(models.Model):
                 condition=Q(business_id="") | Q(business_id__regex=r"^[0-9]{7}-[0-9]$"),
                 name="ecosystem_organization_business_id_format",
             ),
+            # Imports find an organisation by its name within the area.
+            models.UniqueConstraint(fields=["area", "name"], name="ecosystem_organization_unique_name_in_area"),
         ]
 
     def __str__(self):
         return self.localized_name
+
+    def get_absolute_url(self):
+        return reverse("ecosystem:organization", args=[self.slug])
 
     @property
     def localized_name(self):
@@ -212,6 +221,10 @@ class Person(models.Model):
     @property
     def full_name(self):
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def is_erased(self):
+        return self.erased_at is not None
 
 
 class Role(models.Model):
@@ -289,6 +302,17 @@ class Forum(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("ecosystem:forum", args=[self.slug])
+
+    @property
+    def is_public(self):
+        return self.visibility == Visibility.PUBLIC
+
+    @property
+    def is_archived(self):
+        return self.archived_at is not None
+
 
 class ForumMember(models.Model):
     """An organisation, and optionally a named person of it, sitting in a forum."""
@@ -320,6 +344,12 @@ class ForumMember(models.Model):
         verbose_name_plural = _("forum members")
         constraints = [
             models.UniqueConstraint(fields=["forum", "organization", "person"], name="ecosystem_forummember_unique"),
+            # NULLs are distinct in a unique index, so an organisation without a person needs its own rule.
+            models.UniqueConstraint(
+                fields=["forum", "organization"],
+                condition=Q(person__isnull=True),
+                name="ecosystem_forummember_unique_organisation",
+            ),
         ]
 
     def __str__(self):
@@ -348,6 +378,9 @@ class Meeting(models.Model):
     def __str__(self):
         return f"{self.forum} {self.starts_at:%Y-%m-%d}"
 
+    def get_absolute_url(self):
+        return reverse("ecosystem:meeting", args=[self.uuid])
+
 
 class MeetingAttachment(models.Model):
     """A file attached to a meeting (agenda papers, presentations, minutes)."""
@@ -355,8 +388,10 @@ class MeetingAttachment(models.Model):
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("meeting")
     )
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     file = models.FileField(_("file"), upload_to="meetings/%Y/")
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True, null=True)
 
     class Meta:
         verbose_name = _("attachment")
@@ -364,6 +399,9 @@ class MeetingAttachment(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("ecosystem:attachment", args=[self.uuid])
 
 
 class Decision(models.Model):
@@ -397,6 +435,10 @@ class Decision(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+    def get_absolute_url(self):
+        """The decision's place on its meeting's page; other apps link to decisions by their uuid."""
+        return f"{self.meeting.get_absolute_url()}#decision-{self.uuid}"
 
 
 class Responsibility(models.Model):

@@ -1,8 +1,11 @@
+import datetime
+
 import factory
+from django.utils import timezone
 from django.utils.text import slugify
 
 from verkko.accounts.models import Membership, User
-from verkko.ecosystem.models import EmploymentArea, Forum, Municipality, Organization, Person
+from verkko.ecosystem.models import Decision, EmploymentArea, Forum, Meeting, Municipality, Organization, Person
 
 
 class EmploymentAreaFactory(factory.django.DjangoModelFactory):
@@ -74,3 +77,21 @@ def member_of(organization, role, **user_fields):
     user = UserFactory(**user_fields)
     Membership.objects.create(user=user, organization=organization, role=role)
     return user
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Meeting
+
+    forum = factory.SubFactory(ForumFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
+    place = "Kokoushuone Merikoski"
+    agenda = "1. Avaus\n2. Tilannekatsaus"
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    meeting = factory.SubFactory(MeetingFactory)
+    text = factory.Sequence(lambda n: f"Päätös numero {n}")

@@ -3,7 +3,18 @@ import io
 from django.core.management import call_command
 
 from verkko.accounts.models import Membership, User
-from verkko.ecosystem.models import EmploymentArea, Municipality, Organization, Person
+from verkko.ecosystem.models import (
+    Decision,
+    EmploymentArea,
+    Forum,
+    ForumMember,
+    Meeting,
+    Municipality,
+    Organization,
+    Person,
+    Responsibility,
+    Role,
+)
 
 
 def load_demo():
@@ -56,3 +67,27 @@ def test_a_generated_password_is_kept_between_loads(db, monkeypatch, settings, t
     load_demo()
     assert len(password) >= 12
     assert User.objects.get(email="member@example.com").check_password(password)
+
+
+def test_demo_has_roles_invented_people_forums_on_three_levels_meetings_and_decisions(db, monkeypatch):
+    monkeypatch.setenv("VERKKO_DEMO_PASSWORD", "demo-salasana-1")
+    load_demo()
+    network = [Role, Person, Forum, ForumMember, Meeting, Decision, Responsibility]
+    counts = [model.objects.count() for model in network]
+    load_demo()
+    assert [model.objects.count() for model in network] == counts
+    assert EmploymentArea.objects.get(slug="oulu").is_demo
+    assert set(Forum.objects.values_list("level", flat=True)) == {"strategic", "tactical", "operational"}
+    assert Forum.objects.filter(name="Oulun työllisyysalueen ohjausryhmä", level="strategic").exists()
+    networks = [
+        "Nuorten työllisyyden verkosto",
+        "Maahanmuuttajien työllisyyden verkosto",
+        "Työnantajapalveluiden verkosto",
+        "Osatyökykyisten työllisyyden verkosto",
+    ]
+    assert Forum.objects.filter(level="tactical", name__in=networks).count() == 4
+    assert Forum.objects.filter(name__startswith="Maahanmuuttajien").count() == 1  # the goals demo finds it by name
+    assert Decision.objects.filter(responsible_organization__isnull=False, due_date__isnull=False).count() >= 3
+    assert Role.objects.filter(organization__name="BusinessOulu").exclude(summary="").exists()
+    assert Person.objects.filter(email__endswith="@example.org").count() >= 10
+    assert Responsibility.objects.filter(level="A").exists()

@@ -1,0 +1,316 @@
+"""Every write of the ecosystem registry: atomic, in the name of the acting user, recorded in the history.
+
+Views check access and validate with a form first; each action takes the acting user and
+the validated data (a form's cleaned_data).
+"""
+
+import datetime
+import itertools
+import uuid
+
+from auditlog.models import LogEntry
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from django.utils.text import slugify
+
+from verkko.ecosystem.models import (
+    Decision,
+    Forum,
+    ForumMember,
+    Meeting,
+    MeetingAttachment,
+    Organization,
+    Person,
+    Responsibility,
+    Role,
+)
+from verkko.lib.history import recorded_action
+
+ERASED_NAME = ("Poistettu", "henkilö")
+
+# Organisation pages live at ecosystem/<slug>/, beside these fixed pages of the app.
+RESERVED_SLUGS = {
+    "new",
+    "organisations",
+    "forums",
+    "meetings",
+    "decisions",
+    "attachments",
+    "people",
+    "who-does-what",
+    "responsibilities",
+    "map",
+    "search",
+    "import",
+    "export",
+}
+
+
+def _save(instance, data):
+    """Set the instance's own columns from validated data, save it, then set its many-to-many choices."""
+    columns = {field.name for field in instance._meta.concrete_fields}
+    for name, value in data.items():
+        if name in columns:
+            setattr(instance, name, value)
+    instance.save()
+    for field in instance._meta.local_many_to_many:
+        if field.name in data:
+            getattr(instance, field.name).set(data[field.name])
+    return instance
+
+
+def unique_slug(model, name):
+    base = slugify(name)[:100] or "x"
+    for number in itertools.count(1):
+        slug = base if number == 1 else f"{base}-{number}"
+        if slug not in RESERVED_SLUGS and not model.objects.filter(slug=slug).exists():
+            return slug
+
+
+# Organisations and their roles
+
+
+@recorded_action
+def create_organization(user, area, data):
+    return _save(Organization(area=area, slug=unique_slug(Organization, data["name"])), data)
+
+
+@recorded_action
+def update_organization(user, organization, data):
+    return _save(organization, data)
+
+
+def is_referenced(organization):
+    """True when anything but the organisation's own role refers to it (in any app)."""
+    for relation in organization._meta.related_objects:
+        if relation.related_model is Role:
+            continue
+        if getattr(organization, relation.get_accessor_name()).exists():
+            return True
+    return False
+
+
+@recorded_action
+def remove_organization(user, organization):
+    """Archive an organisation that anything refers to; delete it only when nothing does.
+
+    Returns "archived" or "deleted".
+    """
+    if is_referenced(organization):
+        organization.archived_at = timezone.now()
+        organization.save(update_fields=["archived_at", "updated_at"])
+        return "archived"
+    organization.delete()
+    return "deleted"
+
+
+@recorded_action
+def restore_organization(user, organization):
+    organization.archived_at = None
+    organization.save(update_fields=["archived_at", "updated_at"])
+    return organization
+
+
+@recorded_action
+def save_role(user, organization, data):
+    return _save(Role.objects.filter(organization=organization).first() or Role(organization=organization), data)
+
+
+# People
+
+
+@recorded_action
+def create_person(user, organization, data):
+    return _save(Person(organization=organization), {**data, "organization": organization})
+
+
+@recorded_action
+def update_person(user, person, data):
+    return _save(person, {**data, "organization": person.organization})
+
+
+@recorded_action
+def erase_person(user, person):
+    """Anonymise a person and keep the rows that refer to them (forum seats, decisions).
+
+    The linked user account is deactivated and its e-mail anonymised; the history no longer
+    holds the old values of the person's own rows.
+    """
+    person.first_name, person.last_name = ERASED_NAME
+    person.title = person.email = person.phone = ""
+    person.show_publicly = person.show_email_publicly = person.show_phone_publicly = False
+    person.erased_at = timezone.now()
+    person.save()
+    if person.user is not None:
+        _anonymise_account(person.user, f"erased-{person.uuid}@invalid")
+    _redact_history(Person, [person.pk], person.full_name)
+    seats = list(person.forum_memberships.values_list("pk", flat=True))
+    _redact_history(ForumMember, seats, person.full_name)
+    return person
+
+
+@recorded_action
+def erase_account(user, account):
+    """Anonymise a user account that has no contact person record."""
+    _anonymise_account(account, f"erased-{uuid.uuid4()}@invalid")
+    return account
+
+
+def _anonymise_account(account, email):
+    account.email = email
+    account.first_name = account.last_name = ""
+    account.is_active = False
+    account.set_unusable_password()
+    account.save()
+    LogEntry.objects.filter(actor=account).update(actor_email=None, remote_addr=None)
+
+
+def _redact_history(model, object_ids, object_repr):
+    """Forget the old values of these rows in the history; keep who changed them and when."""
+    entries = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(model), object_id__in=object_ids)
+    entries.update(changes={}, changes_text="", serialized_data=None, object_repr=object_repr)
+
+
+def expired_people(today=None):
+    """People who left their organisation longer ago than settings.PERSON_RETENTION_DAYS."""
+    today = today or timezone.localdate()
+    cutoff = today - datetime.timedelta(days=settings.PERSON_RETENTION_DAYS)
+    return Person.objects.filter(erased_at__isnull=True, left_at__lt=cutoff)
+
+
+def erase_expired_people(user, today=None):
+    """Anonymise everyone past the retention period, one person per transaction; returns how many."""
+    erased = 0
+    for person in expired_people(today).select_related("user"):
+        erase_person(user, person)
+        erased += 1
+    return erased
+
+
+# Forums and their members
+
+
+@recorded_action
+def create_forum(user, area, data):
+    return _save(Forum(area=area, slug=unique_slug(Forum, data["name"])), data)
+
+
+@recorded_action
+def update_forum(user, forum, data):
+    return _save(forum, data)
+
+
+@recorded_action
+def set_forum_archived(user, forum, archived):
+    forum.archived_at = timezone.now() if archived else None
+    forum.save(update_fields=["archived_at"])
+    return forum
+
+
+@recorded_action
+def add_forum_member(user, forum, data):
+    member, _created = ForumMember.objects.update_or_create(
+        forum=forum,
+        organization=data["organization"],
+        person=data.get("person"),
+        defaults={"role": data["role"]},
+    )
+    return member
+
+
+@recorded_action
+def remove_forum_member(user, member):
+    member.delete()
+
+
+# Meetings, attachments and decisions
+
+
+@recorded_action
+def create_meeting(user, forum, data):
+    return _save(Meeting(forum=forum), data)
+
+
+@recorded_action
+def update_meeting(user, meeting, data):
+    return _save(meeting, data)
+
+
+@recorded_action
+def add_attachment(user, meeting, data):
+    return MeetingAttachment.objects.create(meeting=meeting, title=data["title"], file=data["file"])
+
+
+@recorded_action
+def remove_attachment(user, attachment):
+    attachment.file.delete(save=False)
+    attachment.delete()
+
+
+@recorded_action
+def create_decision(user, meeting, data):
+    return _save(Decision(meeting=meeting), data)
+
+
+@recorded_action
+def update_decision(user, decision, data):
+    return _save(decision, data)
+
+
+@recorded_action
+def delete_decision(user, decision):
+    decision.delete()
+
+
+# The responsibility matrix
+
+
+@recorded_action
+def set_responsibility(user, organization, subject, level):
+    """Set an organisation's R/A/C/I letter for any subject; an empty level removes the cell."""
+    subject_type = ContentType.objects.get_for_model(subject)
+    cells = Responsibility.objects.filter(organization=organization, subject_type=subject_type, subject_id=subject.pk)
+    if not level:
+        for cell in cells:
+            cell.delete()  # one by one, so that the history records each removal
+        return None
+    cell, _created = Responsibility.objects.update_or_create(
+        organization=organization, subject_type=subject_type, subject_id=subject.pk, defaults={"level": level}
+    )
+    return cell
+
+
+@recorded_action
+def clear_responsibilities(user, subject):
+    subject_type = ContentType.objects.get_for_model(subject)
+    for cell in Responsibility.objects.filter(subject_type=subject_type, subject_id=subject.pk):
+        cell.delete()
+
+
+# Import
+
+
+@recorded_action
+def apply_import(user, area, plan):
+    """Save the new and changed rows of an import plan that has no errors (importing.plan); all or nothing."""
+    if not plan.is_valid:
+        raise ValueError("Only a valid import plan can be applied.")
+    for row in plan.rows:
+        if row.status == "unchanged":
+            continue
+        if plan.kind == "organisations":
+            values = dict(row.values)
+            role = values.pop("role")
+            organization = (
+                create_organization(user, area, values)
+                if row.instance is None
+                else update_organization(user, row.instance, values)
+            )
+            if any(role.values()) or hasattr(organization, "role"):
+                save_role(user, organization, role)
+        elif row.instance is None:
+            create_person(user, row.values["organization"], row.values)
+        else:
+            update_person(user, row.instance, row.values)
+    return {status: plan.count(status) for status in ("new", "changed", "unchanged")}

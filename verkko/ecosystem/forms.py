@@ -1,0 +1,290 @@
+"""Forms of the ecosystem registry: they validate; the actions write."""
+
+from pathlib import PurePath
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from verkko.ecosystem import importing
+from verkko.ecosystem.models import (
+    Decision,
+    Forum,
+    ForumMember,
+    Meeting,
+    MeetingAttachment,
+    Municipality,
+    Organization,
+    Person,
+    Responsibility,
+    Role,
+    TargetGroup,
+)
+
+MAX_ATTACHMENT_BYTES = getattr(settings, "MEETING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+_OFFICE = b"PK\x03\x04"
+# Extension → (content type served, how the file must begin); None = a text file.
+ATTACHMENT_TYPES = {
+    ".pdf": ("application/pdf", b"%PDF"),
+    ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _OFFICE),
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _OFFICE),
+    ".pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", _OFFICE),
+    ".odt": ("application/vnd.oasis.opendocument.text", _OFFICE),
+    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", _OFFICE),
+    ".odp": ("application/vnd.oasis.opendocument.presentation", _OFFICE),
+    ".png": ("image/png", b"\x89PNG\r\n\x1a\n"),
+    ".jpg": ("image/jpeg", b"\xff\xd8\xff"),
+    ".jpeg": ("image/jpeg", b"\xff\xd8\xff"),
+    ".txt": ("text/plain; charset=utf-8", None),
+    ".csv": ("text/csv; charset=utf-8", None),
+}
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class OrganizationForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Organization
+        fields = ["name", "name_sv", "type", "municipality", "business_id", "website", "description", "target_groups"]
+        widgets = {"target_groups": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.area = area
+        self.fields["municipality"].queryset = Municipality.objects.order_by("name_fi")
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        others = Organization.objects.filter(area=self.area, name__iexact=name).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise ValidationError(_("The area already has an organisation with this name."))
+        return name
+
+
+class RoleForm(forms.ModelForm):
+    class Meta:
+        model = Role
+        fields = ["summary", "responsibilities", "services_for_job_seekers", "services_for_employers"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["summary"].required = True  # a described role starts with its summary
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = [
+            "first_name",
+            "last_name",
+            "title",
+            "email",
+            "phone",
+            "show_publicly",
+            "show_email_publicly",
+            "show_phone_publicly",
+            "left_at",
+        ]
+        widgets = {"left_at": DATE_WIDGET}
+        help_texts = {
+            "show_publicly": _("Only with the person's consent. Signed-in partners always see the contact details."),
+            "left_at": _("When the person left; their data is erased after the retention period."),
+        }
+
+
+def _area_organizations(area):
+    return Organization.objects.filter(area=area, archived_at__isnull=True).order_by("name")
+
+
+class ForumForm(forms.ModelForm):
+    class Meta:
+        model = Forum
+        fields = ["name", "level", "purpose", "parent", "chair", "secretary", "meeting_rhythm", "visibility"]
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = Forum.objects.filter(area=area, archived_at__isnull=True)
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+        self.fields["chair"].queryset = _area_organizations(area)
+        self.fields["secretary"].queryset = _area_organizations(area)
+
+    def clean_parent(self):
+        parent = self.cleaned_data["parent"]
+        ancestor = parent
+        while ancestor is not None and self.instance.pk:
+            if ancestor.pk == self.instance.pk:
+                raise ValidationError(_("A forum cannot be under itself."))
+            ancestor = ancestor.parent
+        return parent
+
+
+class ForumMemberForm(forms.ModelForm):
+    class Meta:
+        model = ForumMember
+        fields = ["organization", "person", "role"]
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = _area_organizations(forum.area)
+        self.fields["person"].queryset = Person.objects.filter(
+            organization__area=forum.area, erased_at__isnull=True, left_at__isnull=True
+        ).select_related("organization")
+        self.fields["person"].label_from_instance = lambda person: f"{person.full_name} ({person.organization})"
+
+    def validate_unique(self):
+        """Adding an organisation or person again changes their role instead (actions.add_forum_member)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        person, organization = cleaned.get("person"), cleaned.get("organization")
+        if person and organization and person.organization_id != organization.pk:
+            self.add_error("person", _("The person is not of this organisation."))
+        return cleaned
+
+
+class ForumMemberRemoveForm(forms.Form):
+    member = forms.ModelChoiceField(queryset=ForumMember.objects.none(), label=_("Member to remove"))
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = forum.members.all()
+
+
+class MeetingForm(forms.ModelForm):
+    starts_at = forms.DateTimeField(label=_("starts"), widget=DATETIME_WIDGET)
+    online_url = forms.URLField(label=_("online link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = Meeting
+        fields = ["starts_at", "place", "online_url", "agenda", "minutes", "attendees"]
+        widgets = {"attendees": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = _area_organizations(forum.area)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("place") and not cleaned.get("online_url") and not self.errors:
+            raise ValidationError(_("Give a place or an online link."))
+        return cleaned
+
+
+class AttachmentForm(forms.ModelForm):
+    class Meta:
+        model = MeetingAttachment
+        fields = ["title", "file"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "PDF, Word, Excel, PowerPoint, OpenDocument, text, CSV, PNG or JPEG; at most %(limit)s."
+        ) % {"limit": filesizeformat(MAX_ATTACHMENT_BYTES)}
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        extension = PurePath(upload.name).suffix.lower()
+        if extension not in ATTACHMENT_TYPES:
+            raise ValidationError(
+                _("Files of type “%(extension)s” are not accepted. Accepted: %(accepted)s."),
+                params={"extension": extension or "?", "accepted": ", ".join(sorted(ATTACHMENT_TYPES))},
+            )
+        if upload.size > MAX_ATTACHMENT_BYTES:
+            raise ValidationError(
+                _("The file is %(size)s; at most %(limit)s is accepted."),
+                params={"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_ATTACHMENT_BYTES)},
+            )
+        if upload.size == 0:
+            raise ValidationError(_("The file is empty."))
+        upload.seek(0)
+        head = upload.read(2048)
+        upload.seek(0)
+        signature = ATTACHMENT_TYPES[extension][1]
+        is_text = signature is None and b"\x00" not in head
+        if not is_text and (signature is None or not head.startswith(signature)):
+            raise ValidationError(
+                _("The file's content does not match its extension “%(extension)s”."), params={"extension": extension}
+            )
+        return upload
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = Decision
+        fields = ["text", "responsible_organization", "responsible_person", "due_date"]
+        widgets = {"due_date": DATE_WIDGET, "text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, forum, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_organization"].queryset = _area_organizations(forum.area)
+        self.fields["responsible_person"].queryset = Person.objects.filter(
+            organization__area=forum.area, erased_at__isnull=True
+        ).select_related("organization")
+        self.fields["responsible_person"].label_from_instance = lambda p: f"{p.full_name} ({p.organization})"
+
+
+class ResponsibilityForm(forms.Form):
+    organization = forms.ModelChoiceField(queryset=Organization.objects.none(), label=_("Organisation"))
+    level = forms.ChoiceField(
+        label=_("Responsibility"),
+        choices=[("", _("none (remove)"))] + list(Responsibility.Level.choices),
+        required=False,
+    )
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = _area_organizations(area)
+
+
+def _blank_choice(choices):
+    return [("", _("all"))] + list(choices)
+
+
+class WhoDoesWhatFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search words"), required=False, max_length=100)
+    type = forms.ChoiceField(label=_("Type"), required=False, choices=_blank_choice(Organization.Type.choices))
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    target_group = forms.ChoiceField(
+        label=_("Target group"), required=False, choices=_blank_choice(TargetGroup.Code.choices)
+    )
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        municipalities = Municipality.objects.filter(organizations__area=area).distinct().order_by("name_fi")
+        self.fields["municipality"].choices = _blank_choice((m.code, m.name) for m in municipalities)
+
+
+class MapFilterForm(forms.Form):
+    level = forms.ChoiceField(label=_("Level"), required=False, choices=_blank_choice(Forum.Level.choices))
+    type = forms.ChoiceField(
+        label=_("Organisation type"), required=False, choices=_blank_choice(Organization.Type.choices)
+    )
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search words"), min_length=2, max_length=100)
+
+
+class ImportForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What the file holds"),
+        choices=[("organisations", _("organisations")), ("people", _("contact people"))],
+        widget=forms.RadioSelect,
+        initial="organisations",
+    )
+    file = forms.FileField(label=_("File (CSV or XLSX)"))
+
+    def clean(self):
+        cleaned = super().clean()
+        if "file" in cleaned and not self.errors:
+            try:
+                cleaned["rows"] = importing.read_rows(cleaned["file"])
+            except importing.ImportFileError as error:
+                self.add_error("file", str(error))
+        return cleaned

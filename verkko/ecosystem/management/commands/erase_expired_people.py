@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from verkko.ecosystem import actions
+
+
+class Command(BaseCommand):
+    help = (
+        "Anonymises contact people who left their organisation more than PERSON_RETENTION_DAYS ago. "
+        "Run daily (cron or a systemd timer)."
+    )
+
+    def handle(self, *args, **options):
+        erased = actions.erase_expired_people(None)
+        self.stdout.write(
+            f"Anonymised {erased} contact person record(s) older than {settings.PERSON_RETENTION_DAYS} days."
+        )

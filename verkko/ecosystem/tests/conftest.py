@@ -1,0 +1,137 @@
+"""Ecosystem fixtures on top of the root ones: forums, meetings, decisions and people of organisation A."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from verkko.ecosystem import actions
+from verkko.ecosystem.models import ForumMember, Visibility
+from verkko.ecosystem.tests.factories import DecisionFactory, ForumFactory, MeetingFactory, PersonFactory
+from verkko.ecosystem.tests.helpers import pdf
+
+ROLES = ["coordinator", "partner_editor", "partner_member", "editor_b", "public"]
+
+
+@pytest.fixture
+def as_role(request, client_for):
+    """as_role("partner_editor") gives a client signed in as that root fixture's user; "public" is anonymous."""
+
+    def make(role):
+        return client_for(None if role == "public" else request.getfixturevalue(role))
+
+    return make
+
+
+@pytest.fixture
+def everyone(coordinator, partner_editor, partner_member, editor_b):
+    """Creates every named user, so that each role's client exists."""
+
+
+@pytest.fixture
+def public_person(organization_a):
+    return PersonFactory(
+        organization=organization_a,
+        first_name="Julkinen",
+        last_name="Henkilö",
+        title="Koulutuspäällikkö",
+        email="julkinen@example.org",
+        phone="040 123 4567",
+        show_publicly=True,
+        show_email_publicly=True,
+        show_phone_publicly=False,
+    )
+
+
+@pytest.fixture
+def private_person(organization_a):
+    return PersonFactory(
+        organization=organization_a,
+        first_name="Yksityinen",
+        last_name="Ihminen",
+        email="yksityinen@example.org",
+        show_publicly=False,
+    )
+
+
+@pytest.fixture
+def forum(area, organization_a, backbone_organization, public_person):
+    forum = ForumFactory(
+        area=area,
+        name="Nuorten verkosto",
+        slug="nuorten-verkosto",
+        chair=organization_a,
+        secretary=backbone_organization,
+        purpose="Nuorten palvelut yhteen.",
+    )
+    ForumMember.objects.create(forum=forum, organization=organization_a, person=public_person, role="chair")
+    ForumMember.objects.create(forum=forum, organization=backbone_organization, role="secretary")
+    return forum
+
+
+@pytest.fixture
+def partner_forum(area, organization_a):
+    forum = ForumFactory(
+        area=area, name="Rekrytointitiimi", slug="rekrytointitiimi", level="operational", visibility=Visibility.PARTNERS
+    )
+    ForumMember.objects.create(forum=forum, organization=organization_a)
+    return forum
+
+
+@pytest.fixture
+def meeting(forum):
+    return MeetingFactory(forum=forum, minutes="Keskusteltiin nuorten tilanteesta.")
+
+
+@pytest.fixture
+def upcoming_meeting(forum):
+    return MeetingFactory(forum=forum, starts_at=timezone.now() + datetime.timedelta(days=10), place="Ohjaamo")
+
+
+@pytest.fixture
+def partner_meeting(partner_forum):
+    return MeetingFactory(forum=partner_forum, place="Salainen huone")
+
+
+@pytest.fixture
+def decision(meeting, organization_a):
+    return DecisionFactory(
+        meeting=meeting,
+        text="Laaditaan nuorten palvelupolku.",
+        responsible_organization=organization_a,
+        due_date=datetime.date(2027, 3, 31),
+    )
+
+
+def by_role(*expected):
+    """Pairs of (role, expected) in the order of ROLES, for parametrize."""
+    return list(zip(ROLES, expected, strict=True))
+
+
+@pytest.fixture
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def attachment(media_in_tmp, coordinator, meeting):
+    return actions.add_attachment(coordinator, meeting, {"title": "Esityslista", "file": pdf()})
+
+
+@pytest.fixture
+def linked_person(partner_editor, organization_a, forum, decision):
+    """The partner editor's own contact record: a forum seat, a decision and a change in the history."""
+    person = PersonFactory(
+        organization=organization_a,
+        user=partner_editor,
+        first_name="Eero",
+        last_name="Esimerkki",
+        title="Rehtori",
+        email="editor@example.com",
+        phone="040 999",
+    )
+    actions.update_person(partner_editor, person, {"title": "Koulutusjohtaja"})
+    ForumMember.objects.create(forum=forum, organization=organization_a, person=person, role="member")
+    decision.responsible_person = person
+    decision.save()
+    return person

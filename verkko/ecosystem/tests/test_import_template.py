@@ -1,0 +1,40 @@
+import csv
+import io
+
+import pytest
+
+from verkko.ecosystem.tests.conftest import by_role
+
+
+def rows_of_csv(response):
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_the_template_has_only_the_heading_row(as_role, coordinator):
+    response = as_role("coordinator").get("/fi/ecosystem/import/template/people.csv")
+    assert rows_of_csv(response) == [
+        [
+            "organisation",
+            "first_name",
+            "last_name",
+            "title",
+            "email",
+            "phone",
+            "show_publicly",
+            "show_email_publicly",
+            "show_phone_publicly",
+        ]
+    ]
+
+
+@pytest.mark.parametrize(("role", "status"), by_role(200, 403, 403, 403, 403))
+def test_only_coordinators_download_templates(as_role, everyone, role, status):
+    assert as_role(role).get("/fi/ecosystem/import/template/organisations.xlsx").status_code == status
+
+
+def test_an_unknown_template_is_not_found(as_role, coordinator):
+    assert as_role("coordinator").get("/fi/ecosystem/import/template/planets.csv").status_code == 404
+
+
+def test_template_refuses_post(as_role, coordinator):
+    assert as_role("coordinator").post("/fi/ecosystem/import/template/people.csv").status_code == 405
