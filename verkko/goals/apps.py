@@ -10,6 +10,16 @@ class GoalsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from verkko.ecosystem import responsibilities
+        from verkko.goals import access
+
+        # Goals appear in the ecosystem's responsibility matrix beside the forums.
+        responsibilities.register_subject_type(
+            self.get_model("Goal"),
+            visible_to=lambda user, area: access.visible_goals(user).filter(area=area),
+            order=20,
+        )
+
         # Links between goals, indicators, actions and organisations are part of the history too.
         auditlog.register(self.get_model("Goal"), m2m_fields={"indicators"})
         auditlog.register(self.get_model("Action"), m2m_fields={"goals", "partner_organizations"})

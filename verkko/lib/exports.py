@@ -5,6 +5,7 @@ import io
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("csv", "xlsx")
@@ -19,10 +20,19 @@ def write_csv(stream, columns, rows):
 def write_xlsx(stream, columns, rows, *, sheet_title="Verkko"):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title[:31])
-    sheet.append(list(columns))
+    sheet.append([_text_cell(sheet, column) for column in columns])
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([_text_cell(sheet, value) for value in row])
     workbook.save(stream)
+
+
+def _text_cell(sheet, value):
+    """Text that starts with "=" stays text: a spreadsheet must never run a formula from the data."""
+    if isinstance(value, str) and value.startswith("="):
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 def tabular_response(filename, columns, rows, file_format):
