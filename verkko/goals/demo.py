@@ -9,7 +9,6 @@ from datetime import date, datetime, time, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from django.utils.text import slugify
 
 from verkko.accounts.models import User
 from verkko.ecosystem import demo as ecosystem_demo
@@ -18,12 +17,12 @@ from verkko.goals.actions import mark_responsible
 from verkko.goals.models import Action, CheckIn, Goal, Indicator, IndicatorValue, Milestone, Target, TurnTheCurve
 
 DEMO_NOTE = "Esimerkkiaineisto: tavoite, käsin syötetyt luvut ja toimenpiteet ovat keksittyjä."
-S, L = Forum.Level.STRATEGIC, Forum.Level.TACTICAL
+# The owner forums, as the ecosystem's demo (loaded before this one) names them.
 FORUMS = [
-    ("Oulun työllisyysalueen ohjausryhmä", S),
-    ("Nuorten työllisyyden verkosto", L),
-    ("Maahanmuuttajien työllisyyden verkosto", L),
-    ("Työnantajapalveluiden verkosto", L),
+    "Oulun työllisyysalueen ohjausryhmä",
+    "Nuorten työllisyyden verkosto",
+    "Maahanmuuttajien työllisyyden verkosto",
+    "Työnantajapalveluiden verkosto",
 ]
 HIGHER, LOWER = Indicator.Polarity.HIGHER, Indicator.Polarity.LOWER
 M, Q, Y = "M", "Q", "Y"
@@ -377,18 +376,9 @@ ACTIONS = [
 ]
 
 
-def _forum(area, name, level):
-    forum = Forum.objects.filter(area=area, name=name).first()
-    if forum is None:
-        forum, _ = Forum.objects.get_or_create(
-            slug=slugify(name), defaults={"area": area, "name": name, "level": level}
-        )
-    return forum
-
-
 def load(stdout):
     area = ecosystem_demo.area()
-    forums = {name: _forum(area, name, level) for name, level in FORUMS}
+    forums = {forum.name: forum for forum in Forum.objects.filter(area=area, name__in=FORUMS)}
     indicators = {}
     for slug, (
         name,
