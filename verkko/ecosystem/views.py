@@ -5,7 +5,7 @@ from pathlib import PurePath
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q, Value
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.db.models.functions import Concat
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -347,11 +347,18 @@ def _forum_or_404(request, slug):
     return access.get_visible_forum_or_404(request.user, slug=slug)
 
 
+# The chair first, then the vice chair and the secretary, as a forum's member list is read out.
+_SEAT_ORDER = Case(
+    *[When(role=role, then=Value(position)) for position, role in enumerate(ForumMember.Role.values)],
+    output_field=IntegerField(),
+)
+
+
 def _render_forum(request, forum, *, member_form=None, responsibility_form=None, status=200):
     user = request.user
     can_edit = access.can_edit_forum(user, forum)
     members = forum.members.select_related("organization", "person__organization").order_by(
-        "organization__name", "role"
+        _SEAT_ORDER, "organization__name"
     )
     now = timezone.now()
     meetings = forum.meetings.all()

@@ -38,6 +38,14 @@ def test_history_is_shown_to_partners_but_not_to_the_public(as_role, coordinator
     assert "coordinator@example.com" not in as_role("public").get(URL).content.decode()
 
 
+def test_history_shows_what_a_person_changed_not_ids_or_timestamps(as_role, coordinator, area):
+    organisation = actions.create_organization(coordinator, area, {"name": "Uusi Oy", "type": "company"})
+    content = as_role("coordinator").get(organisation.get_absolute_url()).content.decode()
+    assert "nimi: – → Uusi Oy" in content
+    assert "ID:" not in content
+    assert "päivitetty:" not in content
+
+
 def test_seats_in_partner_only_forums_are_hidden_from_the_public(as_role, partner_member, partner_forum):
     assert "Rekrytointitiimi" not in as_role("public").get(URL).content.decode()
     assert "Rekrytointitiimi" in as_role("partner_member").get(URL).content.decode()
