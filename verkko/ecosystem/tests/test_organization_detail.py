@@ -51,10 +51,18 @@ def test_seats_in_partner_only_forums_are_hidden_from_the_public(as_role, partne
     assert "Rekrytointitiimi" in as_role("partner_member").get(URL).content.decode()
 
 
-def test_people_of_a_demo_area_are_said_to_be_invented(as_role, area, public_person):
+INVENTED = "mutta niiden roolit sekä foorumit, kokoukset, päätökset ja yhteyshenkilöt ovat keksittyjä esimerkkejä."
+
+
+@pytest.mark.parametrize("path", [URL, "/fi/ecosystem/", "/fi/ecosystem/who-does-what/", "/fi/ecosystem/map/"])
+def test_pages_of_a_demo_area_say_what_is_invented(as_role, area, public_person, path):
     area.is_demo = True
     area.save()
-    assert "Henkilöt ovat keksittyjä esimerkkejä." in as_role("public").get(URL).content.decode()
+    assert INVENTED in as_role("public").get(path).content.decode()
+
+
+def test_pages_of_a_real_area_say_nothing_of_invention(as_role, area, public_person):
+    assert INVENTED not in as_role("public").get(URL).content.decode()
 
 
 def test_an_unknown_organisation_is_not_found(as_role, area):
