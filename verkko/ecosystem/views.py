@@ -83,6 +83,16 @@ def overview(request):
     )
 
 
+def _organizations_matching(organizations, words):
+    """Organisations whose names, description, business ID or role (services included) hold the words."""
+    fields = ["name", "name_sv", "description", "business_id", "role__summary", "role__responsibilities"]
+    fields += ["role__services_for_job_seekers", "role__services_for_employers"]
+    matches = Q()
+    for name in fields:
+        matches |= Q(**{f"{name}__icontains": words})
+    return organizations.filter(matches)
+
+
 def _filtered_organizations(area, form):
     organizations = (
         access.visible_organizations(area)
@@ -94,13 +104,7 @@ def _filtered_organizations(area, form):
         return organizations.none()
     data = form.cleaned_data
     if data["q"]:
-        organizations = organizations.filter(
-            Q(name__icontains=data["q"])
-            | Q(name_sv__icontains=data["q"])
-            | Q(description__icontains=data["q"])
-            | Q(role__summary__icontains=data["q"])
-            | Q(role__responsibilities__icontains=data["q"])
-        )
+        organizations = _organizations_matching(organizations, data["q"])
     if data["type"]:
         organizations = organizations.filter(type=data["type"])
     if data["municipality"]:
@@ -165,12 +169,7 @@ def search(request):
             matches |= Q(title__icontains=words) | Q(email__icontains=words)
         people = people.filter(matches).order_by("last_name", "first_name")
         results = {
-            "organizations": access.visible_organizations(area).filter(
-                Q(name__icontains=words)
-                | Q(name_sv__icontains=words)
-                | Q(description__icontains=words)
-                | Q(business_id__icontains=words)
-            ),
+            "organizations": _organizations_matching(access.visible_organizations(area), words),
             "people": _cards(request.user, people),
             "forums": access.visible_forums(request.user, area)
             .filter(archived_at__isnull=True)
