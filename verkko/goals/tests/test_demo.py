@@ -2,6 +2,7 @@ import io
 
 from django.core.management import call_command
 
+from verkko.goals import monitoring, status, values
 from verkko.goals.models import Action, CheckIn, Goal, Indicator, Target
 
 
@@ -15,3 +16,13 @@ def test_demo_loads_twice_without_duplicates_and_osao_leads_actions(db):
     assert CheckIn.objects.count() == CheckIn.objects.values("action", "narrative").distinct().count()
     assert Goal.objects.filter(parent__isnull=False).exists()
     assert Goal.objects.filter(visibility="partners").exists()
+
+
+def test_demo_goals_show_every_status_against_the_demo_statistics(db):
+    call_command("load_demo", stdout=io.StringIO())
+    statuses = {summary.goal.slug: summary.status for summary in monitoring.summarize_all(Goal.objects.all())}
+    assert set(statuses.values()) == {status.ON_TRACK, status.AT_RISK, status.OFF_TRACK, status.NO_DATA}
+    rate = Indicator.objects.get(slug="tyottomyysaste")
+    figure = next(value.value for value in values.values_of(rate) if value.period == rate.baseline_period)
+    assert rate.baseline_value == round(figure, rate.decimals)
+    assert "keksitty" in rate.definition
