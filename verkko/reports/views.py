@@ -28,7 +28,8 @@ class PeriodForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["period"].choices = [
-            (periods.code(period, Frequency.MONTHLY), f"{period.month}/{period.year}") for period in _recent_periods()
+            (periods.code(period, Frequency.MONTHLY), periods.label(period, Frequency.MONTHLY))
+            for period in _recent_periods()
         ]
 
 

@@ -14,6 +14,14 @@ def test_coordinator_adds_a_target_and_replaces_it(client_for, coordinator, indi
     assert Target.objects.get(indicator=indicator, period=date(2027, 1, 1)).value == 56.0
 
 
+def test_target_period_may_be_written_as_people_read_it(client_for, coordinator, indicator):
+    client = client_for(coordinator)
+    url = f"/fi/indicators/{indicator.slug}/targets/"
+    assert "Esimerkiksi Q4/2026 tai 2026Q4." in client.get(url).content.decode()
+    assert client.post(url, {"period": "Q2/2027", "value": "57"}).status_code == 302
+    assert Target.objects.get(indicator=indicator, period=date(2027, 4, 1)).value == 57.0
+
+
 def test_coordinator_removes_a_target(client_for, coordinator, indicator):
     response = client_for(coordinator).post(f"/fi/indicators/{indicator.slug}/targets/2026Q1/delete/")
     assert response.status_code == 302
