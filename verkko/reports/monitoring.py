@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from verkko.goals import access, charts, periods
 from verkko.goals.models import Action, CheckIn, Status
-from verkko.goals.monitoring import summarize_all
+from verkko.goals.monitoring import invented, summarize_all
 from verkko.stats.models import Frequency
 
 MAX_COLUMN_WIDTH = 60
@@ -95,6 +95,7 @@ def build(user, period, *, with_charts=True):
         "previous": previous,
         "previous_code": periods.code(previous, Frequency.MONTHLY),
         "summaries": summaries,
+        "invented": invented(summaries),
         "indicators": indicators,
         "indicator_charts": indicator_charts,
         "changes": changes,

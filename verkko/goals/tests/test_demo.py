@@ -18,7 +18,7 @@ def test_demo_loads_twice_without_duplicates_and_osao_leads_actions(db):
     assert Goal.objects.filter(visibility="partners").exists()
 
 
-def test_demo_goals_show_every_status_against_the_demo_statistics(db):
+def test_demo_goals_show_every_status_against_the_demo_statistics(client):
     call_command("load_demo", stdout=io.StringIO())
     statuses = {summary.goal.slug: summary.status for summary in monitoring.summarize_all(Goal.objects.all())}
     assert set(statuses.values()) == {status.ON_TRACK, status.AT_RISK, status.OFF_TRACK, status.NO_DATA}
@@ -26,3 +26,8 @@ def test_demo_goals_show_every_status_against_the_demo_statistics(db):
     figure = next(value.value for value in values.values_of(rate) if value.period == rate.baseline_period)
     assert rate.baseline_value == round(figure, rate.decimals)
     assert "keksitty" in rate.definition
+    content = client.get("/fi/goals/").content.decode()
+    assert (
+        "Tavoitteet, tavoitetasot, käsin syötetyt luvut, toimenpiteet ja tilannepäivitykset ovat keksittyjä" in content
+    )
+    assert "Sivun tilastoluvut ovat keksittyjä esimerkkilukuja" in content
