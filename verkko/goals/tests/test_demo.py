@@ -18,7 +18,7 @@ def test_demo_loads_twice_without_duplicates_and_osao_leads_actions(db):
     assert Goal.objects.filter(visibility="partners").exists()
 
 
-def test_demo_goals_show_every_status_against_the_demo_statistics(client):
+def test_demo_goals_show_every_status_against_the_demo_statistics(db, client):
     call_command("load_demo", stdout=io.StringIO())
     statuses = {summary.goal.slug: summary.status for summary in monitoring.summarize_all(Goal.objects.all())}
     assert set(statuses.values()) == {status.ON_TRACK, status.AT_RISK, status.OFF_TRACK, status.NO_DATA}
