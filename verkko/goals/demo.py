@@ -432,7 +432,7 @@ def fit_statistical_targets(stdout):
         indicator.baseline_value = baseline[1]
         indicator.save(update_fields=["baseline_value"])
         for period, value in _target_path(indicator, baseline, target_periods, change):
-            Target.objects.update_or_create(indicator=indicator, period=period, defaults={"value": value})
+            Target.objects.update_or_create(indicator=indicator, period=period, defaults={"value": float(value)})
         fitted += 1
     stdout.write(f"Demo goals: targets of {fitted} statistical indicators set from the stored figures.")
 
@@ -482,30 +482,37 @@ def load(stdout):
         hand,
     ) in INDICATORS.items():
         table_id, measure, denominator = stats or ("", "", "")
+        fields = {
+            "area": area,
+            "name": name,
+            "definition": definition,
+            "unit": unit,
+            "decimals": decimals,
+            "polarity": polarity,
+            "frequency": frequency,
+            "source": Indicator.Source.AREA if stats else Indicator.Source.MANUAL,
+            "table_id": table_id,
+            "measure_code": measure,
+            "denominator_code": denominator,
+            "statistics_area": area if stats else None,
+            "baseline_period": baseline[0],
+        }
+        # A statistical indicator's baseline value and targets follow its figures (fit_statistical_targets).
         indicator, _ = Indicator.objects.update_or_create(
             slug=slug,
-            defaults={
-                "area": area,
-                "name": name,
-                "definition": definition,
-                "unit": unit,
-                "decimals": decimals,
-                "polarity": polarity,
-                "frequency": frequency,
-                "source": Indicator.Source.AREA if stats else Indicator.Source.MANUAL,
-                "table_id": table_id,
-                "measure_code": measure,
-                "denominator_code": denominator,
-                "statistics_area": area if stats else None,
-                "baseline_period": baseline[0],
-                "baseline_value": baseline[1],
-            },
+            defaults=fields if stats else {**fields, "baseline_value": float(baseline[1])},
+            create_defaults={**fields, "baseline_value": float(baseline[1])},
         )
         for period, value in targets:
-            Target.objects.update_or_create(indicator=indicator, period=period, defaults={"value": value})
+            if stats:
+                Target.objects.get_or_create(indicator=indicator, period=period, defaults={"value": float(value)})
+            else:
+                Target.objects.update_or_create(indicator=indicator, period=period, defaults={"value": float(value)})
         indicator.targets.exclude(period__in=[period for period, _value in targets]).delete()
         for period, value in hand or []:
-            IndicatorValue.objects.update_or_create(indicator=indicator, period=period, defaults={"value": value})
+            IndicatorValue.objects.update_or_create(
+                indicator=indicator, period=period, defaults={"value": float(value)}
+            )
         indicator.values.exclude(period__in=[period for period, _value in hand or []]).delete()
         indicators[slug] = indicator
     for slug, (story, partners, what_works, next_steps) in TURN_THE_CURVE.items():
