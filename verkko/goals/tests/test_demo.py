@@ -1,5 +1,6 @@
 import io
 
+from auditlog.models import LogEntry
 from django.core.management import call_command
 
 from verkko.goals import monitoring, status, values
@@ -9,7 +10,9 @@ from verkko.goals.models import Action, CheckIn, Goal, Indicator, Target
 def test_demo_loads_twice_without_duplicates_and_osao_leads_actions(db):
     call_command("load_demo", stdout=io.StringIO())
     counts = [Goal.objects.count(), Indicator.objects.count(), Target.objects.count(), Action.objects.count()]
+    history = LogEntry.objects.filter(content_type__app_label="goals").count()
     call_command("load_demo", stdout=io.StringIO())
+    assert LogEntry.objects.filter(content_type__app_label="goals").count() == history  # nothing changed
     assert [Goal.objects.count(), Indicator.objects.count(), Target.objects.count(), Action.objects.count()] == counts
     assert 4 <= counts[0] <= 6
     assert Action.objects.filter(lead_organization__name="Oulun seudun ammattiopisto OSAO").exists()
