@@ -81,5 +81,7 @@ def monitoring_xlsx(request, period):
     return response
 
 
-def _filename(period):
-    return gettext("monitoring-report") + f"-{period}"
+def _filename(period_code):
+    """For example seurantaraportti-2026-10: the month as files sort."""
+    period = monitoring.parse_period(period_code)
+    return gettext("monitoring-report") + f"-{period:%Y-%m}"

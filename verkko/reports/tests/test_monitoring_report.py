@@ -52,6 +52,7 @@ def test_pdf_report_is_readable_text(client_for, partner_member, reported):
     response = client_for(partner_member).get(f"/fi/reports/monitoring/{PERIOD}.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="seurantaraportti-2025-11.pdf"'
     output = subprocess.run(["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True)
     text = " ".join(output.stdout.decode().split())  # table cells wrap their lines
     assert "Seurantaraportti 11/2025" in text
