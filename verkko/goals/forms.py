@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from verkko.ecosystem.models import Forum, Organization, Person
 from verkko.goals import periods
-from verkko.goals.models import Action, CheckIn, Goal, Indicator, Milestone, TurnTheCurve
+from verkko.goals.models import Action, CheckIn, Confidence, Goal, Indicator, Milestone, TurnTheCurve
 from verkko.stats.aggregation import preferred_table
 
 RESERVED_SLUGS = {"new"}
@@ -322,6 +322,12 @@ class CheckInForm(forms.ModelForm):
         model = CheckIn
         fields = ["progress", "status", "confidence", "narrative"]
         widgets = {"confidence": forms.RadioSelect, "narrative": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Choices to make, without Django's empty "---------" choice.
+        self.fields["status"].choices = Action.Status.choices
+        self.fields["confidence"].choices = Confidence.choices
 
 
 class MonitoringFilterForm(forms.Form):
