@@ -40,6 +40,15 @@ else:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Verkko's own apps first, in the order their imports run (DESIGN.md): where their
+    # translations and Django's admin translate the same words, Verkko's wording wins.
+    "verkko.lib",
+    "verkko.accounts",
+    "verkko.ecosystem",
+    "verkko.stats",
+    "verkko.goals",
+    "verkko.situation",
+    "verkko.reports",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -49,14 +58,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "auditlog",
-    # Verkko's own apps, in the order their imports run (DESIGN.md).
-    "verkko.lib",
-    "verkko.accounts",
-    "verkko.ecosystem",
-    "verkko.stats",
-    "verkko.goals",
-    "verkko.situation",
-    "verkko.reports",
 ]
 
 MIDDLEWARE = [

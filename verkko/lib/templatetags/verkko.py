@@ -1,7 +1,8 @@
 from auditlog.models import LogEntry
 from django import template
+from django.core.exceptions import FieldDoesNotExist
 from django.urls import translate_url
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from verkko.lib.formatting import format_number, format_signed
 
@@ -45,3 +46,27 @@ def history_action(action):
 def history_value(value):
     """A recorded old or new value; the history records an empty value as the text "None"."""
     return "–" if value in (None, "", "None") else value
+
+
+@register.filter
+def history_changes(entry):
+    """(field label, change text) pairs of a history entry; many-to-many changes read "added: a, b"."""
+    model = entry.content_type.model_class()
+    display = entry.changes_display_dict
+    rows = []
+    for name, change in (entry.changes_dict or {}).items():
+        try:
+            label = str(model._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            label = name
+        if isinstance(change, dict) and change.get("type") == "m2m":
+            operation = {
+                "add": pgettext("change history", "added"),
+                "delete": pgettext("change history", "removed"),
+            }.get(change.get("operation"), change.get("operation"))
+            rows.append((label, f"{operation}: {', '.join(change.get('objects', []))}"))
+        elif label in display:
+            old, new = (history_value(value) for value in display[label])
+            if old != new:
+                rows.append((label, f"{old} → {new}"))
+    return rows
