@@ -1,10 +1,12 @@
 """The coordinator's pages for statistics sources: success, denial, wrong method, bad input."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.urls import reverse
 
 from verkko.ecosystem.tests.factories import EmploymentAreaFactory
-from verkko.stats.models import Source
+from verkko.stats.models import ImportRun, Source
 
 pytestmark = pytest.mark.django_db
 
@@ -64,6 +66,17 @@ def test_source_list_speaks_finnish_and_swedish(client_for, coordinator):
     assert "<h1>Statistikkällor</h1>" in client_for(coordinator).get("/sv/statistics/sources/").content.decode()
 
 
+def test_source_list_says_a_source_was_never_fetched_rather_than_ok(client_for, coordinator, source):
+    content = client_for(coordinator).get("/fi/statistics/sources/").content.decode()
+    assert "Ei vielä haettu" in content
+    assert "Kunnossa" not in content
+
+
+def test_source_list_without_sources_says_what_to_do(client_for, coordinator):
+    content = client_for(coordinator).get("/fi/statistics/sources/").content.decode()
+    assert "Lähteitä ei vielä ole. Lisää oletuslähteet alta tai lisää oma taulukko." in content
+
+
 # --- detail -------------------------------------------------------------------------------
 
 
@@ -73,6 +86,15 @@ def test_source_detail_shows_the_last_error(client_for, coordinator, source):
     content = client_for(coordinator).get(reverse("stats:source_detail", args=[source.pk])).content.decode()
     assert "refused the query (400)" in content
     assert 'role="alert"' in content
+
+
+def test_source_detail_speaks_finnish_with_finnish_numbers_and_dates(client_for, coordinator, source):
+    ImportRun.objects.create(source=source, origin="https://example/12r5.px", status="succeeded", rows_new=23184)
+    Source.objects.filter(pk=source.pk).update(last_updated=datetime(2026, 6, 24, 5, 0, tzinfo=UTC))
+    content = client_for(coordinator).get(f"/fi/statistics/sources/{source.pk}/").content.decode()
+    assert "Tämän lähteen viimeisimmät tuonnit" in content
+    assert "23\xa0184" in content
+    assert "24.6.2026 8.00" in content  # 05:00 UTC is 8.00 in Finnish summer time
 
 
 def test_source_detail_of_another_area_is_not_found(client_for, coordinator, other_area_source):
