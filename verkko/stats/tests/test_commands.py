@@ -67,15 +67,26 @@ def test_import_statistics_reimport_counts_unchanged_rows(data_dir):
     ids=["truncated", "values-do-not-match-sizes", "unknown-keyword-syntax", "utf8-in-ansi", "ansi-in-utf8"],
 )
 def test_import_statistics_rejects_a_bad_file_and_changes_nothing(tmp_path, data_dir, damage, message):
-    _call("import_statistics", str(data_dir / "befolkning-utf8.px"))
+    _assert_rejected_leaving_stored_data(
+        stored=data_dir / "befolkning-utf8.px",
+        bad=tmp_path / "bad.px",
+        content=damage((data_dir / "tyonhakijat-ansi.px").read_bytes()),
+        message=message,
+    )
+
+
+def _assert_rejected_leaving_stored_data(*, stored, bad, content, message):
+    """Import a good file, then the bad one: the command fails naming the problem, nothing changes."""
+    _call("import_statistics", str(stored))
+    tables = list(Table.objects.values_list("table_id", flat=True))
     before = list(Observation.objects.values_list("series", "period", "value").order_by("series", "period"))
-    path = tmp_path / "bad.px"
-    path.write_bytes(damage((data_dir / "tyonhakijat-ansi.px").read_bytes()))
-    with pytest.raises(CommandError, match=message):
-        _call("import_statistics", str(path))
+    bad.write_bytes(content)
+    with pytest.raises(CommandError, match=f"^{bad}: {message}"):
+        _call("import_statistics", str(bad))
     assert list(Observation.objects.values_list("series", "period", "value").order_by("series", "period")) == before
+    assert list(Table.objects.values_list("table_id", flat=True)) == tables
     failed = ImportRun.objects.get(status=ImportRun.Status.FAILED)
-    assert message.split(": ", 1)[1][:20] in failed.errors
+    assert failed.errors.startswith(f"{bad}: ")
 
 
 @pytest.mark.parametrize(
@@ -102,15 +113,12 @@ def test_import_statistics_rejects_a_bad_file_and_changes_nothing(tmp_path, data
     ids=["truncated", "wrong-encoding", "values-do-not-match-sizes", "categories-do-not-match-size", "unknown-class"],
 )
 def test_import_statistics_rejects_a_bad_jsonstat_file_and_changes_nothing(tmp_path, data_dir, damage, message):
-    _call("import_statistics", str(data_dir / "vaesto-jsonstat2-object-index.json"))
-    before = list(Observation.objects.values_list("series", "period", "value").order_by("series", "period"))
-    path = tmp_path / "bad.json"
-    path.write_bytes(damage((data_dir / "tyonhakijat-jsonstat2-array-index.json").read_bytes()))
-    with pytest.raises(CommandError, match=f"^{path}: {message}"):
-        _call("import_statistics", str(path))
-    assert list(Observation.objects.values_list("series", "period", "value").order_by("series", "period")) == before
-    assert Table.objects.count() == 1
-    assert ImportRun.objects.filter(status=ImportRun.Status.FAILED).count() == 1
+    _assert_rejected_leaving_stored_data(
+        stored=data_dir / "vaesto-jsonstat2-object-index.json",
+        bad=tmp_path / "bad.json",
+        content=damage((data_dir / "tyonhakijat-jsonstat2-array-index.json").read_bytes()),
+        message=message,
+    )
 
 
 def test_import_statistics_reports_a_missing_file(tmp_path):
