@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from verkko.ecosystem.models import Municipality
+
 from . import access, actions
 from .forms import DefaultSourcesForm, SourceForm
 from .models import ImportRun
@@ -42,7 +44,18 @@ def source_detail(request, pk):
     _require_manager(request.user)
     source = _visible_source(request.user, pk)
     runs = ImportRun.objects.filter(source=source).select_related("table")[:20]
-    return render(request, "stats/source_detail.html", {"source": source, "runs": runs})
+    return render(
+        request,
+        "stats/source_detail.html",
+        {"source": source, "runs": runs, "area_names": _area_names(source.area_codes)},
+    )
+
+
+def _area_names(codes: list[str]) -> list[str]:
+    """Statistics Finland area codes as a reader knows them: "Oulu (KU564)", "Whole country (SSS)"."""
+    municipalities = {m.statfin_code: m.name for m in Municipality.objects.filter(code__in=[c[2:] for c in codes])}
+    names = {actions.WHOLE_COUNTRY: _("Whole country"), **municipalities}
+    return [f"{names[code]} ({code})" if code in names else code for code in codes]
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

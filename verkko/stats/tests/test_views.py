@@ -97,6 +97,14 @@ def test_source_detail_speaks_finnish_with_finnish_numbers_and_dates(client_for,
     assert "24.6.2026 8.00" in content  # 05:00 UTC is 8.00 in Finnish summer time
 
 
+def test_source_detail_names_the_areas_behind_their_codes(client_for, coordinator, source):
+    Source.objects.filter(pk=source.pk).update(area_codes=["KU244", "KU564", "SSS", "KU999"])
+    url = f"/{{}}/statistics/sources/{source.pk}/"
+    finnish = client_for(coordinator).get(url.format("fi")).content.decode()
+    assert "Kempele (KU244), Oulu (KU564), Koko maa (SSS), KU999" in finnish
+    assert "Hela landet (SSS)" in client_for(coordinator).get(url.format("sv")).content.decode()
+
+
 def test_source_detail_of_another_area_is_not_found(client_for, coordinator, other_area_source):
     url = reverse("stats:source_detail", args=[other_area_source.pk])
     assert client_for(coordinator).get(url).status_code == 404
