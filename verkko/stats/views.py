@@ -86,13 +86,16 @@ def source_edit(request, pk):
     return render(request, "stats/source_form.html", {"form": form, "source": source})
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def source_delete(request, pk):
+    """GET asks to confirm; POST removes the source (the figures already fetched stay)."""
     _require_manager(request.user)
     source = _visible_source(request.user, pk)
     if not access.can_edit_source(request.user, source):
         raise PermissionDenied
+    if request.method != "POST":
+        return render(request, "stats/source_delete.html", {"source": source})
     actions.delete_source(request.user, source)
     messages.success(request, _("The source was removed."))
     return redirect("stats:source_list")

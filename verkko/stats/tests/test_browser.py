@@ -21,7 +21,9 @@ def failed_source(area):
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
-@pytest.mark.parametrize("page", ["sources/", "sources/{pk}/", "sources/{pk}/edit/", "sources/new/"])
+@pytest.mark.parametrize(
+    "page", ["sources/", "sources/{pk}/", "sources/{pk}/edit/", "sources/{pk}/delete/", "sources/new/"]
+)
 def test_coordinator_pages_pass_axe(
     language, page, failed_source, coordinator, browser_page, sign_in_browser, assert_accessible
 ):

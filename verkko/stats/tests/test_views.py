@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from verkko.ecosystem.tests.factories import EmploymentAreaFactory
-from verkko.stats.models import ImportRun, Source
+from verkko.stats.models import ImportRun, Source, Table
 
 pytestmark = pytest.mark.django_db
 
@@ -200,8 +200,19 @@ def test_source_delete_removes_the_source(client_for, coordinator, source):
     assert not Source.objects.exists()
 
 
-def test_source_delete_refuses_get(client_for, coordinator, source):
-    assert client_for(coordinator).get(reverse("stats:source_delete", args=[source.pk])).status_code == 405
+def test_source_delete_asks_to_confirm_first_and_keeps_the_fetched_figures(client_for, coordinator, source):
+    table = Table.objects.create(source=Table.Source.STATFIN, table_id="12r5")
+    response = client_for(coordinator).get(f"/fi/statistics/sources/{source.pk}/delete/")
+    assert response.status_code == 200
+    assert "Poistetaanko lähde 12r5?" in response.content.decode()
+    assert Source.objects.exists()
+    client_for(coordinator).post(reverse("stats:source_delete", args=[source.pk]))
+    assert not Source.objects.exists()
+    assert Table.objects.filter(pk=table.pk).exists()
+
+
+def test_source_delete_refuses_put(client_for, coordinator, source):
+    assert client_for(coordinator).put(reverse("stats:source_delete", args=[source.pk])).status_code == 405
     assert Source.objects.exists()
 
 
