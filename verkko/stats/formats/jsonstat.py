@@ -15,6 +15,7 @@ from .model import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME, Dataset, Dime
 # Statistics Finland states naive times in Finnish local time.
 SOURCE_TIMEZONE = ZoneInfo("Europe/Helsinki")
 _ROLE_NAMES = {"time": ROLE_TIME, "geo": ROLE_AREA, "metric": ROLE_CONTENT}
+_CELL_TYPES = {int, float, str, type(None)}
 
 
 def read_jsonstat(data: bytes | str, *, origin: str = "") -> list[Dataset]:
@@ -238,6 +239,13 @@ def _cells(values, status, total: int, where: str, origin: str):
             source=origin,
             path=f"{where}value",
         )
+    # Checked before any cell is handed on, so that a bad value fails the whole read with its
+    # line; numbers given as text are read (or kept as a status symbol) batch by batch below.
+    if set(map(type, values)) - _CELL_TYPES:
+        index = next(i for i, value in enumerate(values) if type(value) not in _CELL_TYPES)
+        raise FormatError(
+            f"'{where}value[{index}]' is not a number: {values[index]!r}", source=origin, path=f"{where}value"
+        )
     statuses = _statuses(status, total, where, origin)
 
     def chunks():
@@ -247,7 +255,7 @@ def _cells(values, status, total: int, where: str, origin: str):
             piece_statuses = statuses[start : start + step] if statuses is not None else [""] * len(piece)
             kinds = set(map(type, piece))
             if kinds - {int, float, type(None)}:
-                piece, piece_statuses = _clean_values(piece, piece_statuses, start, where, origin)
+                piece, piece_statuses = _clean_values(piece, piece_statuses)
             yield piece, piece_statuses
 
     return chunks
@@ -290,7 +298,7 @@ def _statuses(status, total: int, where: str, origin: str) -> list[str] | None:
     raise FormatError(f"'{where}status' should be a string, array or object", source=origin, path=f"{where}status")
 
 
-def _clean_values(piece: list, statuses: list, start: int, where: str, origin: str):
+def _clean_values(piece: list, statuses: list):
     """Values given as text: numbers are read, anything else is a missing value's symbol."""
     values, symbols = [], list(statuses)
     for offset, value in enumerate(piece):
@@ -300,8 +308,6 @@ def _clean_values(piece: list, statuses: list, start: int, where: str, origin: s
             except ValueError:
                 symbols[offset] = symbols[offset] or value
                 value = None
-        elif not isinstance(value, int | float) and value is not None:
-            raise FormatError(f"'{where}value[{start + offset}]' is not a number", source=origin)
         values.append(value)
     return values, symbols
 

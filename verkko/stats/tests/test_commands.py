@@ -106,11 +106,22 @@ def _assert_rejected_leaving_stored_data(*, stored, bad, content, message):
             r"line 8, column 3: dimension 'alue' has 2 categories but 'size' says 3",
         ),
         (
+            lambda b: b.replace(b"265003, 10.4]", b"265003, {}]"),
+            r"line 29, column 3: 'value\[11\]' is not a number: \{\}",
+        ),
+        (
             lambda b: b.replace(b'"class": "dataset"', b'"class": "datset"'),
             r"line 3, column 3: JSON-stat class 'datset' holds no data",
         ),
     ],
-    ids=["truncated", "wrong-encoding", "values-do-not-match-sizes", "categories-do-not-match-size", "unknown-class"],
+    ids=[
+        "truncated",
+        "wrong-encoding",
+        "values-do-not-match-sizes",
+        "categories-do-not-match-size",
+        "value-not-a-number",
+        "unknown-class",
+    ],
 )
 def test_import_statistics_rejects_a_bad_jsonstat_file_and_changes_nothing(tmp_path, data_dir, damage, message):
     _assert_rejected_leaving_stored_data(
