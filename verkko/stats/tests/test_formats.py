@@ -236,6 +236,14 @@ def test_jsonstat2_reader_reads_array_index_and_status_array(data_dir):
     assert dataset.area_dimension.elimination_code == "SSS"
 
 
+def test_jsonstat2_reader_hands_cells_on_in_batches_with_their_statuses(data_dir):
+    dataset = read_file(data_dir / "tyonhakijat-jsonstat2-array-index.json")[0]
+    batches = list(dataset.batches(size=4))
+    assert [batch.start for batch in batches] == [0, 4, 8]
+    assert batches[1].values == [None, None, 250010, 9.8]
+    assert batches[1].statuses == ["..", "..", "", ""]
+
+
 def test_jsonstat2_reader_reads_object_index_sparse_values_and_status_object(data_dir):
     dataset = read_file(data_dir / "vaesto-jsonstat2-object-index.json")[0]
     assert dataset.dimension("alue_23_20260101").codes == ["KU072", "KU244"]
