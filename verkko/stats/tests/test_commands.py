@@ -325,3 +325,25 @@ def _codes(key: str, period: str) -> tuple[str, str, str]:
     """The fake table's (area, month, content) of a stored series key and period."""
     codes = dict(part.split("=", 1) for part in key.split(";"))
     return codes["alue_23_20260101"], period, codes["contentscode"]
+
+
+def test_refresh_statistics_fetches_a_source_again_after_a_coordinator_changed_its_selection(
+    fake_statfin, oulu_source, client_for, coordinator, area
+):
+    from django.urls import reverse
+
+    _call("refresh_statistics", "--api-url", fake_statfin.base_url, "--no-progress")
+    form = {"area": area.pk, "table_id": "12r5", "title": "Työnvälitystilasto", "area_codes": "KU564, KU244, SSS"}
+    client_for(coordinator).post(reverse("stats:source_edit", args=[oulu_source.pk]), {**form, "active": "on"})
+    out = _call("refresh_statistics", "--api-url", fake_statfin.base_url, "--no-progress")
+    assert "12r5: imported 108 cells (36 new, 0 changed, 72 unchanged)" in out
+    assert Series.objects.filter(area_code="KU244").count() == 3
+
+
+def test_editing_only_a_sources_title_does_not_fetch_it_again(fake_statfin, oulu_source):
+    from verkko.stats.actions import update_source
+
+    _call("refresh_statistics", "--api-url", fake_statfin.base_url, "--no-progress")
+    oulu_source.refresh_from_db()
+    update_source(None, oulu_source, title="Työnvälitystilasto, kunnat")
+    assert "12r5: unchanged since" in _call("refresh_statistics", "--api-url", fake_statfin.base_url, "--no-progress")
