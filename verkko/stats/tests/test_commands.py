@@ -2,14 +2,20 @@
 
 import csv
 import io
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import orjson
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 from openpyxl import load_workbook
 
+from verkko.stats.actions import refresh_source, update_source
+from verkko.stats.client import PxWebClient
 from verkko.stats.models import ImportRun, Observation, Series, Source, Table
+
+from .fake_statfin import Misbehaviour
 
 pytestmark = pytest.mark.django_db
 
@@ -223,7 +229,6 @@ def test_refresh_statistics_failure_keeps_last_good_data_and_is_recorded(fake_st
     fake_statfin.tables["12r5"].updated = datetime(2026, 7, 22, 5, 0, tzinfo=UTC)
     fake_statfin.tables["12r5"].revision = 5.0
     fake_statfin.config["maxValues"] = 10  # the 12r5 import is now split into parts …
-    from .fake_statfin import Misbehaviour
 
     # … and the service refuses the second part: nothing of the first part may be kept.
     fake_statfin.misbehave(*[Misbehaviour()] * 5, Misbehaviour(status=400, body=b"Bad request"))
@@ -242,11 +247,6 @@ def test_refresh_statistics_failure_keeps_last_good_data_and_is_recorded(fake_st
 
 
 def test_refresh_source_that_keeps_getting_503_is_recorded_as_failed(fake_statfin, oulu_source, recorded_sleep):
-    from verkko.stats.actions import refresh_source
-    from verkko.stats.client import PxWebClient
-
-    from .fake_statfin import Misbehaviour
-
     fake_statfin.misbehave(*[Misbehaviour(status=503, body=b"Service unavailable")] * 3)
     with PxWebClient(fake_statfin.base_url, sleep=recorded_sleep, clock=recorded_sleep.clock, max_retries=2) as client:
         outcome = refresh_source(None, oulu_source, client=client)
@@ -277,10 +277,6 @@ def test_refresh_statistics_shows_a_progress_bar_on_a_terminal(fake_statfin, oul
 def test_refresh_statistics_fetches_the_changed_skips_the_unchanged_and_shows_a_failure_on_its_page(
     fake_statfin, oulu_source, area, client_for, coordinator
 ):
-    from dataclasses import replace
-
-    from django.urls import reverse
-
     fake_statfin.tables["11rd"] = replace(fake_statfin.tables["11re"], id="11rd", title="Väestö, toinen taulukko")
     unchanged = Source.objects.create(area=area, table_id="11re", title="Väestö", area_codes=["KU564"])
     failing = Source.objects.create(area=area, table_id="11rd", title="Väestö, toinen", area_codes=["KU564"])
@@ -330,8 +326,6 @@ def _codes(key: str, period: str) -> tuple[str, str, str]:
 def test_refresh_statistics_fetches_a_source_again_after_a_coordinator_changed_its_selection(
     fake_statfin, oulu_source, client_for, coordinator, area
 ):
-    from django.urls import reverse
-
     _call("refresh_statistics", "--api-url", fake_statfin.base_url, "--no-progress")
     form = {"area": area.pk, "table_id": "12r5", "title": "Työnvälitystilasto", "area_codes": "KU564, KU244, SSS"}
     client_for(coordinator).post(reverse("stats:source_edit", args=[oulu_source.pk]), {**form, "active": "on"})
@@ -341,8 +335,6 @@ def test_refresh_statistics_fetches_a_source_again_after_a_coordinator_changed_i
 
 
 def test_editing_only_a_sources_title_does_not_fetch_it_again(fake_statfin, oulu_source):
-    from verkko.stats.actions import update_source
-
     _call("refresh_statistics", "--api-url", fake_statfin.base_url, "--no-progress")
     oulu_source.refresh_from_db()
     update_source(None, oulu_source, title="Työnvälitystilasto, kunnat")
