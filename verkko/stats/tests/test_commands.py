@@ -4,6 +4,7 @@ import csv
 import io
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import orjson
 import pytest
@@ -58,84 +59,89 @@ def test_import_statistics_reimport_counts_unchanged_rows(data_dir):
     assert Observation.objects.count() == 12
 
 
-@pytest.mark.parametrize(
-    ("damage", "message"),
-    [
-        (lambda b: b[: b.index(b'"....." "......"')], "line 55: DATA does not end with ';': the file is truncated"),
-        (lambda b: b.replace(b'812 "-"', b"812"), "line 57: DATA has 11 values but its variables need 12"),
-        (lambda b: b.replace(b'MAP("Alue")="Kunta 2026";', b'MAP("Alue"="Kunta 2026";'), "line 38: unknown keyword"),
-        (lambda b: b.replace("Työttömät".encode("iso-8859-15"), "Työttömät".encode()), "line 29: the file declares"),
-        (
-            lambda b: b.replace(b'CHARSET="ANSI";\r\n', b"").replace(b'CODEPAGE="iso-8859-15"', b'CODEPAGE="utf-8"'),
-            "line 11: the text is not valid utf-8 \\(byte 0xf6\\)",  # the ö of TITLE="Työnhakijat …"
-        ),
-    ],
-    ids=["truncated", "values-do-not-match-sizes", "unknown-keyword-syntax", "utf8-in-ansi", "ansi-in-utf8"],
-)
-def test_import_statistics_rejects_a_bad_file_and_changes_nothing(tmp_path, data_dir, damage, message):
-    _assert_rejected_leaving_stored_data(
-        stored=data_dir / "befolkning-utf8.px",
-        bad=tmp_path / "bad.px",
-        content=damage((data_dir / "tyonhakijat-ansi.px").read_bytes()),
-        message=message,
-    )
+# (a good file stored first, the file damaged, how it is damaged, what the error must say)
+PX = ("befolkning-utf8.px", "tyonhakijat-ansi.px")
+JSONSTAT = ("vaesto-jsonstat2-object-index.json", "tyonhakijat-jsonstat2-array-index.json")
+BAD_FILES = [
+    pytest.param(
+        *PX,
+        lambda b: b[: b.index(b'"....." "......"')],
+        "line 55: DATA does not end with ';': the file is truncated",
+        id="px-truncated",
+    ),
+    pytest.param(
+        *PX,
+        lambda b: b.replace(b'812 "-"', b"812"),
+        "line 57: DATA has 11 values but its variables need 12",
+        id="px-values-do-not-match-sizes",
+    ),
+    pytest.param(
+        *PX,
+        lambda b: b.replace(b'MAP("Alue")="Kunta 2026";', b'MAP("Alue"="Kunta 2026";'),
+        "line 38: unknown keyword",
+        id="px-unknown-keyword-syntax",
+    ),
+    pytest.param(
+        *PX,
+        lambda b: b.replace("Työttömät".encode("iso-8859-15"), "Työttömät".encode()),
+        "line 29: the file declares",
+        id="px-utf8-in-ansi",
+    ),
+    pytest.param(
+        *PX,
+        lambda b: b.replace(b'CHARSET="ANSI";\r\n', b"").replace(b'CODEPAGE="iso-8859-15"', b'CODEPAGE="utf-8"'),
+        r"line 11: the text is not valid utf-8 \(byte 0xf6\)",  # the ö of TITLE="Työnhakijat …"
+        id="px-ansi-in-utf8",
+    ),
+    pytest.param(*JSONSTAT, lambda b: b[:500], r"line 14, column 62: not valid JSON", id="jsonstat-truncated"),
+    pytest.param(
+        *JSONSTAT,
+        lambda b: b.replace("Työnhakijat kunnittain".encode(), "Työnhakijat kunnittain".encode("iso-8859-15")),
+        r"line 4, column 15: the text is not valid UTF-8 \(byte 0xf6\)",
+        id="jsonstat-wrong-encoding",
+    ),
+    pytest.param(
+        *JSONSTAT,
+        lambda b: b.replace(b"265003, 10.4]", b"265003]"),
+        r"line 29, column 3: 'value' has 11 entries but the sizes multiply to 12",
+        id="jsonstat-values-do-not-match-sizes",
+    ),
+    pytest.param(
+        *JSONSTAT,
+        lambda b: b.replace(b'"size": [2, 3, 2]', b'"size": [3, 3, 2]'),
+        r"line 8, column 3: dimension 'alue' has 2 categories but 'size' says 3",
+        id="jsonstat-categories-do-not-match-size",
+    ),
+    pytest.param(
+        *JSONSTAT,
+        lambda b: b.replace(b"265003, 10.4]", b"265003, {}]"),
+        r"line 29, column 3: 'value\[11\]' is not a number: \{\}",
+        id="jsonstat-value-not-a-number",
+    ),
+    pytest.param(
+        *JSONSTAT,
+        lambda b: b.replace(b'"class": "dataset"', b'"class": "datset"'),
+        r"line 3, column 3: JSON-stat class 'datset' holds no data",
+        id="jsonstat-unknown-class",
+    ),
+]
 
 
-def _assert_rejected_leaving_stored_data(*, stored, bad, content, message):
-    """Import a good file, then the bad one: the command fails naming the problem, nothing changes."""
-    _call("import_statistics", str(stored))
+@pytest.mark.parametrize(("stored", "damaged", "damage", "message"), BAD_FILES)
+def test_import_statistics_rejects_a_bad_file_naming_its_line_and_changes_nothing(
+    tmp_path, data_dir, stored, damaged, damage, message
+):
+    _call("import_statistics", str(data_dir / stored))
     tables = list(Table.objects.values_list("table_id", flat=True))
     before = list(Observation.objects.values_list("series", "period", "value").order_by("series", "period"))
-    bad.write_bytes(content)
+    bad = tmp_path / f"bad{Path(damaged).suffix}"
+    bad.write_bytes(damage((data_dir / damaged).read_bytes()))
     with pytest.raises(CommandError, match=f"^{bad}: {message}"):
         _call("import_statistics", str(bad))
     assert list(Observation.objects.values_list("series", "period", "value").order_by("series", "period")) == before
     assert list(Table.objects.values_list("table_id", flat=True)) == tables
     failed = ImportRun.objects.get(status=ImportRun.Status.FAILED)
     assert failed.errors.startswith(f"{bad}: ")
-
-
-@pytest.mark.parametrize(
-    ("damage", "message"),
-    [
-        (lambda b: b[:500], r"line 14, column 62: not valid JSON"),
-        (
-            lambda b: b.replace("Työnhakijat kunnittain".encode(), "Työnhakijat kunnittain".encode("iso-8859-15")),
-            r"line 4, column 15: the text is not valid UTF-8 \(byte 0xf6\)",
-        ),
-        (
-            lambda b: b.replace(b"265003, 10.4]", b"265003]"),
-            r"line 29, column 3: 'value' has 11 entries but the sizes multiply to 12",
-        ),
-        (
-            lambda b: b.replace(b'"size": [2, 3, 2]', b'"size": [3, 3, 2]'),
-            r"line 8, column 3: dimension 'alue' has 2 categories but 'size' says 3",
-        ),
-        (
-            lambda b: b.replace(b"265003, 10.4]", b"265003, {}]"),
-            r"line 29, column 3: 'value\[11\]' is not a number: \{\}",
-        ),
-        (
-            lambda b: b.replace(b'"class": "dataset"', b'"class": "datset"'),
-            r"line 3, column 3: JSON-stat class 'datset' holds no data",
-        ),
-    ],
-    ids=[
-        "truncated",
-        "wrong-encoding",
-        "values-do-not-match-sizes",
-        "categories-do-not-match-size",
-        "value-not-a-number",
-        "unknown-class",
-    ],
-)
-def test_import_statistics_rejects_a_bad_jsonstat_file_and_changes_nothing(tmp_path, data_dir, damage, message):
-    _assert_rejected_leaving_stored_data(
-        stored=data_dir / "vaesto-jsonstat2-object-index.json",
-        bad=tmp_path / "bad.json",
-        content=damage((data_dir / "tyonhakijat-jsonstat2-array-index.json").read_bytes()),
-        message=message,
-    )
 
 
 def test_import_statistics_reports_a_missing_file(tmp_path):
