@@ -241,7 +241,8 @@ def _cells(values, status, total: int, where: str, origin: str):
         )
     # Checked before any cell is handed on, so that a bad value fails the whole read with its
     # line; numbers given as text are read (or kept as a status symbol) batch by batch below.
-    if set(map(type, values)) - _CELL_TYPES:
+    kinds = set(map(type, values))
+    if kinds - _CELL_TYPES:
         index = next(i for i, value in enumerate(values) if type(value) not in _CELL_TYPES)
         raise FormatError(
             f"'{where}value[{index}]' is not a number: {values[index]!r}", source=origin, path=f"{where}value"
@@ -253,8 +254,7 @@ def _cells(values, status, total: int, where: str, origin: str):
         for start in range(0, total, step):
             piece = values[start : start + step]
             piece_statuses = statuses[start : start + step] if statuses is not None else [""] * len(piece)
-            kinds = set(map(type, piece))
-            if kinds - {int, float, type(None)}:
+            if str in kinds:
                 piece, piece_statuses = _clean_values(piece, piece_statuses)
             yield piece, piece_statuses
 
