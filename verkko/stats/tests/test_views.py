@@ -147,6 +147,12 @@ def test_source_create_with_bad_input_shows_errors_and_adds_nothing(client_for, 
     assert not Source.objects.exists()
 
 
+def test_source_create_tells_in_finnish_which_code_is_wrong(client_for, coordinator, area):
+    response = client_for(coordinator).post("/fi/statistics/sources/new/", _form(area, area_codes="KU564, KU/244"))
+    assert "Virheellinen tunnus: KU/244." in response.content.decode()
+    assert not Source.objects.exists()
+
+
 def test_source_create_refuses_an_area_the_user_does_not_coordinate(client_for, coordinator):
     other = EmploymentAreaFactory(name="Muu alue")
     response = client_for(coordinator).post(reverse("stats:source_create"), _form(other))
