@@ -24,6 +24,12 @@ def _visible_source(user, pk):
 
 
 @require_safe
+def index(request):
+    """/statistics/ (as the README gives it) leads to the sources."""
+    return redirect("stats:source_list")
+
+
+@require_safe
 @login_required
 def source_list(request):
     _require_manager(request.user)

@@ -38,6 +38,12 @@ def _form(area, **changes):
 # --- list ---------------------------------------------------------------------------------
 
 
+def test_statistics_address_leads_to_the_sources(client_for, coordinator):
+    response = client_for(coordinator).get("/fi/statistics/")
+    assert (response.status_code, response["Location"]) == (302, "/fi/statistics/sources/")
+    assert client_for(coordinator).post("/fi/statistics/").status_code == 405
+
+
 def test_source_list_shows_the_coordinators_sources(client_for, coordinator, source, other_area_source):
     response = client_for(coordinator).get(reverse("stats:source_list"))
     assert response.status_code == 200
