@@ -41,10 +41,18 @@ def create_source(user, *, area, table_id, title, area_codes=(), measure_codes=(
     )
 
 
+# Changing any of these changes what a refresh fetches.
+SELECTION_FIELDS = ("table_id", "area_codes", "measure_codes", "latest_periods")
+
+
 @recorded_action
 def update_source(user, source, **changes):
+    """Save the changes; a changed selection is fetched at the next refresh even if the table is not updated."""
+    saved = Source.objects.filter(pk=source.pk).values(*SELECTION_FIELDS).first() or {}
     for name, value in changes.items():
         setattr(source, name, value)
+    if any(getattr(source, name) != saved.get(name) for name in SELECTION_FIELDS):
+        source.last_updated = None
     source.save()
     return source
 

@@ -91,6 +91,14 @@ class TableEntry:
     updated: datetime | None
 
 
+@dataclass(frozen=True)
+class SearchHit:
+    table_id: str  # "12r5", without the ".px" of the service's id
+    path: str  # the subject folder, e.g. "/tyonv"
+    title: str
+    published: datetime | None
+
+
 def table_file(table_id: str) -> str:
     return table_id if table_id.endswith(".px") else f"{table_id}.px"
 
@@ -184,13 +192,22 @@ class PxWebClient:
             if isinstance(entry, dict)
         ]
 
-    def search(self, query: str) -> list[dict]:
-        """Tables whose title matches the words, as the service lists them (id, path, title …)."""
+    def search(self, query: str) -> list[SearchHit]:
+        """Tables whose title matches the words, best match first, as the service ranks them."""
         url = self.url()
         hits = self._json("GET", url, params={"query": query})
         if not isinstance(hits, list):
             raise PxWebNotJsonStat(f"{url}?query= did not answer with a list")
-        return hits
+        return [
+            SearchHit(
+                table_id=metadata_id(str(hit.get("id", ""))),
+                path=str(hit.get("path", "")),
+                title=str(hit.get("title", "")),
+                published=_updated(hit.get("published"), url),
+            )
+            for hit in hits
+            if isinstance(hit, dict)
+        ]
 
     def metadata(self, table_id: str) -> TableMetadata:
         """The table's variables as they are now: codes, texts, values, time and elimination."""

@@ -21,7 +21,13 @@ class CodeListField(forms.CharField):
         codes = [code for code in re.split(r"[\s,;]+", text) if code]
         bad = [code for code in codes if not CODE.fullmatch(code)]
         if bad:
-            raise forms.ValidationError(_("Not a code: %(codes)s"), params={"codes": ", ".join(bad)})
+            raise forms.ValidationError(
+                _(
+                    "Not a valid code: %(codes)s. A code is letters, digits, dots, dashes or underscores, "
+                    "for example KU564."
+                ),
+                params={"codes": ", ".join(bad)},
+            )
         return list(dict.fromkeys(codes))
 
 

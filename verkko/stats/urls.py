@@ -5,6 +5,7 @@ from . import views
 app_name = "stats"
 
 urlpatterns = [
+    path("", views.index, name="index"),
     path("sources/", views.source_list, name="source_list"),
     path("sources/new/", views.source_create, name="source_create"),
     path("sources/defaults/", views.source_defaults, name="source_defaults"),

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from verkko.ecosystem.models import Municipality
+
 from . import access, actions
 from .forms import DefaultSourcesForm, SourceForm
 from .models import ImportRun
@@ -19,6 +21,12 @@ def _require_manager(user):
 
 def _visible_source(user, pk):
     return get_object_or_404(access.sources_visible_to(user), pk=pk)
+
+
+@require_safe
+def index(request):
+    """/statistics/ (as the README gives it) leads to the sources."""
+    return redirect("stats:source_list")
 
 
 @require_safe
@@ -42,7 +50,18 @@ def source_detail(request, pk):
     _require_manager(request.user)
     source = _visible_source(request.user, pk)
     runs = ImportRun.objects.filter(source=source).select_related("table")[:20]
-    return render(request, "stats/source_detail.html", {"source": source, "runs": runs})
+    return render(
+        request,
+        "stats/source_detail.html",
+        {"source": source, "runs": runs, "area_names": _area_names(source.area_codes)},
+    )
+
+
+def _area_names(codes: list[str]) -> list[str]:
+    """Statistics Finland area codes as a reader knows them: "Oulu (KU564)", "Whole country (SSS)"."""
+    municipalities = {m.statfin_code: m.name for m in Municipality.objects.filter(code__in=[c[2:] for c in codes])}
+    names = {actions.WHOLE_COUNTRY: _("Whole country"), **municipalities}
+    return [f"{names[code]} ({code})" if code in names else code for code in codes]
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -73,13 +92,16 @@ def source_edit(request, pk):
     return render(request, "stats/source_form.html", {"form": form, "source": source})
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def source_delete(request, pk):
+    """GET asks to confirm; POST removes the source (the figures already fetched stay)."""
     _require_manager(request.user)
     source = _visible_source(request.user, pk)
     if not access.can_edit_source(request.user, source):
         raise PermissionDenied
+    if request.method != "POST":
+        return render(request, "stats/source_delete.html", {"source": source})
     actions.delete_source(request.user, source)
     messages.success(request, _("The source was removed."))
     return redirect("stats:source_list")

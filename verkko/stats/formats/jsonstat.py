@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,7 @@ from .model import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME, Dataset, Dime
 # Statistics Finland states naive times in Finnish local time.
 SOURCE_TIMEZONE = ZoneInfo("Europe/Helsinki")
 _ROLE_NAMES = {"time": ROLE_TIME, "geo": ROLE_AREA, "metric": ROLE_CONTENT}
+_CELL_TYPES = {int, float, str, type(None)}
 
 
 def read_jsonstat(data: bytes | str, *, origin: str = "") -> list[Dataset]:
@@ -26,7 +28,32 @@ def read_jsonstat(data: bytes | str, *, origin: str = "") -> list[Dataset]:
         raise FormatError(
             f"not valid JSON ({error.msg})", source=origin, line=error.lineno, column=error.colno
         ) from None
-    return parse_jsonstat(document, origin=origin)
+    try:
+        return parse_jsonstat(document, origin=origin)
+    except FormatError as error:
+        if error.path and error.line is None:
+            found = _line_of_member(data if isinstance(data, str) else data.decode("utf-8"), error.path)
+            if found:
+                raise error.at(*found) from None
+        raise
+
+
+def _line_of_member(text: str, path: str) -> tuple[int, int] | None:
+    """Line and column of a JSON member such as "dimension.alue.category.index" or "value[12]".
+
+    Each name is looked for as a key after the previous one, which finds the member in the
+    documents JSON-stat writers produce; the error's own wording still names the path.
+    """
+    offset, found = 0, None
+    for name in re.findall(r"[^.\[\]]+(?=\.|\[|$)", path):
+        match = re.compile(rf'"{re.escape(name)}"\s*:').search(text, offset)
+        if match is None:
+            break
+        offset = found = match.start()
+    if found is None:
+        return None
+    line_start = text.rfind("\n", 0, found) + 1
+    return text.count("\n", 0, found) + 1, found - line_start + 1
 
 
 def _raise_if_not_utf8(data: bytes, origin: str) -> None:
@@ -55,9 +82,9 @@ def parse_jsonstat(document, *, origin: str = "") -> list[Dataset]:
             items = document.get("link", {}).get("item", [])
             datasets = [item for item in items if isinstance(item, dict) and item.get("class") == "dataset"]
             if not datasets:
-                raise FormatError("the collection holds no embedded datasets", source=origin, position=0)
+                raise FormatError("the collection holds no embedded datasets", source=origin, path="link")
             return [_dataset_v2(item, f"link.item[{i}]", origin) for i, item in enumerate(datasets)]
-        raise FormatError(f"JSON-stat class {kind!r} holds no data", source=origin, position=0)
+        raise FormatError(f"JSON-stat class {kind!r} holds no data", source=origin, path="class")
     bundle = [(name, item) for name, item in document.items() if isinstance(item, dict) and "dimension" in item]
     if not bundle:
         raise FormatError(
@@ -92,16 +119,18 @@ def _dataset_v1(name: str, document: dict, origin: str) -> Dataset:
 
 def _require(obj: dict, key: str, kind: type, where: str, origin: str):
     if key not in obj:
-        raise FormatError(f"'{where}{key}' is missing", source=origin)
+        raise FormatError(f"'{where}{key}' is missing", source=origin, path=where.rstrip("."))
     if not isinstance(obj[key], kind):
-        raise FormatError(f"'{where}{key}' should be a {kind.__name__}", source=origin)
+        raise FormatError(f"'{where}{key}' should be a {kind.__name__}", source=origin, path=f"{where}{key}")
     return obj[key]
 
 
 def _build(document, ids, sizes, dimension_objects, roles, where, origin) -> Dataset:
     if len(ids) != len(sizes):
         raise FormatError(
-            f"'{where}id' names {len(ids)} dimensions but '{where}size' gives {len(sizes)}", source=origin
+            f"'{where}id' names {len(ids)} dimensions but '{where}size' gives {len(sizes)}",
+            source=origin,
+            path=f"{where}size",
         )
     role_of = {}
     for role_name, members in roles.items():
@@ -112,11 +141,15 @@ def _build(document, ids, sizes, dimension_objects, roles, where, origin) -> Dat
     for code, size in zip(ids, sizes, strict=True):
         dim_obj = dimension_objects.get(code)
         if not isinstance(dim_obj, dict):
-            raise FormatError(f"dimension '{code}' is listed in '{where}id' but not described", source=origin)
+            raise FormatError(
+                f"dimension '{code}' is listed in '{where}id' but not described", source=origin, path=f"{where}id"
+            )
         dimension = _dimension(code, dim_obj, role_of, f"{where}dimension.{code}", origin)
         if len(dimension) != size:
             raise FormatError(
-                f"dimension '{code}' has {len(dimension)} categories but '{where}size' says {size}", source=origin
+                f"dimension '{code}' has {len(dimension)} categories but '{where}size' says {size}",
+                source=origin,
+                path=f"{where}size",
             )
         dimensions.append(dimension)
     _ensure_one_of_each_role(dimensions)
@@ -140,12 +173,14 @@ def _build(document, ids, sizes, dimension_objects, roles, where, origin) -> Dat
 def _dimension(code: str, obj: dict, role_of: dict, where: str, origin: str) -> Dimension:
     category = obj.get("category")
     if not isinstance(category, dict):
-        raise FormatError(f"'{where}.category' is missing", source=origin)
+        raise FormatError(f"'{where}.category' is missing", source=origin, path=where)
     index = category.get("index")
     labels = category.get("label") or {}
     if index is None:
         if len(labels) != 1:
-            raise FormatError(f"'{where}.category' has no index and not exactly one label", source=origin)
+            raise FormatError(
+                f"'{where}.category' has no index and not exactly one label", source=origin, path=f"{where}.category"
+            )
         codes = list(labels)
     elif isinstance(index, list):
         codes = [str(c) for c in index]
@@ -153,10 +188,16 @@ def _dimension(code: str, obj: dict, role_of: dict, where: str, origin: str) -> 
         codes = [None] * len(index)
         for value_code, position in index.items():
             if not isinstance(position, int) or not 0 <= position < len(index) or codes[position] is not None:
-                raise FormatError(f"'{where}.category.index' gives a bad position for '{value_code}'", source=origin)
+                raise FormatError(
+                    f"'{where}.category.index' gives a bad position for '{value_code}'",
+                    source=origin,
+                    path=f"{where}.category.index.{value_code}",
+                )
             codes[position] = value_code
     else:
-        raise FormatError(f"'{where}.category.index' should be an object or an array", source=origin)
+        raise FormatError(
+            f"'{where}.category.index' should be an object or an array", source=origin, path=f"{where}.category.index"
+        )
     units, decimals = {}, {}
     for value_code, unit in (category.get("unit") or {}).items():
         if isinstance(unit, dict):
@@ -191,9 +232,21 @@ def _cells(values, status, total: int, where: str, origin: str):
     if isinstance(values, dict):
         values = _sparse_to_list(values, total, f"{where}value", origin)
     elif not isinstance(values, list):
-        raise FormatError(f"'{where}value' is missing or not an array/object", source=origin)
+        raise FormatError(f"'{where}value' is missing or not an array/object", source=origin, path=f"{where}value")
     elif len(values) != total:
-        raise FormatError(f"'{where}value' has {len(values)} entries but the sizes multiply to {total}", source=origin)
+        raise FormatError(
+            f"'{where}value' has {len(values)} entries but the sizes multiply to {total}",
+            source=origin,
+            path=f"{where}value",
+        )
+    # Checked before any cell is handed on, so that a bad value fails the whole read with its
+    # line; numbers given as text are read (or kept as a status symbol) batch by batch below.
+    kinds = set(map(type, values))
+    if kinds - _CELL_TYPES:
+        index = next(i for i, value in enumerate(values) if type(value) not in _CELL_TYPES)
+        raise FormatError(
+            f"'{where}value[{index}]' is not a number: {values[index]!r}", source=origin, path=f"{where}value"
+        )
     statuses = _statuses(status, total, where, origin)
 
     def chunks():
@@ -201,9 +254,8 @@ def _cells(values, status, total: int, where: str, origin: str):
         for start in range(0, total, step):
             piece = values[start : start + step]
             piece_statuses = statuses[start : start + step] if statuses is not None else [""] * len(piece)
-            kinds = set(map(type, piece))
-            if kinds - {int, float, type(None)}:
-                piece, piece_statuses = _clean_values(piece, piece_statuses, start, where, origin)
+            if str in kinds:
+                piece, piece_statuses = _clean_values(piece, piece_statuses)
             yield piece, piece_statuses
 
     return chunks
@@ -215,9 +267,13 @@ def _sparse_to_list(values: dict, total: int, where: str, origin: str) -> list:
         try:
             index = int(key)
         except ValueError:
-            raise FormatError(f"'{where}' has a key {key!r} that is not a cell index", source=origin) from None
+            raise FormatError(
+                f"'{where}' has a key {key!r} that is not a cell index", source=origin, path=where
+            ) from None
         if not 0 <= index < total:
-            raise FormatError(f"'{where}' names cell {index} but the table has {total} cells", source=origin)
+            raise FormatError(
+                f"'{where}' names cell {index} but the table has {total} cells", source=origin, path=where
+            )
         dense[index] = value
     return dense
 
@@ -232,15 +288,17 @@ def _statuses(status, total: int, where: str, origin: str) -> list[str] | None:
             return [status[0] or ""] * total
         if len(status) != total:
             raise FormatError(
-                f"'{where}status' has {len(status)} entries but the table has {total} cells", source=origin
+                f"'{where}status' has {len(status)} entries but the table has {total} cells",
+                source=origin,
+                path=f"{where}status",
             )
         return [s or "" for s in status]
     if isinstance(status, dict):
         return [s or "" for s in _sparse_to_list(status, total, f"{where}status", origin)]
-    raise FormatError(f"'{where}status' should be a string, array or object", source=origin)
+    raise FormatError(f"'{where}status' should be a string, array or object", source=origin, path=f"{where}status")
 
 
-def _clean_values(piece: list, statuses: list, start: int, where: str, origin: str):
+def _clean_values(piece: list, statuses: list):
     """Values given as text: numbers are read, anything else is a missing value's symbol."""
     values, symbols = [], list(statuses)
     for offset, value in enumerate(piece):
@@ -250,8 +308,6 @@ def _clean_values(piece: list, statuses: list, start: int, where: str, origin: s
             except ValueError:
                 symbols[offset] = symbols[offset] or value
                 value = None
-        elif not isinstance(value, int | float) and value is not None:
-            raise FormatError(f"'{where}value[{start + offset}]' is not a number", source=origin)
         values.append(value)
     return values, symbols
 
@@ -263,7 +319,7 @@ def parse_updated(text, origin: str = "") -> datetime | None:
     try:
         moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
     except ValueError:
-        raise FormatError(f"'updated' {text!r} is not an ISO 8601 time", source=origin) from None
+        raise FormatError(f"'updated' {text!r} is not an ISO 8601 time", source=origin, path="updated") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=SOURCE_TIMEZONE)
     return moment.astimezone(UTC)

@@ -107,7 +107,8 @@ class FakeStatFin:
         self.tables = {table.id: table for table in tables}
         self.config = {"maxValues": max_values, "maxCalls": max_calls, "timeWindow": time_window}
         self.script: deque[Misbehaviour] = deque()
-        # Saved answers served as they are, by path below the API prefix (e.g. real samples).
+        # Saved answers served as they are (e.g. real samples), by path below the API prefix,
+        # or by "POST path" when a table's query answer differs from its metadata.
         self.documents: dict[str, bytes] = {}
         self.requests: list[tuple[str, str, bytes]] = []
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -139,8 +140,9 @@ class FakeStatFin:
         if not path.startswith(API_PREFIX):
             return 404, b"Not found", "text/plain"
         path = path[len(API_PREFIX) :]
-        if path in self.documents:
-            return 200, self.documents[path], "application/json"
+        saved = self.documents.get(f"{method} {path}", self.documents.get(path))
+        if saved is not None:
+            return 200, saved, "application/json"
         if path.endswith("?config"):
             return 200, orjson.dumps(self.config), "application/json"
         parts = [part for part in path.split("?")[0].split("/") if part]

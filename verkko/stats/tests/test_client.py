@@ -11,7 +11,7 @@ from verkko.stats.client import (
     PxWebNotJsonStat,
     PxWebUnavailable,
 )
-from verkko.stats.formats import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME
+from verkko.stats.formats import ROLE_AREA, ROLE_CONTENT, ROLE_TIME
 
 from .fake_statfin import Misbehaviour
 
@@ -28,24 +28,6 @@ def test_client_reads_variable_codes_and_roles_from_metadata(statfin_client):
         ("contentscode", ROLE_CONTENT),
     ]
     assert metadata.variable("area").values[:2] == ["SSS", "KU072"]
-
-
-def test_client_reads_real_11re_metadata_sample(fake_statfin, statfin_client, samples):
-    fake_statfin.documents["/fi/StatFin/11re.px"] = (samples / "statfin-api" / "11re-metadata.json").read_bytes()
-    metadata = statfin_client.metadata("11re")
-    assert metadata.variable("area").code == "alue_23_20260101"
-    assert len(metadata.variable("area").values) == 309
-    assert metadata.variable("time").code == "timeperiod_y"
-    assert metadata.variable("content").code == "contentscode"
-    assert metadata.variable("ikaryhma_10_20180101").role == ROLE_OTHER
-    assert metadata.variable("ikaryhma_10_20180101").elimination
-
-
-def test_client_reads_real_table_list_sample_with_updated_times(fake_statfin, statfin_client, samples):
-    fake_statfin.documents["/fi/StatFin/vaerak"] = (samples / "statfin-api" / "vaerak-table-list.json").read_bytes()
-    entries = {entry.id: entry for entry in statfin_client.list_tables("vaerak")}
-    assert entries["11re.px"].type == "t"
-    assert entries["11re.px"].updated.isoformat() == "2026-06-06T18:04:32+00:00"  # 21:04:32 Finnish summer time
 
 
 def test_client_builds_query_by_role_and_leaves_eliminable_variables_out(statfin_client):

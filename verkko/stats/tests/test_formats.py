@@ -236,6 +236,14 @@ def test_jsonstat2_reader_reads_array_index_and_status_array(data_dir):
     assert dataset.area_dimension.elimination_code == "SSS"
 
 
+def test_jsonstat2_reader_hands_cells_on_in_batches_with_their_statuses(data_dir):
+    dataset = read_file(data_dir / "tyonhakijat-jsonstat2-array-index.json")[0]
+    batches = list(dataset.batches(size=4))
+    assert [batch.start for batch in batches] == [0, 4, 8]
+    assert batches[1].values == [None, None, 250010, 9.8]
+    assert batches[1].statuses == ["..", "..", "", ""]
+
+
 def test_jsonstat2_reader_reads_object_index_sparse_values_and_status_object(data_dir):
     dataset = read_file(data_dir / "vaesto-jsonstat2-object-index.json")[0]
     assert dataset.dimension("alue_23_20260101").codes == ["KU072", "KU244"]
@@ -281,13 +289,13 @@ def test_px_reader_reports_keys_data_it_does_not_read():
 
 def test_jsonstat_reader_reports_values_that_do_not_match_the_sizes(data_dir):
     text = (data_dir / "tyonhakijat-jsonstat2-array-index.json").read_bytes()
-    with pytest.raises(FormatError, match="'value' has 11 entries but the sizes multiply to 12"):
+    with pytest.raises(FormatError, match="^line 29, column 3: 'value' has 11 entries but the sizes multiply to 12"):
         read_bytes(text.replace(b"265003, 10.4]", b"265003]"))
 
 
 def test_jsonstat_reader_reports_a_dimension_whose_categories_do_not_match_its_size(data_dir):
     text = (data_dir / "tyonhakijat-jsonstat2-array-index.json").read_bytes()
-    with pytest.raises(FormatError, match="dimension 'alue' has 2 categories but 'size' says 3"):
+    with pytest.raises(FormatError, match="^line 8, column 3: dimension 'alue' has 2 categories but 'size' says 3"):
         read_bytes(text.replace(b'"size": [2, 3, 2]', b'"size": [3, 3, 2]'))
 
 
@@ -298,8 +306,9 @@ def test_jsonstat_reader_reports_json_that_is_not_jsonstat():
 
 def test_jsonstat_reader_reports_a_bad_category_index(data_dir):
     text = (data_dir / "vaesto-jsonstat2-object-index.json").read_bytes()
-    with pytest.raises(FormatError, match="'dimension.alue_23_20260101.category.index' gives a bad position"):
+    with pytest.raises(FormatError, match="'dimension.alue_23_20260101.category.index' gives a bad position") as error:
         read_bytes(text.replace(b'"KU244": 1', b'"KU244": 0'))
+    assert (error.value.line, error.value.column) == (12, 42)  # "KU072", the second to claim position 0
 
 
 def test_format_detection_tells_json_from_px():

@@ -1,10 +1,12 @@
 """The coordinator's pages for statistics sources: success, denial, wrong method, bad input."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.urls import reverse
 
 from verkko.ecosystem.tests.factories import EmploymentAreaFactory
-from verkko.stats.models import Source
+from verkko.stats.models import ImportRun, Source, Table
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +38,12 @@ def _form(area, **changes):
 # --- list ---------------------------------------------------------------------------------
 
 
+def test_statistics_address_leads_to_the_sources(client_for, coordinator):
+    response = client_for(coordinator).get("/fi/statistics/")
+    assert (response.status_code, response["Location"]) == (302, "/fi/statistics/sources/")
+    assert client_for(coordinator).post("/fi/statistics/").status_code == 405
+
+
 def test_source_list_shows_the_coordinators_sources(client_for, coordinator, source, other_area_source):
     response = client_for(coordinator).get(reverse("stats:source_list"))
     assert response.status_code == 200
@@ -64,6 +72,17 @@ def test_source_list_speaks_finnish_and_swedish(client_for, coordinator):
     assert "<h1>Statistikkällor</h1>" in client_for(coordinator).get("/sv/statistics/sources/").content.decode()
 
 
+def test_source_list_says_a_source_was_never_fetched_rather_than_ok(client_for, coordinator, source):
+    content = client_for(coordinator).get("/fi/statistics/sources/").content.decode()
+    assert "Ei vielä haettu" in content
+    assert "Kunnossa" not in content
+
+
+def test_source_list_without_sources_says_what_to_do(client_for, coordinator):
+    content = client_for(coordinator).get("/fi/statistics/sources/").content.decode()
+    assert "Lähteitä ei vielä ole. Lisää oletuslähteet alta tai lisää oma taulukko." in content
+
+
 # --- detail -------------------------------------------------------------------------------
 
 
@@ -73,6 +92,23 @@ def test_source_detail_shows_the_last_error(client_for, coordinator, source):
     content = client_for(coordinator).get(reverse("stats:source_detail", args=[source.pk])).content.decode()
     assert "refused the query (400)" in content
     assert 'role="alert"' in content
+
+
+def test_source_detail_speaks_finnish_with_finnish_numbers_and_dates(client_for, coordinator, source):
+    ImportRun.objects.create(source=source, origin="https://example/12r5.px", status="succeeded", rows_new=23184)
+    Source.objects.filter(pk=source.pk).update(last_updated=datetime(2026, 6, 24, 5, 0, tzinfo=UTC))
+    content = client_for(coordinator).get(f"/fi/statistics/sources/{source.pk}/").content.decode()
+    assert "Tämän lähteen viimeisimmät tuonnit" in content
+    assert "23\xa0184" in content
+    assert "24.6.2026 8.00" in content  # 05:00 UTC is 8.00 in Finnish summer time
+
+
+def test_source_detail_names_the_areas_behind_their_codes(client_for, coordinator, source):
+    Source.objects.filter(pk=source.pk).update(area_codes=["KU244", "KU564", "SSS", "KU999"])
+    url = f"/{{}}/statistics/sources/{source.pk}/"
+    finnish = client_for(coordinator).get(url.format("fi")).content.decode()
+    assert "Kempele (KU244), Oulu (KU564), Koko maa (SSS), KU999" in finnish
+    assert "Hela landet (SSS)" in client_for(coordinator).get(url.format("sv")).content.decode()
 
 
 def test_source_detail_of_another_area_is_not_found(client_for, coordinator, other_area_source):
@@ -114,6 +150,12 @@ def test_source_create_with_bad_input_shows_errors_and_adds_nothing(client_for, 
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert 'class="error-summary"' in response.content.decode()
+    assert not Source.objects.exists()
+
+
+def test_source_create_tells_in_finnish_which_code_is_wrong(client_for, coordinator, area):
+    response = client_for(coordinator).post("/fi/statistics/sources/new/", _form(area, area_codes="KU564, KU/244"))
+    assert "Virheellinen tunnus: KU/244." in response.content.decode()
     assert not Source.objects.exists()
 
 
@@ -170,8 +212,19 @@ def test_source_delete_removes_the_source(client_for, coordinator, source):
     assert not Source.objects.exists()
 
 
-def test_source_delete_refuses_get(client_for, coordinator, source):
-    assert client_for(coordinator).get(reverse("stats:source_delete", args=[source.pk])).status_code == 405
+def test_source_delete_asks_to_confirm_first_and_keeps_the_fetched_figures(client_for, coordinator, source):
+    table = Table.objects.create(source=Table.Source.STATFIN, table_id="12r5")
+    response = client_for(coordinator).get(f"/fi/statistics/sources/{source.pk}/delete/")
+    assert response.status_code == 200
+    assert "Poistetaanko lähde 12r5?" in response.content.decode()
+    assert Source.objects.exists()
+    client_for(coordinator).post(reverse("stats:source_delete", args=[source.pk]))
+    assert not Source.objects.exists()
+    assert Table.objects.filter(pk=table.pk).exists()
+
+
+def test_source_delete_refuses_put(client_for, coordinator, source):
+    assert client_for(coordinator).put(reverse("stats:source_delete", args=[source.pk])).status_code == 405
     assert Source.objects.exists()
 
 

@@ -1,5 +1,7 @@
 """manage.py refresh_statistics: fetch the configured sources whose tables changed since last time."""
 
+import sys
+
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
@@ -27,7 +29,14 @@ class Command(BaseCommand):
         sources = list(sources)
         failures = []
         with PxWebClient(api_url) as client:
-            progress = tqdm(sources, desc="Statistics", unit="source", disable=no_progress or None)
+            # The bar goes to the command's own error stream (unstyled), and only when it is a terminal.
+            progress = tqdm(
+                sources,
+                desc="Statistics",
+                unit="source",
+                file=getattr(self.stderr, "_out", sys.stderr),
+                disable=no_progress or None,
+            )
             for source in progress:
                 progress.set_postfix_str(source.table_id)
                 outcome = refresh_source(None, source, client=client, force=force)
