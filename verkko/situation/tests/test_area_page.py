@@ -36,9 +36,9 @@ def test_area_page_shows_the_sum_of_the_member_municipalities(client, table):
 def test_area_rate_is_computed_from_the_sums(client, table):
     card = _cards(client.get("/fi/situation/").content.decode())["Työttömyysaste"]
 
-    assert "12,2 %" in card  # 10 900 / 89 000, not the mean of 12,5 and 10,0
+    assert "12,2&nbsp;%" in card  # 10 900 / 89 000, not the mean of 12,5 and 10,0
     assert "+1,1" in card  # on 9 950 / 89 000 = 11,2 a year earlier
-    assert "11,5 %" in card  # the whole country: 310 000 / 2 700 000
+    assert "11,5&nbsp;%" in card  # the whole country: 310 000 / 2 700 000
 
 
 def test_a_figure_with_a_suppressed_municipal_cell_is_marked_incomplete(client, table):

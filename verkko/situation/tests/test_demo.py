@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from verkko.situation import demo
 from verkko.situation.models import Review, Signal
-from verkko.stats.models import Observation, Series, Table
+from verkko.stats.models import ImportRun, Observation, Series, Table
 
 
 @pytest.fixture
@@ -78,3 +78,18 @@ def test_figures_follow_a_seasonal_pattern():
     july = demo.monthly_values(profile, date(2023, 7, 1), rng)["TYOTTOMATLOPUSSA"]
 
     assert july > may
+
+
+def test_the_demo_table_is_stored_through_the_statistics_store_like_any_import(loaded):
+    table = Table.objects.get(source=Table.Source.DEMO, table_id="12r5")
+    run = ImportRun.objects.get(table=table)
+
+    assert run.status == ImportRun.Status.SUCCEEDED
+    assert run.rows_new == Observation.objects.filter(series__table=table).count()
+    assert not table.series.filter(checksum__isnull=True).exists()
+    assert table.series.get(area_code="KU564", measure_code="TYOTOSUUS").decimals == 1
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    again = ImportRun.objects.filter(table=table).latest("pk")
+    assert (again.rows_new, again.rows_changed) == (0, 0)
