@@ -15,7 +15,7 @@ def test_finnish_draft_names_the_figures_and_the_municipality_whose_rate_rose_mo
     assert "lokakuussa 2026 työttömiä työnhakijoita oli 10\xa0900 eli 12,2 % työvoimasta" in text
     assert "(koko maassa 11,5 %)" in text
     # 10 900 on September's 10 680 and on October 2025's 9 950 (+9,5 %); rate 12,2 % on 11,2 %.
-    assert "Työttömiä työnhakijoita oli 220 enemmän kuin edellisenä kuukautena ja 950 (9,5 %) enemmän" in text
+    assert "Heitä oli 220 enemmän kuin edellisenä kuukautena ja 950 (9,5 %) enemmän kuin vuotta aiemmin." in text
     assert "Työttömyysaste oli 1,1 prosenttiyksikköä korkeampi kuin vuotta aiemmin." in text
     assert "(päivitetty 25.11.2026)" in text
     # Oulu 11,25 % → 12,5 % (+1,25 points); Kempele 10,6 % → 10,0 % (−0,6 points).
