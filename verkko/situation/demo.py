@@ -317,7 +317,7 @@ def load_signals(stdout, latest):
         organisation = (
             reporter.memberships.first().organization if reporter else ecosystem_demo.organization("BusinessOulu")
         )
-        Signal.objects.update_or_create(
+        signal, _created = Signal.objects.update_or_create(
             uuid=uuid.uuid5(DEMO_NAMESPACE, key),
             defaults={
                 "area": area,
@@ -334,23 +334,22 @@ def load_signals(stdout, latest):
                 "organization": organisation,
                 "status": Signal.Status.VERIFIED if verified else Signal.Status.SUBMITTED,
                 "checked_by": coordinator if verified else None,
-                "checked_at": timezone.now() if verified else None,
                 "is_demo": True,
             },
+        )
+        # The check time is set once, so loading again leaves no change in the signal's history.
+        Signal.objects.filter(uuid=signal.uuid, checked_at__isnull=True, status=Signal.Status.VERIFIED).update(
+            checked_at=timezone.now()
         )
     stdout.write(f"Demo signals (invented): {len(DEMO_SIGNALS)}.")
 
 
 def load_review(stdout, table, latest):
     area = ecosystem_demo.area()
+    fields = {**review_fields(table, area, latest), "status": Review.Status.PUBLISHED}
+    # Published once: loading again changes the review only where its figures changed.
     Review.objects.update_or_create(
-        area=area,
-        month=latest,
-        defaults={
-            **review_fields(table, area, latest),
-            "status": Review.Status.PUBLISHED,
-            "published_at": timezone.now(),
-        },
+        area=area, month=latest, defaults=fields, create_defaults={**fields, "published_at": timezone.now()}
     )
     stdout.write(f"Demo review (invented figures): {period_code(latest)}, published.")
 

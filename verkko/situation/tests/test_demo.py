@@ -5,6 +5,7 @@ import random
 from datetime import date
 
 import pytest
+from auditlog.models import LogEntry
 from django.core.management import call_command
 
 from verkko.situation import demo
@@ -93,3 +94,11 @@ def test_the_demo_table_is_stored_through_the_statistics_store_like_any_import(l
 
     again = ImportRun.objects.filter(table=table).latest("pk")
     assert (again.rows_new, again.rows_changed) == (0, 0)
+
+
+def test_loading_again_leaves_no_new_history_on_the_demo_signals_and_review(loaded):
+    before = LogEntry.objects.filter(content_type__app_label="situation").count()
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert LogEntry.objects.filter(content_type__app_label="situation").count() == before
