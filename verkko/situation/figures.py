@@ -40,7 +40,12 @@ def add_months(day, months):
 
 
 def period_label(day):
-    """The month as shown in tables and downloads: 2026-10."""
+    """The month as a reader writes it, in tables, downloads and choices: 10/2026."""
+    return f"{day.month}/{day.year}"
+
+
+def file_month(day):
+    """The month in a file name, sorting by time: 2026-10."""
     return f"{day.year}-{day.month:02d}"
 
 

@@ -32,7 +32,7 @@ def test_trend_download_holds_the_rows_of_the_chart_table(client, table):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert _csv_rows(response) == _as_csv(chart["columns"], chart["rows"])
-    assert ["2026-10", "12.2", "11.5", ""] in _csv_rows(response)
+    assert ["10/2026", "12.2", "11.5", ""] in _csv_rows(response)
 
 
 def test_seasonal_download_as_xlsx_holds_the_rows_of_the_chart_table(client, table):

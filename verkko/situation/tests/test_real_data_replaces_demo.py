@@ -1,16 +1,18 @@
-"""Real data replaces the demo: a 12r5 file imported with `manage.py import_statistics` (source statfin)
-takes over every statistics page from the invented demo table, and the demo notice disappears."""
+"""Real data replaces the demo: table 12r5 imported from a file with `manage.py import_statistics`
+(source statfin) or fetched with `refresh_statistics` takes over every statistics page from the
+invented demo table, and the demo notice disappears."""
 
 import io
 
 import orjson
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from verkko.situation import demo
 from verkko.situation.figures import add_months, period_code
 from verkko.situation.models import Review
-from verkko.stats.models import ImportRun, Table
+from verkko.stats.models import ImportRun, Source, Table
 
 DEMO_NOTICE = "Luvut ovat keksittyjä esimerkkilukuja"
 PAGES = ["/fi/situation/", "/fi/situation/municipalities/", "/fi/situation/564/"]
@@ -116,3 +118,47 @@ def test_a_review_drafted_after_the_import_is_written_from_the_real_figures(demo
     review = Review.objects.get()
     assert not review.from_demo_figures
     assert "11 132" in review.text_fi.replace("\xa0", " ")
+
+
+@pytest.fixture
+def statfin_with_the_oulu_area():
+    """The statistics app's fake PxWeb service, serving a 12r5 for the demo area's municipalities."""
+    from verkko.stats.tests.fake_statfin import FakeStatFin, FakeTable, FakeVariable
+
+    latest = demo.latest_full_month()
+    months = [period_code(add_months(latest, -n)) for n in range(12, -1, -1)]
+    areas = [*AREA_CODES, "SSS"]
+    contents = ["TYOTTOMATLOPUSSA", "TYOVOIMATK"]
+    table = FakeTable(
+        id="12r5",
+        title="Työnvälitystilasto kunnittain",
+        variables=[
+            FakeVariable("alue_23_20260101", "Alue", areas, areas, area=True),
+            FakeVariable("timeperiod_m", "Kuukausi", months, months, time=True),
+            FakeVariable("contentscode", "Tiedot", contents, ["Työttömät", "Työvoima"]),
+        ],
+        updated=timezone.now(),
+    )
+    server = FakeStatFin(table).start()
+    yield server
+    server.stop()
+
+
+def test_refresh_statistics_replaces_the_demo(demo_loaded, statfin_with_the_oulu_area, client):
+    source = Source.objects.get(table_id="12r5")
+
+    call_command(
+        "refresh_statistics",
+        "--source",
+        str(source.pk),
+        "--api-url",
+        statfin_with_the_oulu_area.base_url,
+        "--no-progress",
+        stdout=io.StringIO(),
+    )
+
+    assert Table.objects.filter(source=Table.Source.STATFIN, table_id="12r5").exists()
+    for path in PAGES:
+        content = client.get(path).content.decode()
+        assert DEMO_NOTICE not in content, path
+        assert "(Tilastokeskus (StatFin))" in content, path
