@@ -395,7 +395,7 @@ def _draft_form(request, area, data=None):
     codes = [m.statfin_code for m in area.municipalities.all()]
     taken = set(Review.objects.filter(area=area).values_list("month", flat=True))
     months = [month for month in available_months(table, codes)[:24] if month not in taken]
-    return ReviewDraftForm(data, area=area, months=months)
+    return ReviewDraftForm(data, months=months)
 
 
 def _review_list(request, area, draft_form, status=200):

@@ -107,8 +107,9 @@ def test_coordinator_review_pages_pass_axe(
     assert review.is_published
 
 
-def test_situation_pages_fit_a_phone_screen(demo_table, browser_page):
+def test_situation_pages_fit_a_phone_screen(demo_table, make_signal, browser_page):
+    make_signal()
     browser_page.set_viewport_size({"width": 360, "height": 740})
-    for path in ["/fi/situation/", "/fi/situation/municipalities/", "/fi/signals/"]:
+    for path in ["/fi/situation/", "/fi/situation/564/", "/fi/situation/municipalities/", "/fi/signals/"]:
         browser_page.goto(path)
         assert browser_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path

@@ -1,5 +1,7 @@
 """One review /fi/situation/reviews/<uuid>/, editing it and publishing it."""
 
+import re
+
 import pytest
 
 from verkko.situation.models import Review
@@ -89,7 +91,10 @@ def test_an_empty_text_is_refused_and_nothing_changes(client_for, review, coordi
     review.refresh_from_db()
     assert response.status_code == 200
     assert "error-summary" in response.content.decode()
+    text = " ".join(re.sub("<[^>]+>", " ", response.content.decode()).split())
+    assert "Teksti ruotsiksi: Tämä kenttä vaaditaan." in text
     assert review.text_fi == "Työttömiä oli 10 900."
+    assert review.text_sv == "Arbetslösa var 10 900."
 
 
 def test_wrong_methods_are_refused(client_for, review, coordinator):

@@ -5,6 +5,8 @@ import pytest
 from verkko.situation.models import Review
 from verkko.situation.tests.conftest import LATEST, PREVIOUS
 
+ONLY_LISTED_MONTHS = "Valitse jokin luetelluista kuukausista: jokaiselta on lukuja eikä vielä katsausta."
+
 
 @pytest.fixture
 def published(make_review):
@@ -52,6 +54,7 @@ def test_a_month_that_has_a_review_cannot_be_drafted_again(client_for, coordinat
 
     assert response.status_code == 200
     assert "error-summary" in response.content.decode()
+    assert ONLY_LISTED_MONTHS in response.content.decode()
     assert Review.objects.count() == 1
 
 
@@ -60,6 +63,7 @@ def test_a_month_without_figures_cannot_be_drafted(client_for, coordinator, tabl
 
     assert response.status_code == 200
     assert "error-summary" in response.content.decode()
+    assert ONLY_LISTED_MONTHS in response.content.decode()
     assert Review.objects.count() == 0
 
 
