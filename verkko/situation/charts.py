@@ -77,7 +77,7 @@ def trend(table, measure, places, since):
             "y": {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
             "color": {"field": "place", "type": "nominal", "title": None, "legend": {"orient": "bottom"}},
             "tooltip": [
-                {"field": "place", "type": "nominal", "title": _("Place")},
+                {"field": "place", "type": "nominal", "title": pgettext("place in a chart", "Place")},
                 {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": _("Month")},
                 {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
             ],

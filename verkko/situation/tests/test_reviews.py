@@ -80,3 +80,9 @@ def test_drafting_accepts_only_post(client_for, coordinator, table):
 
 def test_archive_refuses_writes(client_for, area):
     assert client_for(None).post("/fi/situation/reviews/").status_code == 405
+
+
+def test_the_archive_heading_is_a_noun_in_finnish_and_swedish(client, published):
+    # "Archive" is also the ecosystem's verb ("Arkistoi"); its catalogue comes first, so ours has a context.
+    assert '<h2 id="archive-heading">Arkisto</h2>' in client.get("/fi/situation/reviews/").content.decode()
+    assert '<h2 id="archive-heading">Arkiv</h2>' in client.get("/sv/situation/reviews/").content.decode()
