@@ -27,3 +27,14 @@ def test_home_in_swedish_uses_swedish_names(client, area):
 
 def test_home_refuses_post(client, area):
     assert client.post("/fi/").status_code == 405
+
+
+def test_home_leads_to_the_main_sections(client, area):
+    content = client.get("/fi/").content.decode()
+    for address, label in [
+        ("/fi/situation/", "Tilannekuva"),
+        ("/fi/goals/", "Yhteiset tavoitteet"),
+        ("/fi/ecosystem/", "Ekosysteemi"),
+        ("/fi/reports/", "Raportit"),
+    ]:
+        assert f'<a href="{address}">{label}</a>' in content
