@@ -150,3 +150,20 @@ def test_cached_figures_follow_a_refresh_of_the_table(client, table):
     table.save()
 
     assert f"11{NBSP}000" in client.get("/fi/situation/").content.decode()
+
+
+def test_area_page_has_a_card_for_each_key_figure_of_the_issue(client, table):
+    cards = _cards(client.get("/fi/situation/").content.decode())
+
+    assert list(cards) == [
+        "Työttömät työnhakijat",
+        "Työttömyysaste",
+        "Alle 25-vuotiaat työttömät",
+        "Yli 50-vuotiaat työttömät",
+        "Pitkäaikaistyöttömät",
+        "Ulkomaalaiset työttömät",
+        "Kokoaikaisesti lomautetut",
+        "Avoimet työpaikat",
+        "Uudet avoimet työpaikat",
+    ]
+    assert "Taulukossa ei ole tätä lukua tältä kuukaudelta." in cards["Pitkäaikaistyöttömät"]  # not in the fixture
