@@ -1,6 +1,7 @@
 """Pages of the situational picture: the area, its municipalities, trends, signals and monthly reviews."""
 
 import hashlib
+import re
 from datetime import date
 from urllib.parse import urlencode
 
@@ -443,6 +444,7 @@ def _visible_review(request, review_uuid):
 def review_detail(request, review_uuid):
     review = _visible_review(request, review_uuid)
     title, text = review.localized(get_language())
+    text = re.sub(r"(\d) %", "\\1\u00a0%", text)  # a per cent sign never starts a line on its own
     may_edit = can_edit_reviews(request.user, review.area)
     return render(
         request,

@@ -103,3 +103,11 @@ def test_wrong_methods_are_refused(client_for, review, coordinator):
     assert client.post(f"/fi/situation/reviews/{review.uuid}/").status_code == 405
     assert client.get(f"/fi/situation/reviews/{review.uuid}/publish/").status_code == 405
     assert client.put(f"/fi/situation/reviews/{review.uuid}/edit/").status_code == 405
+
+
+def test_a_per_cent_sign_stays_with_its_number(client, make_review):
+    review = make_review(text_fi="Työttömyysaste oli 12,2 % eli 0,7 %-yksikköä korkeampi.", status="published")
+
+    content = client.get(f"/fi/situation/reviews/{review.uuid}/").content.decode()
+
+    assert "12,2\xa0% eli 0,7\xa0%-yksikköä" in content
