@@ -180,8 +180,14 @@ def demo_dataset(latest, years=YEARS):
         statuses,
         table_id=TABLE_ID,
         title="Työnvälitystilaston kuukausitiedot kunnittain (keksityt esimerkkiluvut)",
-        updated=timezone.make_aware(datetime.combine(add_months(latest, 1) + timedelta(days=24), time(8, 0))),
+        updated=published(latest),
     )
+
+
+def published(latest, now=None):
+    """When Statistics Finland would publish the month: about the 25th of the next month, never in the future."""
+    usual = timezone.make_aware(datetime.combine(add_months(latest, 1) + timedelta(days=24), time(8, 0)))
+    return min(usual, now or timezone.now())
 
 
 def load_table(stdout, latest=None, years=YEARS):

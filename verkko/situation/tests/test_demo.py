@@ -2,11 +2,12 @@
 
 import io
 import random
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from auditlog.models import LogEntry
 from django.core.management import call_command
+from django.utils import timezone
 
 from verkko.situation import demo
 from verkko.situation.models import Review, Signal
@@ -102,3 +103,10 @@ def test_loading_again_leaves_no_new_history_on_the_demo_signals_and_review(load
     call_command("load_demo", stdout=io.StringIO())
 
     assert LogEntry.objects.filter(content_type__app_label="situation").count() == before
+
+
+def test_the_demo_table_is_never_updated_in_the_future():
+    early_in_december = timezone.make_aware(datetime(2026, 12, 3, 9, 0))
+
+    assert demo.published(date(2026, 11, 1), now=early_in_december) == early_in_december
+    assert demo.published(date(2026, 10, 1), now=early_in_december) == timezone.make_aware(datetime(2026, 11, 25, 8, 0))
