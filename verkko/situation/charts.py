@@ -220,7 +220,13 @@ def signal_counts(counts, kinds):
         {"type": "bar"},
         {
             "x": {"field": "month", "type": "ordinal", "timeUnit": "yearmonth", "title": _("Month")},
-            "y": {"field": "count", "type": "quantitative", "title": _("Signals"), "stack": "zero"},
+            "y": {
+                "field": "count",
+                "type": "quantitative",
+                "title": _("Signals"),
+                "stack": "zero",
+                "axis": {"tickMinStep": 1, "format": "d"},  # whole signals: no 0,5 on the axis
+            },
             "color": {"field": "kind", "type": "nominal", "title": _("Kind"), "legend": {"orient": "bottom"}},
             "tooltip": [
                 {"field": "kind", "type": "nominal", "title": _("Kind")},

@@ -113,3 +113,12 @@ def test_unknown_area_is_not_found(client_for, area):
 def test_signals_page_refuses_writes(client_for, area):
     assert client_for(None).post("/fi/signals/").status_code == 405
     assert Signal.objects.count() == 0
+
+
+def test_the_counts_axis_shows_whole_signals_only(client, make_signal):
+    make_signal()
+
+    chart = client.get("/fi/signals/").context["counts"]
+
+    assert chart["spec"]["encoding"]["y"]["axis"] == {"tickMinStep": 1, "format": "d"}
+    assert "0,5" not in chart["svg"]
