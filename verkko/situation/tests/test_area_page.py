@@ -70,6 +70,18 @@ def test_without_a_table_address_the_source_links_to_statistics_finland(client, 
     assert 'href="https://stat.fi/"' in content
 
 
+def test_a_table_fetched_from_the_api_links_to_a_page_for_people(client, table, settings):
+    table.url = "https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin/12r5.px"  # answers JSON
+    table.save()
+    assert 'href="https://stat.fi/"' in client.get("/fi/situation/").content.decode()
+
+    settings.STATFIN_TABLE_URL = "https://pxdata.stat.fi/PxWeb/pxweb/fi/StatFin/{table_id}.px/"
+    content = client.get("/fi/situation/").content.decode()
+
+    assert 'href="https://pxdata.stat.fi/PxWeb/pxweb/fi/StatFin/12r5.px/"' in content
+    assert table.url not in content
+
+
 def test_invented_figures_say_so_near_the_top(client, demo_table):
     content = client.get("/fi/situation/").content.decode()
 
