@@ -309,8 +309,24 @@ def apply_import(user, area, plan):
             )
             if any(role.values()) or hasattr(organization, "role"):
                 save_role(user, organization, role)
+        elif plan.kind == "forums":
+            _import_forum(user, area, row)
         elif row.instance is None:
             create_person(user, row.values["organization"], row.values)
         else:
             update_person(user, row.instance, row.values)
     return {status: plan.count(status) for status in ("new", "changed", "unchanged")}
+
+
+def _import_forum(user, area, row):
+    """Save one planned forum row: its parent is found by name (saved already), its members added or updated."""
+    values = dict(row.values)
+    members = values.pop("members")
+    if "parent" in values:
+        parent_name = values.pop("parent")
+        values["parent"] = (
+            Forum.objects.filter(area=area, name__iexact=parent_name).order_by("pk").first() if parent_name else None
+        )
+    forum = create_forum(user, area, values) if row.instance is None else update_forum(user, row.instance, values)
+    for organization, role in members:
+        add_forum_member(user, forum, {"organization": organization, "person": None, "role": role})

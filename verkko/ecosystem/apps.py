@@ -24,10 +24,15 @@ class EcosystemConfig(AppConfig):
             "Responsibility",
         ]:
             model = self.get_model(model_name)
-            # Only the model's own columns (and its many-to-many choices), not reverse relations.
+            # Only the model's own columns (and its many-to-many choices), not reverse relations;
+            # not the row's id or its timestamps either, which the history shows anyway.
             auditlog.register(
                 model,
-                include_fields=[field.name for field in model._meta.concrete_fields],
+                include_fields=[
+                    field.name
+                    for field in model._meta.concrete_fields
+                    if field.name not in ("id", "created_at", "updated_at", "uploaded_at")
+                ],
                 m2m_fields={field.name for field in model._meta.local_many_to_many},
             )
 

@@ -248,7 +248,7 @@ def load(stdout):
             "0187690-1" if code == "564" else "",
             "",
             [G.JOB_SEEKERS, G.EMPLOYERS],
-            "Työllisyysalueen jäsenkunta.",
+            "Työllisyysalueen vastuukunta." if code == "564" else "Työllisyysalueen jäsenkunta.",
             target_groups,
         )
     for name, name_sv, kind, code, business_id, website, groups, description in OTHER_ORGANISATIONS:
@@ -307,7 +307,14 @@ def _save_organization(
     return organisation
 
 
-# Roles of the demo organisations: (role, responsibilities, services for job seekers, services for employers).
+# Roles of the demo organisations: (role, responsibilities, services for job seekers, services for employers);
+# every member municipality has MEMBER_MUNICIPALITY_ROLE.
+MEMBER_MUNICIPALITY_ROLE = (
+    "Jäsenkunta: tuo oman kuntansa tarpeet työllisyysalueen suunnitteluun ja vastaa paikallisesta yhteistyöstä.",
+    "Kunnan työllisyyskoordinaattorin tehtävät, paikallinen yritysyhteistyö, kunnan kesätyö- ja harjoittelupaikat.",
+    "Paikallinen ohjaus ja neuvonta yhteistyössä BusinessOulun kanssa.",
+    "Yhteys kunnan yrityksiin ja elinkeinopalveluihin.",
+)
 ROLES = {
     "BusinessOulu": (
         "Työllisyysalueen järjestäjä: vastaa julkisista työvoima- ja yrityspalveluista koko alueella ja "
@@ -323,12 +330,6 @@ ROLES = {
         "Työllisyyspalveluiden talousarvio, järjestämissopimus, kunnan omat työllistämistoimet.",
         "Kaupungin harjoittelu- ja kesätyöpaikat, kuntouttava työtoiminta yhdessä hyvinvointialueen kanssa.",
         "Kaupungin hankinnat työllistämisehdoin.",
-    ),
-    "Kempeleen kunta": (
-        "Jäsenkunta: tuo oman kuntansa tarpeet työllisyysalueen suunnitteluun ja vastaa paikallisesta yhteistyöstä.",
-        "Kunnan työllisyyskoordinaattorin tehtävät, paikallinen yritysyhteistyö.",
-        "Paikallinen ohjaus ja neuvonta yhteistyössä BusinessOulun kanssa.",
-        "Yhteys kunnan yrityksiin ja elinkeinopalveluihin.",
     ),
     "Pohjois-Pohjanmaan hyvinvointialue": (
         "Sosiaali- ja terveyspalveluiden järjestäjä: vastaa työkyvyn tuesta ja kuntoutuksesta.",
@@ -383,6 +384,12 @@ ROLES = {
         "Työllistymistä tukevat hankkeet, kotoutumisen tuki, vapaaehtoistoiminta.",
         "Työvalmennus, kielikahvilat, kuntouttava työtoiminta.",
         "Työkokeilupaikkojen välitys.",
+    ),
+    "Kehittämis- ja hallintokeskus (KEHA-keskus)": (
+        "Valtakunnallinen tukipalvelu: työ- ja elinkeinopalveluiden tietojärjestelmät, tilastot ja maksatukset.",
+        "Asiakastietojärjestelmät, työnvälitystilasto, tukien maksatus.",
+        "",
+        "Palkkatuen ja muiden työnantajatukien maksatus.",
     ),
     "Nuorten Ystävät": (
         "Järjestö: nuorten ja osatyökykyisten tuki työhön ja koulutukseen.",
@@ -689,7 +696,8 @@ DEMO_NAMESPACE = uuid.UUID("6f1d8a52-5a34-4c1e-9d3b-0c8e3f1b7a21")
 
 
 def _load_network(oulu_area):
-    for name, (summary, responsibilities, for_job_seekers, for_employers) in ROLES.items():
+    member_municipalities = {name: MEMBER_MUNICIPALITY_ROLE for name, _name_sv in MUNICIPALITY_ORGANISATIONS.values()}
+    for name, (summary, responsibilities, for_job_seekers, for_employers) in {**member_municipalities, **ROLES}.items():
         Role.objects.update_or_create(
             organization=organization(name),
             defaults={

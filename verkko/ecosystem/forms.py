@@ -274,7 +274,7 @@ class SearchForm(forms.Form):
 class ImportForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("What the file holds"),
-        choices=[("organisations", _("organisations")), ("people", _("contact people"))],
+        choices=[("organisations", _("organisations")), ("people", _("contact people")), ("forums", _("forums"))],
         widget=forms.RadioSelect,
         initial="organisations",
     )

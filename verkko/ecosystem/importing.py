@@ -14,15 +14,23 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from verkko.ecosystem.models import Municipality, Organization, Person, Role, TargetGroup
+from verkko.ecosystem.models import (
+    Forum,
+    ForumMember,
+    Municipality,
+    Organization,
+    Person,
+    Role,
+    TargetGroup,
+    Visibility,
+)
 
-KINDS = ("organisations", "people")
+KINDS = ("organisations", "people", "forums")
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 YES = {"yes", "y", "true", "1", "x", "kyllä", "k", "ja", "j"}
@@ -81,7 +89,32 @@ PEOPLE_COLUMNS = [
     Column("show_phone_publicly", False, gettext_lazy("yes or no: may the phone number be shown publicly.")),
 ]
 
-COLUMNS = {"organisations": ORGANISATION_COLUMNS, "people": PEOPLE_COLUMNS}
+FORUM_COLUMNS = [
+    Column("name", True, gettext_lazy("Name of the forum; identifies the forum.")),
+    Column(
+        "level",
+        True,
+        gettext_lazy("Level: strategic, tactical or operational (or the level's name in Finnish, Swedish or English)."),
+    ),
+    Column("purpose", False, gettext_lazy("Purpose of the forum.")),
+    Column("parent", False, gettext_lazy("Name of the forum it is under: one in Verkko already or on an earlier row.")),
+    Column("chair", False, gettext_lazy("Name of the chair organisation.")),
+    Column("secretary", False, gettext_lazy("Name of the secretary organisation.")),
+    Column("meeting_rhythm", False, gettext_lazy("How often it meets, e.g. Neljästi vuodessa.")),
+    Column("visibility", False, gettext_lazy("public or partners (partners only); public when left empty.")),
+    Column(
+        "members",
+        False,
+        gettext_lazy(
+            "Member organisations separated by semicolons, each with its role after a colon if it is not member: "
+            "Oulun kaupunki: chair; BusinessOulu: secretary; Kela. Roles: chair, vice_chair, secretary, member, "
+            "deputy, expert (or in Finnish, Swedish or English). Members are added or their role changed, never "
+            "removed; named people are added on the forum's page."
+        ),
+    ),
+]
+
+COLUMNS = {"organisations": ORGANISATION_COLUMNS, "people": PEOPLE_COLUMNS, "forums": FORUM_COLUMNS}
 ROLE_COLUMNS = {
     "role": "summary",
     "responsibilities": "responsibilities",
@@ -216,7 +249,7 @@ def plan(area, kind, rows):
         result.errors.append(_("Unknown column(s): %(columns)s.") % {"columns": ", ".join(unknown)})
     if result.errors:
         return result
-    planner = _plan_organisation if kind == "organisations" else _plan_person
+    planner = {"organisations": _plan_organisation, "people": _plan_person, "forums": _plan_forum}[kind]
     context = _Context(area)
     for row in rows:
         errors = []
@@ -241,6 +274,10 @@ class _Context:
         self.seen = {}
         self.types = _choice_lookup(Organization.Type)
         self.group_codes = _choice_lookup(TargetGroup.Code)
+        self.forums = {f.name.casefold(): f for f in Forum.objects.filter(area=area).order_by("-pk")}
+        self.levels = _choice_lookup(Forum.Level)
+        self.visibilities = _choice_lookup(Visibility)
+        self.seat_roles = _choice_lookup(ForumMember.Role)
 
 
 def _choice_lookup(choices):
@@ -273,7 +310,7 @@ def _duplicate(context, key, number, errors):
 def _plan_organisation(context, row, errors):
     values = {}
     for column in ORGANISATION_MODEL_COLUMNS:
-        if column in row and column != "type":
+        if column in row and column not in ("type", "website"):
             values[column] = _clean(Organization, column, row[column], errors)
     name = values.get("name", "")
     kind = row.get("type", "").casefold()
@@ -281,13 +318,11 @@ def _plan_organisation(context, row, errors):
         errors.append(_("type: unknown type “%(value)s”.") % {"value": row.get("type", "")})
     else:
         values["type"] = context.types[kind]
-    if "website" in values and values["website"] and "://" not in values["website"]:
-        values["website"] = "https://" + values["website"]
-    if values.get("website"):
-        try:
-            URLValidator()(values["website"])
-        except ValidationError as error:
-            errors.extend(f"website: {message}" for message in error.messages)
+    if "website" in row:
+        website = row["website"]
+        if website and "://" not in website:
+            website = "https://" + website  # people write www.ouka.fi, as the column's description does
+        values["website"] = _clean(Organization, "website", website, errors)
     if "municipality_code" in row:
         code = row["municipality_code"]
         if code.isdigit() and len(code) < 3:
@@ -386,6 +421,84 @@ def _plan_person(context, row, errors):
     return planned
 
 
+def _choice(lookup, column, value, errors):
+    code = lookup.get(value.casefold())
+    if code is None:
+        errors.append(_("%(column)s: unknown value “%(value)s”.") % {"column": column, "value": value})
+    return code
+
+
+def _organisation_named(context, column, name, errors):
+    organisation = context.organisations.get(name.casefold())
+    if organisation is None:
+        errors.append(_("%(column)s: no organisation called “%(value)s”.") % {"column": column, "value": name})
+    return organisation
+
+
+def _members(context, text, errors):
+    """'Kela: chair; BusinessOulu' as [(organisation, role)]; the role follows the last colon."""
+    members = []
+    for part in text.split(";"):
+        name, colon, role = part.strip().rpartition(":") if ":" in part else (part.strip(), "", "member")
+        name = name.strip()
+        if not name:
+            continue
+        organisation = _organisation_named(context, "members", name, errors)
+        code = _choice(context.seat_roles, "members", role.strip() or "member", errors)
+        if organisation is not None and code is not None:
+            members.append((organisation, code))
+    return members
+
+
+def _plan_forum(context, row, errors):
+    """A forum row; values["parent"] is the parent forum's name, found when the import is saved."""
+    values = {}
+    for column in ("name", "purpose", "meeting_rhythm"):
+        if column in row:
+            values[column] = _clean(Forum, column, row[column], errors)
+    name = values.get("name", "")
+    values["level"] = _choice(context.levels, "level", row.get("level", ""), errors)
+    if "visibility" in row:
+        values["visibility"] = _choice(context.visibilities, "visibility", row["visibility"] or "public", errors)
+    for column in ("chair", "secretary"):
+        if column in row:
+            values[column] = _organisation_named(context, column, row[column], errors) if row[column] else None
+    if row.get("parent"):
+        parent = row["parent"].casefold()
+        if parent == name.casefold():
+            errors.append(_("parent: a forum cannot be under itself."))
+        elif parent not in context.forums and ("forum", parent) not in context.seen:
+            errors.append(
+                _("parent: no forum called “%(value)s” in Verkko or on an earlier row.") % {"value": row["parent"]}
+            )
+    if "parent" in row:
+        values["parent"] = row["parent"]
+    members = _members(context, row["members"], errors) if "members" in row else []
+    if name:
+        _duplicate(context, ("forum", name.casefold()), row["_row"], errors)
+    planned = PlannedRow(number=row["_row"], label=name, values={**values, "members": members})
+    if errors:
+        return planned
+    existing = context.forums.get(name.casefold())
+    planned.instance = existing
+    if existing is None:
+        planned.status = "new"
+        return planned
+    for column, value in values.items():
+        old = getattr(existing, column)
+        if column == "parent":
+            old, value = (old.name if old else ""), value
+        if (old or "") != (value or ""):
+            planned.changes.append((column, _display(old), _display(value)))
+    seats = {(seat.organization_id, seat.role) for seat in existing.members.all()}
+    added = [(organisation, role) for organisation, role in members if (organisation.pk, role) not in seats]
+    if added:
+        labels = dict(ForumMember.Role.choices)
+        planned.changes.append(("members", "", "; ".join(f"{o.name}: {labels[role]}" for o, role in added)))
+    planned.status = "changed" if planned.changes else "unchanged"
+    return planned
+
+
 def _display(value):
     if value is None:
         return ""
@@ -418,6 +531,27 @@ def export_rows(area, kind):
                 "; ".join(sorted(group.code for group in organisation.target_groups.all())),
                 *[getattr(role, field_name, "") if role else "" for field_name in ROLE_COLUMNS.values()],
             ]
+    elif kind == "forums":
+        forums = Forum.objects.filter(area=area, archived_at__isnull=True).select_related(
+            "parent", "chair", "secretary"
+        )
+        # Parents before the forums under them, so that the file imports back in one go.
+        for forum in sorted(forums, key=lambda forum: (_depth(forum), forum.name)):
+            # Each organisation in each of its roles once, whether or not a named person holds the seat.
+            seats = dict.fromkeys(
+                (seat.organization, seat.role) for seat in forum.members.select_related("organization").order_by("pk")
+            )
+            yield [
+                forum.name,
+                forum.level,
+                forum.purpose,
+                forum.parent.name if forum.parent else "",
+                forum.chair.name if forum.chair else "",
+                forum.secretary.name if forum.secretary else "",
+                forum.meeting_rhythm,
+                forum.visibility,
+                "; ".join(f"{organisation.name}: {role}" for organisation, role in seats),
+            ]
     else:
         people = Person.objects.filter(
             organization__area=area, organization__archived_at__isnull=True, erased_at__isnull=True
@@ -432,6 +566,14 @@ def export_rows(area, kind):
                 person.phone,
                 *[_display(getattr(person, column)) for column in PERSON_FLAG_COLUMNS],
             ]
+
+
+def _depth(forum):
+    depth, ancestor, seen = 0, forum.parent, {forum.pk}
+    while ancestor is not None and ancestor.pk not in seen:
+        seen.add(ancestor.pk)
+        depth, ancestor = depth + 1, ancestor.parent
+    return depth
 
 
 def column_names(kind):

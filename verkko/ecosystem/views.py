@@ -5,7 +5,7 @@ from pathlib import PurePath
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q, Value
+from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
 from django.db.models.functions import Concat
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -83,6 +83,16 @@ def overview(request):
     )
 
 
+def _organizations_matching(organizations, words):
+    """Organisations whose names, description, business ID or role (services included) hold the words."""
+    fields = ["name", "name_sv", "description", "business_id", "role__summary", "role__responsibilities"]
+    fields += ["role__services_for_job_seekers", "role__services_for_employers"]
+    matches = Q()
+    for name in fields:
+        matches |= Q(**{f"{name}__icontains": words})
+    return organizations.filter(matches)
+
+
 def _filtered_organizations(area, form):
     organizations = (
         access.visible_organizations(area)
@@ -94,13 +104,7 @@ def _filtered_organizations(area, form):
         return organizations.none()
     data = form.cleaned_data
     if data["q"]:
-        organizations = organizations.filter(
-            Q(name__icontains=data["q"])
-            | Q(name_sv__icontains=data["q"])
-            | Q(description__icontains=data["q"])
-            | Q(role__summary__icontains=data["q"])
-            | Q(role__responsibilities__icontains=data["q"])
-        )
+        organizations = _organizations_matching(organizations, data["q"])
     if data["type"]:
         organizations = organizations.filter(type=data["type"])
     if data["municipality"]:
@@ -165,12 +169,7 @@ def search(request):
             matches |= Q(title__icontains=words) | Q(email__icontains=words)
         people = people.filter(matches).order_by("last_name", "first_name")
         results = {
-            "organizations": access.visible_organizations(area).filter(
-                Q(name__icontains=words)
-                | Q(name_sv__icontains=words)
-                | Q(description__icontains=words)
-                | Q(business_id__icontains=words)
-            ),
+            "organizations": _organizations_matching(access.visible_organizations(area), words),
             "people": _cards(request.user, people),
             "forums": access.visible_forums(request.user, area)
             .filter(archived_at__isnull=True)
@@ -347,11 +346,18 @@ def _forum_or_404(request, slug):
     return access.get_visible_forum_or_404(request.user, slug=slug)
 
 
+# The chair first, then the vice chair and the secretary, as a forum's member list is read out.
+_SEAT_ORDER = Case(
+    *[When(role=role, then=Value(position)) for position, role in enumerate(ForumMember.Role.values)],
+    output_field=IntegerField(),
+)
+
+
 def _render_forum(request, forum, *, member_form=None, responsibility_form=None, status=200):
     user = request.user
     can_edit = access.can_edit_forum(user, forum)
     members = forum.members.select_related("organization", "person__organization").order_by(
-        "organization__name", "role"
+        _SEAT_ORDER, "organization__name"
     )
     now = timezone.now()
     meetings = forum.meetings.all()

@@ -20,15 +20,21 @@ class GoalsConfig(AppConfig):
             order=20,
         )
 
-        # Links between goals, indicators, actions and organisations are part of the history too.
-        auditlog.register(self.get_model("Goal"), m2m_fields={"indicators"})
-        auditlog.register(self.get_model("Action"), m2m_fields={"goals", "partner_organizations"})
+        # The models' own columns (not reverse relations such as an action's check-ins, not the
+        # internal id), and the links between goals, indicators, actions and organisations.
         for model_name in [
+            "Goal",
             "Indicator",
             "IndicatorValue",
             "Target",
+            "Action",
             "Milestone",
             "CheckIn",
             "TurnTheCurve",
         ]:
-            auditlog.register(self.get_model(model_name))
+            model = self.get_model(model_name)
+            auditlog.register(
+                model,
+                include_fields=[field.name for field in model._meta.concrete_fields if not field.primary_key],
+                m2m_fields={field.name for field in model._meta.local_many_to_many},
+            )

@@ -8,12 +8,8 @@ from verkko.lib.charts import chart
 from verkko.lib.formatting import format_number
 
 
-def period_label(period, frequency):
-    return periods.code(period, frequency)
-
-
 def _time_axis():
-    return {"field": "period", "type": "temporal", "title": None, "axis": {"format": "%m/%Y", "labelAngle": 0}}
+    return {"field": "period", "type": "temporal", "title": None, "axis": {"format": "%-m/%Y", "labelAngle": 0}}
 
 
 def indicator_chart(indicator, values, targets, *, width=560, height=240):
@@ -73,7 +69,7 @@ def indicator_chart(indicator, values, targets, *, width=560, height=240):
     actual_by_period = {value.period: value.value for value in values}
     rows = [
         [
-            period_label(period, indicator.frequency),
+            periods.label(period, indicator.frequency),
             format_number(actual_by_period.get(period), indicator.decimals),
             format_number(target_by_period.get(period), indicator.decimals),
         ]
@@ -82,7 +78,7 @@ def indicator_chart(indicator, values, targets, *, width=560, height=240):
     description = ""
     if indicator.baseline:
         description = gettext("Baseline %(period)s: %(value)s") % {
-            "period": period_label(indicator.baseline_period, indicator.frequency),
+            "period": periods.label(indicator.baseline_period, indicator.frequency),
             "value": format_number(indicator.baseline_value, indicator.decimals),
         }
     return chart(
@@ -115,7 +111,7 @@ def sparkline(indicator, values, *, points=24):
         title=gettext("Trend: %(name)s") % {"name": indicator.name},
         columns=[gettext("Period"), gettext("Value")],
         rows=[
-            [period_label(value.period, indicator.frequency), format_number(value.value, indicator.decimals)]
+            [periods.label(value.period, indicator.frequency), format_number(value.value, indicator.decimals)]
             for value in recent
         ],
     )
@@ -150,7 +146,7 @@ def municipality_chart(indicator, by_municipality, *, points=36):
         rows=[
             [
                 municipality.name,
-                period_label(value.period, indicator.frequency) if value else None,
+                periods.label(value.period, indicator.frequency) if value else None,
                 format_number(value.value, indicator.decimals) if value else None,
             ]
             for municipality, value in latest

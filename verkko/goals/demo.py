@@ -1,8 +1,10 @@
 """Demo shared goals of the Oulu employment area: goals, indicators, targets, actions and check-ins.
 
-The goals, the values entered by hand, the actions and the check-ins are invented, and the pages
-say so. Indicators on table 12r5 read whatever statistics are stored (real or demo). Safe to load
-again: it updates, never duplicates.
+The goals, the values entered by hand, the targets, the actions and the check-ins are invented, and
+the pages say so. Indicators on table 12r5 read whatever statistics are stored (real or demo); their
+baselines and targets are set from those figures (`fit_statistical_targets`) so that the monitoring
+view shows every status: on track, at risk, off track and no data. Safe to load again: it updates,
+never duplicates.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -13,10 +15,16 @@ from django.utils import timezone
 from verkko.accounts.models import User
 from verkko.ecosystem import demo as ecosystem_demo
 from verkko.ecosystem.models import Forum, Responsibility, Visibility
+from verkko.goals import status as indicator_status
+from verkko.goals import values
 from verkko.goals.actions import mark_responsible
 from verkko.goals.models import Action, CheckIn, Goal, Indicator, IndicatorValue, Milestone, Target, TurnTheCurve
 
 DEMO_NOTE = "Esimerkkiaineisto: tavoite, käsin syötetyt luvut ja toimenpiteet ovat keksittyjä."
+TARGETS_NOTE = (
+    "Esimerkkiaineisto: lähtötaso on tilaston luku joulukuulta 2024, tavoitteet on keksitty "
+    "esimerkkiä varten tilastossa olevien lukujen pohjalta."
+)
 # The owner forums, as the ecosystem's demo (loaded before this one) names them.
 FORUMS = [
     "Oulun työllisyysalueen ohjausryhmä",
@@ -32,7 +40,7 @@ INDICATORS = {
     "tyottomyysaste": (
         "Työttömyysaste työllisyysalueella",
         "Työttömien työnhakijoiden osuus työvoimasta työllisyysalueen kunnissa yhteensä "
-        "(työnvälitystilasto 12r5: TYOTTOMATLOPUSSA / TYOVOIMATK × 100).",
+        "(työnvälitystilasto 12r5: TYOTTOMATLOPUSSA / TYOVOIMATK × 100). " + TARGETS_NOTE,
         "%",
         1,
         LOWER,
@@ -45,7 +53,7 @@ INDICATORS = {
     "pitkaaikaistyottomat": (
         "Pitkäaikaistyöttömät työllisyysalueella",
         "Vähintään vuoden yhtäjaksoisesti työttömänä olleet työnhakijat työllisyysalueen kunnissa yhteensä "
-        "(12r5: PITKAAIKAISTYOTTOMAT).",
+        "(12r5: PITKAAIKAISTYOTTOMAT). " + TARGETS_NOTE,
         "henkilöä",
         0,
         LOWER,
@@ -57,7 +65,8 @@ INDICATORS = {
     ),
     "alle-25-tyottomat": (
         "Alle 25-vuotiaat työttömät työnhakijat",
-        "Alle 25-vuotiaat työttömät työnhakijat työllisyysalueen kunnissa yhteensä (12r5: TYOTTOMAT25).",
+        "Alle 25-vuotiaat työttömät työnhakijat työllisyysalueen kunnissa yhteensä (12r5: TYOTTOMAT25). "
+        + TARGETS_NOTE,
         "henkilöä",
         0,
         LOWER,
@@ -84,14 +93,14 @@ INDICATORS = {
             (date(2025, 7, 1), 43),
             (date(2025, 10, 1), 46),
             (date(2026, 1, 1), 47),
-            (date(2026, 4, 1), 46),
-            (date(2026, 7, 1), 45),
-            (date(2026, 10, 1), 44),
+            (date(2026, 4, 1), 48),
+            (date(2026, 7, 1), 50),
         ],
     ),
     "ulkomaalaiset-tyottomat": (
         "Ulkomaalaiset työttömät työnhakijat",
-        "Ulkomaan kansalaiset työttömät työnhakijat työllisyysalueen kunnissa yhteensä (12r5: TYOTTOMATULK).",
+        "Ulkomaan kansalaiset työttömät työnhakijat työllisyysalueen kunnissa yhteensä (12r5: TYOTTOMATULK). "
+        + TARGETS_NOTE,
         "henkilöä",
         0,
         LOWER,
@@ -105,21 +114,20 @@ INDICATORS = {
         "Kotoutumisohjelman jälkeen työllistyneet",
         "Kotoutumisohjelman päättäneistä kuuden kuukauden kuluessa työllistyneiden osuus. " + DEMO_NOTE,
         "%",
-        0,
+        1,
         HIGHER,
         Q,
         None,
         (date(2024, 10, 1), 28),
         [(date(2025, 10, 1), 32), (date(2026, 10, 1), 36), (date(2027, 10, 1), 40)],
         [
-            (date(2025, 1, 1), 29),
-            (date(2025, 4, 1), 30),
-            (date(2025, 7, 1), 31),
-            (date(2025, 10, 1), 32),
-            (date(2026, 1, 1), 33),
-            (date(2026, 4, 1), 34),
-            (date(2026, 7, 1), 35),
-            (date(2026, 10, 1), 36),
+            (date(2025, 1, 1), 29.0),
+            (date(2025, 4, 1), 30.2),
+            (date(2025, 7, 1), 31.5),
+            (date(2025, 10, 1), 32.4),
+            (date(2026, 1, 1), 33.1),
+            (date(2026, 4, 1), 34.0),
+            (date(2026, 7, 1), 34.6),
         ],
     ),
     "rekrytointiongelmat": (
@@ -136,18 +144,17 @@ INDICATORS = {
         [
             (date(2025, 1, 1), 37),
             (date(2025, 4, 1), 36),
-            (date(2025, 7, 1), 36),
-            (date(2025, 10, 1), 35),
-            (date(2026, 1, 1), 34),
-            (date(2026, 4, 1), 34),
-            (date(2026, 7, 1), 33),
-            (date(2026, 10, 1), 33),
+            (date(2025, 7, 1), 35),
+            (date(2025, 10, 1), 34),
+            (date(2026, 1, 1), 33),
+            (date(2026, 4, 1), 32),
+            (date(2026, 7, 1), 31),
         ],
     ),
     "avoimet-tyopaikat": (
         "Avoimet työpaikat työllisyysalueella",
         "Kuukauden laskentapäivänä avoinna olleet työpaikat työllisyysalueen kunnissa yhteensä "
-        "(12r5: AVPAIKATLOPUSSA). Seurataan tilannekuvana työvoiman kysynnästä.",
+        "(12r5: AVPAIKATLOPUSSA). Seurataan tilannekuvana työvoiman kysynnästä. " + TARGETS_NOTE,
         "kpl",
         0,
         HIGHER,
@@ -160,24 +167,37 @@ INDICATORS = {
     "osatyokykyiset-tyollistyneet": (
         "Työllistyneet osatyökykyiset",
         "Työllisyysalueen palveluista avoimille työmarkkinoille työllistyneet osatyökykyiset asiakkaat "
-        "vuoden aikana. " + DEMO_NOTE,
+        "vuoden aikana. Seuranta alkoi vuonna 2026; vuoden 2026 luku valmistuu maaliskuussa 2027. " + DEMO_NOTE,
         "henkilöä",
         0,
         HIGHER,
         Y,
         None,
-        (date(2024, 1, 1), 310),
-        [(date(2025, 1, 1), 340), (date(2026, 1, 1), 380), (date(2027, 1, 1), 420)],
-        [(date(2025, 1, 1), 335), (date(2026, 1, 1), 352)],
+        (date(2025, 1, 1), 335),
+        [(date(2026, 1, 1), 365), (date(2027, 1, 1), 400)],
+        None,
     ),
 }
+
+# What the statistical indicators' demo targets show at the latest figures, whatever they are.
+STATUS_SHOWN = {
+    "tyottomyysaste": indicator_status.OFF_TRACK,
+    "avoimet-tyopaikat": indicator_status.ON_TRACK,
+    "pitkaaikaistyottomat": indicator_status.AT_RISK,
+    "alle-25-tyottomat": indicator_status.ON_TRACK,
+    "ulkomaalaiset-tyottomat": indicator_status.ON_TRACK,
+}
+# Candidate yearly changes of the target path, in per cent of the baseline (positive = better).
+YEARLY_CHANGES = [step / 20 for step in range(-200, 201)]
+PLAUSIBLE_AMBITION = 2.0
+NOTICEABLE_CHANGE = 1.0
 
 # slug: (title, description, forum, parent, visibility, indicator slugs)
 GOALS = {
     "tyollisyysasteen-nosto": (
         "Työllisyyden vahvistaminen Oulun työllisyysalueella",
-        "Työllisyysalueen kuntien yhteinen päätavoite: työttömyysaste laskee 10 prosenttiin vuoden 2027 "
-        "loppuun mennessä. " + DEMO_NOTE,
+        "Työllisyysalueen kuntien yhteinen päätavoite: työttömyysaste kääntyy laskuun ja työvoiman kysyntä "
+        "pysyy vahvana vuoden 2027 loppuun mennessä. " + DEMO_NOTE,
         "Oulun työllisyysalueen ohjausryhmä",
         None,
         Visibility.PUBLIC,
@@ -376,6 +396,75 @@ ACTIONS = [
 ]
 
 
+def _target_path(indicator, baseline, target_periods, yearly_change):
+    """Targets on a straight line from the baseline, better by yearly_change % of it each year."""
+    baseline_period, baseline_value = baseline
+    step = indicator_status.sign(indicator.polarity) * baseline_value * yearly_change / 100 / 12
+    return [
+        (period, round(baseline_value + step * months_between(baseline_period, period), indicator.decimals))
+        for period in target_periods
+    ]
+
+
+def months_between(earlier, later):
+    return (later.year - earlier.year) * 12 + later.month - earlier.month
+
+
+def fit_statistical_targets(stdout):
+    """Set the baselines and targets of the demo's statistical indicators from the figures stored.
+
+    The baseline is the figure of the baseline period. The target path is the one, among yearly
+    changes from −10 % to +10 % of the baseline, that gives the status in STATUS_SHOWN at the
+    latest figure. It prefers a noticeable improvement, then a noticeable limit to a worsening (in
+    a slump); when on track, an ambitious one; at risk, the middle one; off track, the smallest
+    plausible ambition. When no path gives that status, the target is the plausible ambition.
+    Without figures an indicator keeps the targets written in INDICATORS.
+    """
+    fitted = 0
+    for indicator in Indicator.objects.filter(slug__in=STATUS_SHOWN):
+        figures = [(value.period, value.value) for value in values.values_of(indicator)]
+        reported = {period: value for period, value in figures if value is not None}
+        if indicator.baseline_period not in reported:
+            continue
+        baseline = (indicator.baseline_period, round(reported[indicator.baseline_period], indicator.decimals))
+        target_periods = [period for period, _value in INDICATORS[indicator.slug][8]]
+        change = _yearly_change_showing(STATUS_SHOWN[indicator.slug], indicator, baseline, target_periods, figures)
+        indicator.baseline_value = baseline[1]
+        indicator.save(update_fields=["baseline_value"])
+        for period, value in _target_path(indicator, baseline, target_periods, change):
+            Target.objects.update_or_create(indicator=indicator, period=period, defaults={"value": float(value)})
+        fitted += 1
+    stdout.write(f"Demo goals: targets of {fitted} statistical indicators set from the stored figures.")
+
+
+def _yearly_change_showing(wanted, indicator, baseline, target_periods, figures):
+    latest = indicator_status.latest_period(figures)
+    matching = [
+        change
+        for change in YEARLY_CHANGES
+        if indicator_status.assess(
+            polarity=indicator.polarity,
+            baseline=baseline,
+            targets=_target_path(indicator, baseline, target_periods, change),
+            values=figures,
+            period=latest,
+        ).status
+        == wanted
+    ]
+    candidates = (
+        [change for change in matching if change >= NOTICEABLE_CHANGE]
+        or [change for change in matching if change <= -NOTICEABLE_CHANGE]
+        or matching
+    )
+    if not candidates:
+        return PLAUSIBLE_AMBITION
+    if wanted == indicator_status.OFF_TRACK:
+        return next((change for change in candidates if change >= PLAUSIBLE_AMBITION), candidates[0])
+    if wanted == indicator_status.ON_TRACK:
+        return candidates[max(0, len(candidates) - 10)]  # ambitious, half a per cent from the edge
+    return candidates[len(candidates) // 2]
+
+
 def load(stdout):
     area = ecosystem_demo.area()
     forums = {forum.name: forum for forum in Forum.objects.filter(area=area, name__in=FORUMS)}
@@ -393,29 +482,38 @@ def load(stdout):
         hand,
     ) in INDICATORS.items():
         table_id, measure, denominator = stats or ("", "", "")
+        fields = {
+            "area": area,
+            "name": name,
+            "definition": definition,
+            "unit": unit,
+            "decimals": decimals,
+            "polarity": polarity,
+            "frequency": frequency,
+            "source": Indicator.Source.AREA if stats else Indicator.Source.MANUAL,
+            "table_id": table_id,
+            "measure_code": measure,
+            "denominator_code": denominator,
+            "statistics_area": area if stats else None,
+            "baseline_period": baseline[0],
+        }
+        # A statistical indicator's baseline value and targets follow its figures (fit_statistical_targets).
         indicator, _ = Indicator.objects.update_or_create(
             slug=slug,
-            defaults={
-                "area": area,
-                "name": name,
-                "definition": definition,
-                "unit": unit,
-                "decimals": decimals,
-                "polarity": polarity,
-                "frequency": frequency,
-                "source": Indicator.Source.AREA if stats else Indicator.Source.MANUAL,
-                "table_id": table_id,
-                "measure_code": measure,
-                "denominator_code": denominator,
-                "statistics_area": area if stats else None,
-                "baseline_period": baseline[0],
-                "baseline_value": baseline[1],
-            },
+            defaults=fields if stats else {**fields, "baseline_value": float(baseline[1])},
+            create_defaults={**fields, "baseline_value": float(baseline[1])},
         )
         for period, value in targets:
-            Target.objects.update_or_create(indicator=indicator, period=period, defaults={"value": value})
+            if stats:
+                Target.objects.get_or_create(indicator=indicator, period=period, defaults={"value": float(value)})
+            else:
+                Target.objects.update_or_create(indicator=indicator, period=period, defaults={"value": float(value)})
+        indicator.targets.exclude(period__in=[period for period, _value in targets]).delete()
         for period, value in hand or []:
-            IndicatorValue.objects.update_or_create(indicator=indicator, period=period, defaults={"value": value})
+            IndicatorValue.objects.update_or_create(
+                indicator=indicator, period=period, defaults={"value": float(value)}
+            )
+        indicator.values.exclude(period__in=[period for period, _value in hand or []]).delete()
         indicators[slug] = indicator
     for slug, (story, partners, what_works, next_steps) in TURN_THE_CURVE.items():
         TurnTheCurve.objects.update_or_create(
@@ -504,3 +602,4 @@ def load(stdout):
     stdout.write(
         f"Demo goals: {len(goals)} goals, {len(indicators)} indicators, {len(ACTIONS)} actions with check-ins."
     )
+    fit_statistical_targets(stdout)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from verkko.ecosystem.models import Forum, Organization, Person
 from verkko.goals import periods
-from verkko.goals.models import Action, CheckIn, Goal, Indicator, Milestone, TurnTheCurve
+from verkko.goals.models import Action, CheckIn, Confidence, Goal, Indicator, Milestone, TurnTheCurve
 from verkko.stats.aggregation import preferred_table
 
 RESERVED_SLUGS = {"new"}
@@ -24,8 +24,15 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+def _how_to_write(frequency):
+    """For example "10/2026 or 2026M10": the label people read, or the statistics code."""
+    code = periods.EXAMPLES[frequency]
+    label = periods.label(periods.parse(code, frequency), frequency)
+    return code if label == code else gettext("%(label)s or %(code)s") % {"label": label, "code": code}
+
+
 def _period_help(frequency):
-    return gettext("For example %(example)s.") % {"example": periods.EXAMPLES[frequency]}
+    return gettext("For example %(example)s.") % {"example": _how_to_write(frequency)}
 
 
 def parse_period(text, frequency):
@@ -33,7 +40,7 @@ def parse_period(text, frequency):
     if period is None:
         raise forms.ValidationError(
             gettext("“%(text)s” is not a period of this indicator. Write it like %(example)s.")
-            % {"text": text, "example": periods.EXAMPLES[frequency]}
+            % {"text": text, "example": _how_to_write(frequency)}
         )
     return period
 
@@ -126,11 +133,13 @@ class IndicatorForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["baseline_period_code"].help_text = gettext("For example 2024M12, 2024Q4 or 2024.")
+        self.fields["baseline_period_code"].help_text = gettext(
+            "As the frequency is: a month 12/2024 or 2024M12, a quarter Q4/2024 or 2024Q4, a year 2024."
+        )
         instance = self.instance
         if instance.pk:
             if instance.baseline_period:
-                self.initial["baseline_period_code"] = periods.code(instance.baseline_period, instance.frequency)
+                self.initial["baseline_period_code"] = periods.label(instance.baseline_period, instance.frequency)
             if instance.series_id:
                 self.initial["series_area_code"] = instance.series.area_code
 
@@ -151,7 +160,7 @@ class IndicatorForm(forms.ModelForm):
             if period is None:
                 self.add_error(
                     "baseline_period_code",
-                    gettext("Write the period like %(example)s.") % {"example": periods.EXAMPLES[frequency]},
+                    gettext("Write the period like %(example)s.") % {"example": _how_to_write(frequency)},
                 )
             self.instance.baseline_period = period
         else:
@@ -313,6 +322,12 @@ class CheckInForm(forms.ModelForm):
         model = CheckIn
         fields = ["progress", "status", "confidence", "narrative"]
         widgets = {"confidence": forms.RadioSelect, "narrative": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Choices to make, without Django's empty "---------" choice.
+        self.fields["status"].choices = Action.Status.choices
+        self.fields["confidence"].choices = Confidence.choices
 
 
 class MonitoringFilterForm(forms.Form):

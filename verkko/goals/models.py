@@ -298,12 +298,14 @@ class Action(models.Model):
         return max(self.check_ins.all(), key=lambda check_in: check_in.created_at, default=None)
 
     def needs_check_in(self, today=None):
-        """Open and longer than its rhythm without a check-in (counted from its start or creation)."""
+        """Open and longer than its rhythm without a check-in, counted from the last check-in, else
+        from its start or, when it was recorded after it started, from its recording."""
         if not self.is_open:
             return False
         today = today or timezone.localdate()
         last = self.last_check_in()
-        since = timezone.localdate(last.created_at) if last else (self.starts_on or timezone.localdate(self.created_at))
+        recorded = timezone.localdate(self.created_at)
+        since = timezone.localdate(last.created_at) if last else max(self.starts_on or recorded, recorded)
         return (today - since).days > self.check_in_rhythm_days
 
 

@@ -7,6 +7,7 @@ from django.db.models import Prefetch
 
 from verkko.goals import status, values
 from verkko.goals.models import Action, CheckIn
+from verkko.stats.models import Table
 
 
 @dataclass
@@ -64,7 +65,7 @@ def summarize_indicator(indicator, at=None):
 
 
 def goals_with_relations(goals):
-    return goals.select_related("owner_forum", "parent").prefetch_related(
+    return goals.select_related("area", "owner_forum", "parent").prefetch_related(
         "indicators__targets",
         "indicators__series__table",
         "indicators__statistics_area__municipalities",
@@ -101,6 +102,19 @@ def summarize(goal, at=None, cache=None):
 def summarize_all(goals, at=None):
     cache = {}
     return [summarize(goal, at, cache) for goal in goals_with_relations(goals)]
+
+
+def invented(summaries):
+    """What of the shown data is invented: goals of a demo area, figures from a demo table."""
+    tables = {}
+    for summary in summaries:
+        for item in summary.indicators:
+            if item.indicator.is_statistical and item.indicator.pk not in tables:
+                tables[item.indicator.pk] = values.source_of(item.indicator)
+    return {
+        "goals": any(summary.goal.area.is_demo for summary in summaries),
+        "figures": any(table is not None and table.source == Table.Source.DEMO for table in tables.values()),
+    }
 
 
 def in_tree_order(summaries):

@@ -1,6 +1,8 @@
-"""Periods of monthly, quarterly and yearly figures: their codes (2026M10, 2026Q4, 2026) and dates.
+"""Periods of monthly, quarterly and yearly figures: their codes (2026M10, 2026Q4, 2026), the labels
+people read (10/2026, Q4/2026, 2026) and their dates.
 
-A period is stored as the date of its first day, as the statistics store does.
+A period is stored as the date of its first day, as the statistics store does. Forms accept both the
+code and the label.
 """
 
 import re
@@ -8,25 +10,33 @@ from datetime import date
 
 from verkko.stats.models import Frequency
 
+# Each gives the year and the month or quarter as named groups.
 _PATTERNS = {
-    Frequency.MONTHLY: re.compile(r"^(\d{4})M(\d{2})$"),
-    Frequency.QUARTERLY: re.compile(r"^(\d{4})Q([1-4])$"),
-    Frequency.YEARLY: re.compile(r"^(\d{4})$"),
+    Frequency.MONTHLY: [
+        re.compile(r"^(?P<year>\d{4})M(?P<part>\d{2})$"),
+        re.compile(r"^(?P<part>\d{1,2})/(?P<year>\d{4})$"),
+    ],
+    Frequency.QUARTERLY: [
+        re.compile(r"^(?P<year>\d{4})Q(?P<part>[1-4])$"),
+        re.compile(r"^Q(?P<part>[1-4])/(?P<year>\d{4})$"),
+    ],
+    Frequency.YEARLY: [re.compile(r"^(?P<year>\d{4})$")],
 }
 EXAMPLES = {Frequency.MONTHLY: "2026M10", Frequency.QUARTERLY: "2026Q4", Frequency.YEARLY: "2026"}
 
 
 def parse(code, frequency):
     """The first day of the period a code names, or None when the code does not fit the frequency."""
-    match = _PATTERNS[frequency].match((code or "").strip().upper())
+    text = (code or "").strip().upper().replace(" ", "")
+    match = next(filter(None, (pattern.match(text) for pattern in _PATTERNS[frequency])), None)
     if not match:
         return None
-    year = int(match.group(1))
+    year = int(match["year"])
     if frequency == Frequency.MONTHLY:
-        month = int(match.group(2))
+        month = int(match["part"])
         return date(year, month, 1) if 1 <= month <= 12 else None
     if frequency == Frequency.QUARTERLY:
-        return date(year, 3 * int(match.group(2)) - 2, 1)
+        return date(year, 3 * int(match["part"]) - 2, 1)
     return date(year, 1, 1)
 
 
@@ -35,6 +45,15 @@ def code(period, frequency):
         return f"{period.year}M{period.month:02d}"
     if frequency == Frequency.QUARTERLY:
         return f"{period.year}Q{(period.month - 1) // 3 + 1}"
+    return str(period.year)
+
+
+def label(period, frequency):
+    """The period as people read it: 10/2026, Q4/2026 or 2026."""
+    if frequency == Frequency.MONTHLY:
+        return f"{period.month}/{period.year}"
+    if frequency == Frequency.QUARTERLY:
+        return f"Q{(period.month - 1) // 3 + 1}/{period.year}"
     return str(period.year)
 
 

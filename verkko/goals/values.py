@@ -79,11 +79,18 @@ def source_of(indicator):
 
 
 def assess(indicator, values=None, at=None):
-    """The indicator's status at the period containing the day `at` (a report's period), or at its
-    latest reported period when no day is given."""
+    """The indicator's status at its latest reported period, or, for a report on the day `at`, at the
+    period containing that day. Figures come out after their period ends, so until the period
+    containing `at` is reported the one before it stands in; with neither there is no data."""
     values = values_of(indicator) if values is None else values
     pairs = [(value.period, value.value) for value in values]
-    period = status.latest_period(pairs) if at is None else periods.containing(at, indicator.frequency)
+    if at is None:
+        period = status.latest_period(pairs)
+    else:
+        current = periods.containing(at, indicator.frequency)
+        previous = periods.containing(periods.shift_months(current, -1), indicator.frequency)
+        latest = status.latest_period(pairs, up_to=current)
+        period = latest if latest is not None and latest >= previous else current
     if period is None:
         return status.Assessment(status.NO_DATA, None, None, None, None, None, None, None, None)
     return status.assess(

@@ -114,6 +114,7 @@ def monitoring_view(request):
             ).distinct()
         chosen_status = form.cleaned_data["status"]
     summaries = monitoring.in_tree_order(monitoring.summarize_all(goals.order_by("title")))
+    invented = monitoring.invented(summaries)
     if chosen_status:
         summaries = [summary for summary in summaries if summary.status == chosen_status]
     rows = []
@@ -131,6 +132,7 @@ def monitoring_view(request):
         {
             "form": form,
             "rows": rows,
+            "invented": invented,
             "can_manage": access.can_manage(request.user, access.managed_area(request.user)),
         },
     )
@@ -153,6 +155,7 @@ def goal_detail(request, key):
         {
             "goal": goal,
             "summary": summary,
+            "invented": monitoring.invented([summary]),
             "indicator_charts": indicator_charts,
             "children": children,
             "parent_visible": goal.parent and access.visible_goals(request.user).filter(pk=goal.parent_id).exists(),
@@ -352,9 +355,13 @@ def turn_the_curve_edit(request, key):
 
 
 def _actions_with_relations(queryset):
-    return queryset.select_related("lead_organization", "responsible_person").prefetch_related(
+    return queryset.select_related("lead_organization__area", "responsible_person").prefetch_related(
         "partner_organizations", "goals", "check_ins"
     )
+
+
+def _any_demo(actions):
+    return any(action.lead_organization.area.is_demo for action in actions)
 
 
 @require_safe
@@ -365,6 +372,7 @@ def action_list(request):
         "goals/action_list.html",
         {
             "actions": found,
+            "invented": {"goals": _any_demo(found)},
             "heading": gettext("Actions"),
             "can_manage": access.can_manage(request.user, access.managed_area(request.user)),
         },
@@ -383,6 +391,7 @@ def my_actions(request):
         "goals/action_list.html",
         {
             "actions": found,
+            "invented": {"goals": _any_demo(found)},
             "heading": gettext("My organisation's actions"),
             "organisations": Organization.objects.filter(pk__in=organisation_ids),
             "can_check_in": True,
@@ -399,6 +408,7 @@ def action_detail(request, key):
         "goals/action_detail.html",
         {
             "action": action,
+            "invented": {"goals": action.lead_organization.area.is_demo},
             "goals": visible_goals,
             "check_ins": action.check_ins.select_related("author", "organization"),
             "milestones": action.milestones.all(),

@@ -4,17 +4,20 @@ changed since the previous month. The HTML, PDF and XLSX show the same content."
 import base64
 import io
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from verkko.goals import access, charts, periods
 from verkko.goals.models import Action, CheckIn, Status
-from verkko.goals.monitoring import summarize_all
+from verkko.goals.monitoring import invented, summarize_all
 from verkko.stats.models import Frequency
+
+MAX_COLUMN_WIDTH = 60
 
 
 @dataclass
@@ -92,6 +95,7 @@ def build(user, period, *, with_charts=True):
         "previous": previous,
         "previous_code": periods.code(previous, Frequency.MONTHLY),
         "summaries": summaries,
+        "invented": invented(summaries),
         "indicators": indicators,
         "indicator_charts": indicator_charts,
         "changes": changes,
@@ -103,6 +107,10 @@ def build(user, period, *, with_charts=True):
 
 def svg_data_uri(svg):
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+
+
+def _rounded(value, decimals):
+    return None if value is None else round(float(value), decimals)
 
 
 def _status(value):
@@ -120,12 +128,27 @@ def xlsx(report):
         worksheet.append(columns)
         for cell in worksheet[1]:
             cell.font = bold
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        worksheet.freeze_panes = "A2"
         for row in rows:
             worksheet.append(row)
-        for index, column in enumerate(columns, start=1):
-            worksheet.column_dimensions[worksheet.cell(1, index).column_letter].width = max(
-                12, min(60, len(column) + 4)
-            )
+        widths = [len(str(column)) for column in columns]
+        for row in worksheet.iter_rows(min_row=2):
+            for index, cell in enumerate(row):
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # text from the data never becomes a formula
+                if isinstance(cell.value, date):
+                    cell.number_format = "d.m.yyyy"
+                    widths[index] = max(widths[index], 10)
+                elif isinstance(cell.value, float):
+                    cell.number_format = "#,##0" if cell.value.is_integer() else "#,##0.0###"
+                    widths[index] = max(widths[index], 10)
+                else:
+                    widths[index] = max(widths[index], len(str(cell.value or "")))
+                if isinstance(cell.value, str) and len(cell.value) > MAX_COLUMN_WIDTH:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+        for index, width in enumerate(widths, start=1):
+            worksheet.column_dimensions[get_column_letter(index)].width = min(MAX_COLUMN_WIDTH, max(10, width + 2))
         return worksheet
 
     sheet(
@@ -168,14 +191,14 @@ def xlsx(report):
                 item.indicator.name,
                 item.indicator.unit,
                 _status(item.assessment.status),
-                periods.code(item.assessment.period, item.indicator.frequency) if item.assessment.period else "",
-                item.assessment.actual,
-                item.assessment.expected,
-                item.assessment.target,
-                periods.code(item.assessment.target_period, item.indicator.frequency)
+                periods.label(item.assessment.period, item.indicator.frequency) if item.assessment.period else "",
+                _rounded(item.assessment.actual, item.indicator.decimals),
+                _rounded(item.assessment.expected, item.indicator.decimals),
+                _rounded(item.assessment.target, item.indicator.decimals),
+                periods.label(item.assessment.target_period, item.indicator.frequency)
                 if item.assessment.target_period
                 else "",
-                item.assessment.variance,
+                _rounded(item.assessment.variance, item.indicator.decimals),
                 round(item.assessment.percent_of_target, 1) if item.assessment.percent_of_target is not None else None,
             ]
             for item in report["indicators"]
@@ -224,7 +247,7 @@ def xlsx(report):
                 gettext("new check-in"),
                 entry.action.title,
                 "",
-                f"{timezone.localdate(entry.created_at):%d.%m.%Y} {entry.narrative}",
+                f"{charts.short_date(timezone.localdate(entry.created_at))} {entry.narrative}",
             ]
             for entry in report["new_check_ins"]
         ],

@@ -28,7 +28,8 @@ class PeriodForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["period"].choices = [
-            (periods.code(period, Frequency.MONTHLY), f"{period.month}/{period.year}") for period in _recent_periods()
+            (periods.code(period, Frequency.MONTHLY), periods.label(period, Frequency.MONTHLY))
+            for period in _recent_periods()
         ]
 
 
@@ -80,5 +81,7 @@ def monitoring_xlsx(request, period):
     return response
 
 
-def _filename(period):
-    return gettext("monitoring-report") + f"-{period}"
+def _filename(period_code):
+    """For example seurantaraportti-2026-10: the month as files sort."""
+    period = monitoring.parse_period(period_code)
+    return gettext("monitoring-report") + f"-{period:%Y-%m}"

@@ -1,6 +1,7 @@
 import pytest
 
 from verkko.ecosystem import responsibilities
+from verkko.ecosystem.models import ForumMember
 from verkko.ecosystem.tests.conftest import ROLES, by_role
 
 URL = "/fi/ecosystem/forums/nuorten-verkosto/"
@@ -25,6 +26,12 @@ def test_everyone_sees_a_public_forum_with_its_members_and_meetings(
 @pytest.mark.parametrize(("role", "status"), by_role(200, 200, 200, 200, 404))
 def test_a_partner_only_forum_is_not_found_for_the_public(as_role, everyone, partner_forum, role, status):
     assert as_role(role).get(PARTNER_URL).status_code == status
+
+
+def test_members_are_listed_chair_first_then_secretary_then_members(as_role, forum, organization_b):
+    ForumMember.objects.create(forum=forum, organization=organization_b, role="member")
+    members = as_role("public").get(URL).context["members"]
+    assert [member.get_role_display() for member, _card in members] == ["puheenjohtaja", "sihteeri", "jäsen"]
 
 
 def test_the_forums_responsibilities_are_listed(as_role, coordinator, forum, organization_b):

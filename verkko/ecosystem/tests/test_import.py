@@ -70,6 +70,21 @@ def test_people_are_imported_into_existing_organisations(as_role, coordinator, o
     assert Person.objects.get(last_name="Otos").show_publicly is False
 
 
+@pytest.mark.parametrize("make", FILE_MAKERS)
+def test_a_website_without_https_is_imported_as_https(as_role, coordinator, make):
+    client = as_role("coordinator")
+    rows = [["name", "type", "website"], ["Oulun Työpaja ry", "ngo", "www.tyopaja.fi"]]
+    confirm(client, preview(client, make(rows)))
+    assert Organization.objects.get(name="Oulun Työpaja ry").website == "https://www.tyopaja.fi"
+
+
+def test_a_bad_website_is_one_error_on_its_row(as_role, coordinator):
+    rows = [["name", "type", "website"], ["Oulun Työpaja ry", "ngo", "ei osoite"]]
+    response = preview(as_role("coordinator"), csv_file(rows))
+    assert response.status_code == 400
+    assert response.context["plan"].errors == ["Rivi 2: website: Syötä oikea URL-osoite."]
+
+
 def bad_organisations(**cells):
     header = ORGANISATIONS[0]
     bad_row = list(ORGANISATIONS[2])

@@ -89,5 +89,7 @@ def test_demo_has_roles_invented_people_forums_on_three_levels_meetings_and_deci
     assert Forum.objects.filter(name__startswith="Maahanmuuttajien").count() == 1  # the goals demo finds it by name
     assert Decision.objects.filter(responsible_organization__isnull=False, due_date__isnull=False).count() >= 3
     assert Role.objects.filter(organization__name="BusinessOulu").exclude(summary="").exists()
+    assert not Organization.objects.filter(area__slug="oulu", role__isnull=True).exists()  # every actor has a role
+    assert Organization.objects.get(name="Oulun kaupunki").description == "Työllisyysalueen vastuukunta."
     assert Person.objects.filter(email__endswith="@example.org").count() >= 10
     assert Responsibility.objects.filter(level="A").exists()

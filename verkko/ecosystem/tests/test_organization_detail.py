@@ -38,15 +38,31 @@ def test_history_is_shown_to_partners_but_not_to_the_public(as_role, coordinator
     assert "coordinator@example.com" not in as_role("public").get(URL).content.decode()
 
 
+def test_history_shows_what_a_person_changed_not_ids_or_timestamps(as_role, coordinator, area):
+    organisation = actions.create_organization(coordinator, area, {"name": "Uusi Oy", "type": "company"})
+    content = as_role("coordinator").get(organisation.get_absolute_url()).content.decode()
+    assert "nimi: – → Uusi Oy" in content
+    assert "ID:" not in content
+    assert "päivitetty:" not in content
+
+
 def test_seats_in_partner_only_forums_are_hidden_from_the_public(as_role, partner_member, partner_forum):
     assert "Rekrytointitiimi" not in as_role("public").get(URL).content.decode()
     assert "Rekrytointitiimi" in as_role("partner_member").get(URL).content.decode()
 
 
-def test_people_of_a_demo_area_are_said_to_be_invented(as_role, area, public_person):
+INVENTED = "mutta niiden roolit sekä foorumit, kokoukset, päätökset ja yhteyshenkilöt ovat keksittyjä esimerkkejä."
+
+
+@pytest.mark.parametrize("path", [URL, "/fi/ecosystem/", "/fi/ecosystem/who-does-what/", "/fi/ecosystem/map/"])
+def test_pages_of_a_demo_area_say_what_is_invented(as_role, area, public_person, path):
     area.is_demo = True
     area.save()
-    assert "Henkilöt ovat keksittyjä esimerkkejä." in as_role("public").get(URL).content.decode()
+    assert INVENTED in as_role("public").get(path).content.decode()
+
+
+def test_pages_of_a_real_area_say_nothing_of_invention(as_role, area, public_person):
+    assert INVENTED not in as_role("public").get(URL).content.decode()
 
 
 def test_an_unknown_organisation_is_not_found(as_role, area):

@@ -28,6 +28,12 @@ def test_a_role_without_its_summary_is_refused(as_role, partner_editor, organiza
     assert not Role.objects.filter(organization=organization_a).exists()
 
 
+def test_the_form_button_says_save_in_finnish_not_the_admins_save_and_leave(as_role, partner_editor, organization_a):
+    content = as_role("partner_editor").get(URL).content.decode()
+    assert '<button type="submit">Tallenna</button>' in content
+    assert "Tallenna ja poistu" not in content
+
+
 def test_role_edit_refuses_delete(as_role, partner_editor, organization_a):
     assert as_role("partner_editor").delete(URL).status_code == 405
 

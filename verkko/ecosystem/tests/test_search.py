@@ -1,5 +1,6 @@
 import pytest
 
+from verkko.ecosystem import actions
 from verkko.ecosystem.tests.conftest import ROLES
 
 URL = "/fi/ecosystem/search/"
@@ -14,6 +15,13 @@ def test_everyone_finds_organisations_forums_and_people(as_role, everyone, forum
     content = as_role(role).get(URL, {"q": "organisaatio"}).content.decode()
     assert "Organisaatio A" in content
     assert "Organisaatio B" in content
+
+
+def test_organisations_are_found_by_their_services(as_role, coordinator, organization_a):
+    actions.save_role(coordinator, organization_a, {"summary": "Oppilaitos", "services_for_employers": "Oppisopimus"})
+    content = as_role("public").get(URL, {"q": "oppisopimus"}).content.decode()
+    assert "Organisaatio A" in content
+    assert "Organisaatio B" not in content
 
 
 def test_the_public_finds_nobody_who_is_not_shown(as_role, private_person):

@@ -16,7 +16,14 @@ def status_light(value):
 
 @register.filter
 def period_code(period, frequency):
+    """The statistics code (2026M10), for addresses."""
     return "–" if period is None else periods.code(period, frequency)
+
+
+@register.filter
+def period_label(period, frequency):
+    """The period as people read it (10/2026, Q4/2026, 2026)."""
+    return "–" if period is None else periods.label(period, frequency)
 
 
 @register.simple_tag

@@ -42,6 +42,14 @@ def test_action_without_a_check_in_for_longer_than_its_rhythm_is_flagged(client_
     assert "ei tilannepäivitystä" not in client_for(None).get(f"/fi/actions/{action.uuid}/").content.decode()
 
 
+def test_rhythm_counts_from_the_recording_of_an_action_entered_after_it_started(action):
+    today = timezone.localdate()
+    action.starts_on = today - timedelta(days=90)
+    action.created_at = timezone.now() - timedelta(days=5)
+    assert not action.needs_check_in(today)
+    assert action.needs_check_in(today + timedelta(days=40))
+
+
 @pytest.mark.parametrize("role", ROLES)
 def test_check_in_button_only_for_lead_partner_editors_and_coordinators(client_for, user_for, role, action):
     content = client_for(user_for(role)).get(f"/fi/actions/{action.uuid}/").content.decode()

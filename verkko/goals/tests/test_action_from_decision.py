@@ -1,4 +1,5 @@
 import pytest
+from auditlog.models import LogEntry
 
 from verkko.goals.models import Action
 
@@ -13,6 +14,10 @@ def test_coordinator_turns_a_decision_into_an_action_once(client_for, coordinato
     assert action.lead_organization == decision.responsible_organization
     assert action.due_on == decision.due_date
     assert list(action.goals.all()) == [goal]  # the goals the forum owns
+    created = LogEntry.objects.get_for_object(action).get(action=LogEntry.Action.CREATE)
+    assert created.actor == coordinator
+    assert "title" in created.changes_dict
+    assert not {"id", "check_ins", "milestones"} & set(created.changes_dict)  # own columns only
     second = client.post(f"/fi/actions/from-decision/{decision.uuid}/")
     assert second["Location"] == response["Location"]
     assert Action.objects.count() == 1

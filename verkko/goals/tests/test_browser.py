@@ -2,7 +2,7 @@
 
 import pytest
 
-from verkko.goals.models import CheckIn
+from verkko.goals.models import Action, CheckIn
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,3 +65,28 @@ def test_report_pages_pass_axe(goal, action, partner_member, browser_page, sign_
     browser_page.get_by_role("button", name="Näytä raportti").click()
     assert browser_page.get_by_role("heading", level=1).inner_text().startswith("Seurantaraportti")
     assert_accessible(browser_page)
+
+
+def test_coordinator_makes_a_meeting_decision_an_action_once(
+    coordinator, decision, goal, browser_page, sign_in_browser, assert_accessible
+):
+    sign_in_browser(browser_page, coordinator)
+    meeting = f"/fi/ecosystem/meetings/{decision.meeting.uuid}/"
+    browser_page.goto(meeting)
+    browser_page.get_by_role("button", name="Tee päätöksestä toimenpide").click()
+    action = Action.objects.get(decision=decision)
+    browser_page.wait_for_url(f"**/fi/actions/{action.uuid}/")
+    assert browser_page.get_by_text("Päätöksestä tehtiin toimenpide; täydennä sen tiedot.").first.is_visible()
+    assert_accessible(browser_page)
+    browser_page.goto(meeting)
+    browser_page.get_by_role("button", name="Tee päätöksestä toimenpide").click()
+    browser_page.wait_for_url(f"**/fi/actions/{action.uuid}/")
+    assert browser_page.get_by_text("Tästä päätöksestä on jo tehty toimenpide.").first.is_visible()
+    assert Action.objects.count() == 1
+
+
+def test_monitoring_view_fits_a_phone_screen(goal, partner_goal, action, browser_page):
+    browser_page.set_viewport_size({"width": 360, "height": 740})
+    for path in ["/fi/goals/", f"/fi/goals/{goal.slug}/", f"/fi/actions/{action.uuid}/", "/fi/reports/"]:
+        browser_page.goto(path)
+        assert browser_page.evaluate("document.documentElement.scrollWidth") <= 360, path

@@ -8,7 +8,9 @@ DATA = {"progress": "45", "status": "under_way", "confidence": "at_risk", "narra
 def test_lead_editor_checks_in_and_the_action_follows(client_for, partner_editor, action, organization_a):
     client = client_for(partner_editor)
     url = f"/fi/actions/{action.uuid}/check-in/"
-    assert "Tilannepäivitys" in client.get(url).content.decode()
+    form = client.get(url).content.decode()
+    assert "Tilannepäivitys" in form
+    assert "---------" not in form  # status and confidence are choices to make, with no empty choice
     assert client.post(url, DATA).status_code == 302
     entry = CheckIn.objects.get()
     assert (entry.author, entry.organization, entry.confidence) == (partner_editor, organization_a, "at_risk")

@@ -10,7 +10,8 @@ def test_indicator_page_shows_chart_targets_status_and_history(client_for, goal,
     assert "<h1>Koulutukseen ohjatut nuoret</h1>" in content
     assert "Tavoitepolku" in content
     assert "Lähtötaso" in content
-    assert "2026Q1" in content
+    assert "Q1/2026" in content
+    assert "2026Q1" not in content
     assert "history-heading" in content
 
 

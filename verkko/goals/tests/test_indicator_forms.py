@@ -1,4 +1,5 @@
 import pytest
+from auditlog.models import LogEntry
 
 from verkko.goals.models import Indicator
 from verkko.stats.models import Series
@@ -74,6 +75,9 @@ def test_coordinator_edits_an_indicator(client_for, coordinator, indicator):
     assert client_for(coordinator).post(f"/fi/indicators/{indicator.slug}/edit/", data).status_code == 302
     indicator.refresh_from_db()
     assert indicator.name == "Uusi nimi"
+    change = LogEntry.objects.get_for_object(indicator).get(action=LogEntry.Action.UPDATE)
+    assert change.actor == coordinator
+    assert change.changes_dict["name"] == ["Koulutukseen ohjatut nuoret", "Uusi nimi"]
 
 
 def test_indicator_forms_refuse_other_methods(client_for, coordinator, indicator):

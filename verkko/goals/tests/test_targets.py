@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from auditlog.models import LogEntry
 
 from verkko.goals.models import Target
 
@@ -11,7 +12,19 @@ def test_coordinator_adds_a_target_and_replaces_it(client_for, coordinator, indi
     assert "Tavoitetaso" in client.get(url).content.decode()
     assert client.post(url, {"period": "2027Q1", "value": "55,5"}).status_code == 302
     assert client.post(url, {"period": "2027Q1", "value": "56"}).status_code == 302
-    assert Target.objects.get(indicator=indicator, period=date(2027, 1, 1)).value == 56.0
+    target = Target.objects.get(indicator=indicator, period=date(2027, 1, 1))
+    assert target.value == 56.0
+    change = LogEntry.objects.get_for_object(target).get(action=LogEntry.Action.UPDATE)
+    assert change.actor == coordinator
+    assert change.changes_dict["value"] == ["55.5", "56.0"]  # who, and the old and new value
+
+
+def test_target_period_may_be_written_as_people_read_it(client_for, coordinator, indicator):
+    client = client_for(coordinator)
+    url = f"/fi/indicators/{indicator.slug}/targets/"
+    assert "Esimerkiksi Q4/2026 tai 2026Q4." in client.get(url).content.decode()
+    assert client.post(url, {"period": "Q2/2027", "value": "57"}).status_code == 302
+    assert Target.objects.get(indicator=indicator, period=date(2027, 4, 1)).value == 57.0
 
 
 def test_coordinator_removes_a_target(client_for, coordinator, indicator):

@@ -61,3 +61,15 @@ def test_manual_indicator_assessed_at_the_quarter_containing_a_day(indicator):
     assert assessment.actual == 43.0
     # Expected 46 on the line from 40 (2025Q1) to 48 (2026Q1); gap 8, band 0.8: off track.
     assert assessment.status == status.OFF_TRACK
+
+
+def test_report_uses_the_previous_quarter_until_the_current_one_is_reported(indicator):
+    assessment = values.assess(indicator, at=date(2026, 2, 10))  # Q1/2026 not reported yet
+    assert assessment.period == date(2025, 10, 1)
+    assert assessment.actual == 43.0
+
+
+def test_report_has_no_data_when_neither_the_quarter_nor_the_one_before_is_reported(indicator):
+    assessment = values.assess(indicator, at=date(2026, 5, 1))
+    assert assessment.status == status.NO_DATA
+    assert assessment.period == date(2026, 4, 1)

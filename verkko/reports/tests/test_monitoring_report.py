@@ -52,6 +52,7 @@ def test_pdf_report_is_readable_text(client_for, partner_member, reported):
     response = client_for(partner_member).get(f"/fi/reports/monitoring/{PERIOD}.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="seurantaraportti-2025-11.pdf"'
     output = subprocess.run(["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True)
     text = " ".join(output.stdout.decode().split())  # table cells wrap their lines
     assert "Seurantaraportti 11/2025" in text
@@ -88,3 +89,26 @@ def test_reports_refuse_post(client_for, coordinator):
     assert client.post(f"/fi/reports/monitoring/{PERIOD}/").status_code == 405
     assert client.post(f"/fi/reports/monitoring/{PERIOD}.pdf").status_code == 405
     assert client.post(f"/fi/reports/monitoring/{PERIOD}.xlsx").status_code == 405
+
+
+def test_xlsx_report_reads_as_people_write_and_in_the_readers_language(client_for, reported, action):
+    CheckIn.objects.create(
+        action=action,
+        progress=35,
+        status="under_way",
+        confidence="on_track",
+        narrative='=HYPERLINK("http://example.com")',
+        created_at=timezone.make_aware(datetime(2025, 11, 20, 12)),
+    )
+    workbook = load_workbook(io.BytesIO(client_for(None).get(f"/sv/reports/monitoring/{PERIOD}.xlsx").content))
+    assert workbook.sheetnames[0] == "Mål"
+    indicators = workbook.worksheets[1]
+    assert indicators["D2"].value == "Q4/2025"  # the period, not the code 2025Q4
+    assert indicators.freeze_panes == "A2"
+    actions = workbook.worksheets[2]
+    assert actions["H2"].value == '=HYPERLINK("http://example.com")'
+    assert actions["H2"].data_type == "s"
+    assert actions["E2"].number_format == "d.m.yyyy"
+    widths = {letter: actions.column_dimensions[letter].width for letter in "AH"}
+    assert widths["A"] >= len("Oppisopimuspolku nuorille")
+    assert widths["H"] <= 60

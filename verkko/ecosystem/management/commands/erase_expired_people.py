@@ -13,5 +13,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         erased = actions.erase_expired_people(None)
         self.stdout.write(
-            f"Anonymised {erased} contact person record(s) older than {settings.PERSON_RETENTION_DAYS} days."
+            f"Anonymised {erased} contact person record(s) of people who left more than "
+            f"{settings.PERSON_RETENTION_DAYS} days ago."
         )
