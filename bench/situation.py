@@ -30,7 +30,7 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -38,7 +38,9 @@ from verkko.ecosystem.models import EmploymentArea, Municipality  # noqa: E402
 from verkko.situation.demo import PROFILES, Profile, latest_full_month, monthly_values, months_back  # noqa: E402
 from verkko.situation.figures import period_code  # noqa: E402
 from verkko.situation.measures import COUNTRY_CODE, content_labels  # noqa: E402
-from verkko.stats.models import Frequency, Series, Table  # noqa: E402
+from verkko.stats.formats import ROLE_AREA, ROLE_CONTENT, ROLE_TIME, Dataset, Dimension  # noqa: E402
+from verkko.stats.models import Table  # noqa: E402
+from verkko.stats.store import import_dataset  # noqa: E402
 
 MUNICIPALITIES = 309
 AREAS = 45
@@ -66,54 +68,35 @@ def fill():
         )
         for index, code in enumerate(codes)
     )
-    table = Table.objects.create(
-        source=Table.Source.STATFIN,
-        table_id="12r5",
-        title="Työnvälitystilaston kuukausitiedot (benchmark)",
-        frequency=Frequency.MONTHLY,
-        updated=timezone.now(),
-        fetched_at=timezone.now(),
-    )
     area_codes = [f"KU{code}" for code in codes] + [COUNTRY_CODE]
     contents = list(content_labels())
-    Series.objects.bulk_create(
-        (
-            Series(
-                table=table,
-                key=f"alue={area_code};contentscode={content}",
-                area_code=area_code,
-                measure_code=content,
-            )
-            for area_code in area_codes
-            for content in contents
-        ),
-        batch_size=5000,
-    )
-    series_ids = {(a, m): pk for pk, a, m in table.series.values_list("pk", "area_code", "measure_code")}
     months = months_back(latest_full_month(), YEARS)
-    rows = 0
-    with transaction.atomic(), connection.cursor() as cursor:
+    periods = [period_code(day) for day in months]
+
+    def cells():
+        """Area by area, as the store reads a table: content-major, the months fastest."""
         for area_code in area_codes:
             profile = PROFILES.get(area_code) or Profile(
                 rng.randint(300, 40000), rng.uniform(6, 16), rng.uniform(0.01, 0.08), rng.random() < 0.2
             )
-            batch = []
-            for day in months:
-                for content, value in monthly_values(profile, day, rng).items():
-                    batch.append(
-                        (
-                            series_ids[(area_code, content)],
-                            day.isoformat(),
-                            period_code(day),
-                            value,
-                            ".." if value is None else "",
-                        )
-                    )
-            cursor.executemany(
-                "INSERT INTO stats_observation (series_id, period, period_code, value, status) VALUES (?, ?, ?, ?, ?)",
-                batch,
-            )
-            rows += len(batch)
+            by_month = [monthly_values(profile, day, rng) for day in months]
+            values = [month_values[content] for content in contents for month_values in by_month]
+            yield values, [".." if value is None else "" for value in values]
+
+    dataset = Dataset(
+        dimensions=[
+            Dimension("alue", "Alue", area_codes, area_codes, role=ROLE_AREA),
+            Dimension("contentscode", "Tiedot", contents, contents, role=ROLE_CONTENT),
+            Dimension("kuukausi", "Kuukausi", periods, periods, role=ROLE_TIME),
+        ],
+        chunk_source=cells,
+        table_id="12r5",
+        title="Työnvälitystilaston kuukausitiedot (benchmark)",
+        updated=timezone.now(),
+    )
+    # The same path as a real import (stats.store): series, cells, checksums and an ImportRun.
+    run = import_dataset(dataset, source=Table.Source.STATFIN, origin="bench/situation.py")
+    rows = run.rows_new
     cursor = connection.cursor()
     cursor.execute("ANALYZE")
     print(

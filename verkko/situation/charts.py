@@ -10,7 +10,7 @@ from django.utils.translation import pgettext
 
 from verkko.lib.charts import VEGA_LITE_VERSION, chart
 from verkko.lib.formatting import rounded
-from verkko.situation.figures import add_months, period_label, series_of
+from verkko.situation.figures import add_months, file_month, period_label, series_of
 
 WIDTH, HEIGHT = 640, 260
 SEASONAL_YEARS = 6
@@ -62,10 +62,10 @@ def trend(table, measure, places, since):
         [period_label(period), *cells[:-1], _incomplete_note(cells[-1])] for period, cells in sorted(by_period.items())
     ]
     values = [
-        {"month": f"{row[0]}-01", "place": place.name, "value": row[index + 1]}
-        for row in rows
+        {"month": period.isoformat(), "place": place.name, "value": cells[index]}
+        for period, cells in sorted(by_period.items())
         for index, place in enumerate(places)
-        if row[index + 1] is not None
+        if cells[index] is not None
     ]
     title = _("%(measure)s by month") % {"measure": _capitalised(measure.label)}
     spec = _spec(
@@ -77,7 +77,7 @@ def trend(table, measure, places, since):
             "y": {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
             "color": {"field": "place", "type": "nominal", "title": None, "legend": {"orient": "bottom"}},
             "tooltip": [
-                {"field": "place", "type": "nominal", "title": _("Place")},
+                {"field": "place", "type": "nominal", "title": pgettext("place in a chart", "Place")},
                 {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": _("Month")},
                 {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
             ],
@@ -171,7 +171,7 @@ def municipalities(measure, rows, month):
     values = [{"municipality": row[0], "value": row[1]} for row in table_rows if row[1] is not None]
     spec = _bars(title, values, "municipality", _("Municipality"), measure, len(table_rows))
     columns = [_("Municipality"), period_label(month), period_label(add_months(month, -12)), _("Change"), _("Note")]
-    return Tabular(title, columns, table_rows, spec, f"{measure.code.lower()}-municipalities-{period_label(month)}")
+    return Tabular(title, columns, table_rows, spec, f"{measure.code.lower()}-municipalities-{file_month(month)}")
 
 
 def areas(measure, comparisons, month):
@@ -194,7 +194,7 @@ def areas(measure, comparisons, month):
     values = [{"area": row[0], "value": row[1]} for row in rows]
     spec = _bars(title, values, "area", _("Employment area"), measure, len(rows))
     columns = [_("Employment area"), period_label(month), _("Note")]
-    return Tabular(title, columns, rows, spec, f"{measure.code.lower()}-areas-{period_label(month)}")
+    return Tabular(title, columns, rows, spec, f"{measure.code.lower()}-areas-{file_month(month)}")
 
 
 def signal_counts(counts, kinds):
@@ -210,7 +210,7 @@ def signal_counts(counts, kinds):
     ]
     labels = dict(kinds)
     values = [
-        {"month": f"{period_label(month)}-01", "kind": str(labels[kind]), "count": n}
+        {"month": month.isoformat(), "kind": str(labels[kind]), "count": n}
         for (month, kind), n in sorted(counts.items())
     ]
     title = _("Signals by month and kind")
@@ -220,7 +220,13 @@ def signal_counts(counts, kinds):
         {"type": "bar"},
         {
             "x": {"field": "month", "type": "ordinal", "timeUnit": "yearmonth", "title": _("Month")},
-            "y": {"field": "count", "type": "quantitative", "title": _("Signals"), "stack": "zero"},
+            "y": {
+                "field": "count",
+                "type": "quantitative",
+                "title": _("Signals"),
+                "stack": "zero",
+                "axis": {"tickMinStep": 1, "format": "d"},  # whole signals: no 0,5 on the axis
+            },
             "color": {"field": "kind", "type": "nominal", "title": _("Kind"), "legend": {"orient": "bottom"}},
             "tooltip": [
                 {"field": "kind", "type": "nominal", "title": _("Kind")},

@@ -4,8 +4,9 @@ Statistics Finland cannot be reached from every machine; then the pages show thi
 (source "demo"), and say on screen that the figures are invented. When `refresh_statistics`
 has imported the real table (source "statfin"), the pages use it instead.
 
-Deterministic (seeded) and safe to load again: the demo table's series are deleted and
-written anew, signals and the review are updated in place.
+Deterministic (seeded) and safe to load again: the table goes through the statistics store
+(verkko.stats.store), which updates the cells in place and records an ImportRun like any import;
+signals and the review are updated in place.
 """
 
 import random
@@ -19,18 +20,27 @@ from verkko.accounts.models import User
 from verkko.ecosystem import demo as ecosystem_demo
 from verkko.ecosystem.models import Municipality
 from verkko.situation.figures import add_months, period_code
-from verkko.situation.measures import COUNTRY_CODE, LABOUR_FORCE, TABLE_ID, UNEMPLOYED, content_labels
+from verkko.situation.measures import (
+    COUNTRY_CODE,
+    LABOUR_FORCE,
+    TABLE_ID,
+    UNEMPLOYED,
+    UNEMPLOYMENT_RATE,
+    content_labels,
+)
 from verkko.situation.models import Industry, OccupationGroup, Review, Signal
 from verkko.situation.review import review_fields
 from verkko.stats.actions import create_default_sources
-from verkko.stats.models import Frequency, Observation, Series, Table
+from verkko.stats.formats import ROLE_AREA, ROLE_CONTENT, ROLE_TIME, Dataset, Dimension
+from verkko.stats.models import Table
+from verkko.stats.store import import_dataset
 
 YEARS = 7
 SEED = 12_2026
-BATCH = 5000
 SUPPRESSED = ".."
 # Subgroups so small in small municipalities that the demo suppresses them when below five.
 SMALL_SUBGROUPS = {"TYOTTOMAT20", "TYOTTOMATULK", "LYHTYOVKO", "KOKEILULOP", "TYOHARJOITTELULOP"}
+DEMO_ORIGIN = "load_demo: verkko.situation.demo (invented figures)"
 DEMO_NAMESPACE = uuid.UUID("6f0c7c52-2b8e-4d0e-9a43-3c1b2a5d9e10")
 
 
@@ -103,7 +113,7 @@ def monthly_values(profile, day, rng):
         "HAKIJALOPUSSA": round(unemployed * 1.85),
         UNEMPLOYED: unemployed,
         LABOUR_FORCE: labour_force,
-        "TYOTOSUUS": round(100 * unemployed / labour_force, 1),
+        UNEMPLOYMENT_RATE: round(100 * unemployed / labour_force, 1),
         "TYOTTOMATMIEHET": men,
         "TYOTTOMATNAISET": unemployed - men,
         "TYOTTOMAT20": round(unemployed * 0.035 * summer_youth),
@@ -131,94 +141,66 @@ def monthly_values(profile, day, rng):
     return values
 
 
-def series_key(area_code, content_code):
-    return f"alue={area_code};contentscode={content_code}"
-
-
-def dimensions(area_codes):
+def demo_dataset(latest, years=YEARS):
+    """The demo table 12r5 as a reader would give it: every content for the demo areas, monthly."""
+    months = months_back(latest, years)
     labels = content_labels()
-    return [
-        {
-            "code": "alue",
-            "label": "Alue",
-            "role": "area",
-            "values": [{"code": code, "label": code} for code in area_codes],
-        },
-        {
-            "code": "contentscode",
-            "label": "Tiedot",
-            "role": "content",
-            "values": [{"code": code, "label": label["fi"]} for code, label in labels.items()],
-        },
-        {"code": "kuukausi", "label": "Kuukausi", "role": "time", "values": []},
-    ]
+    names = dict(Municipality.objects.filter(code__in=[c[2:] for c in PROFILES]).values_list("code", "name_fi"))
+    areas = Dimension(
+        "alue",
+        "Alue",
+        list(PROFILES),
+        [names.get(code[2:], "KOKO MAA" if code == COUNTRY_CODE else code) for code in PROFILES],
+        role=ROLE_AREA,
+    )
+    contents = Dimension(
+        "contentscode",
+        "Tiedot",
+        list(labels),
+        [label["fi"] for label in labels.values()],
+        role=ROLE_CONTENT,
+        units={code: "%" if code == UNEMPLOYMENT_RATE else "lkm" for code in labels},
+        decimals={code: 1 if code == UNEMPLOYMENT_RATE else 0 for code in labels},
+    )
+    codes = [period_code(day) for day in months]
+    time_dimension = Dimension("kuukausi", "Kuukausi", codes, codes, role=ROLE_TIME)
+    # Storage order: area, then content, then month fastest; one area's months are drawn in turn.
+    rng = random.Random(SEED)
+    values, statuses = [], []
+    for profile in PROFILES.values():
+        by_month = [monthly_values(profile, day, rng) for day in months]
+        for code in labels:
+            for month_values in by_month:
+                value = month_values[code]
+                values.append(value)
+                statuses.append(SUPPRESSED if value is None else "")
+    return Dataset.from_values(
+        [areas, contents, time_dimension],
+        values,
+        statuses,
+        table_id=TABLE_ID,
+        title="Työnvälitystilaston kuukausitiedot kunnittain (keksityt esimerkkiluvut)",
+        updated=published(latest),
+    )
+
+
+def published(latest, now=None):
+    """When Statistics Finland would publish the month: about the 25th of the next month, never in the future."""
+    usual = timezone.make_aware(datetime.combine(add_months(latest, 1) + timedelta(days=24), time(8, 0)))
+    return min(usual, now or timezone.now())
 
 
 def load_table(stdout, latest=None, years=YEARS):
-    """The demo table 12r5: every content for the Oulu area's municipalities and the country, monthly."""
+    """Stores the demo table through the statistics store, like any import (an ImportRun records it)."""
     latest = latest or latest_full_month()
-    months = months_back(latest, years)
-    published = timezone.make_aware(datetime.combine(add_months(latest, 1) + timedelta(days=24), time(8, 0)))
-    table, _created = Table.objects.update_or_create(
-        source=Table.Source.DEMO,
-        table_id=TABLE_ID,
-        defaults={
-            "title": "Työnvälitystilaston kuukausitiedot kunnittain (keksityt esimerkkiluvut)",
-            "frequency": Frequency.MONTHLY,
-            "dimensions": dimensions(list(PROFILES)),
-            "updated": published,
-            "fetched_at": timezone.now(),
-            "url": "",
-        },
-    )
-    table.series.all().delete()
-    codes = list(content_labels())
-    series = Series.objects.bulk_create(
-        [
-            Series(
-                table=table,
-                key=series_key(area_code, code),
-                codes={"alue": area_code, "contentscode": code},
-                labels={"alue": area_code, "contentscode": content_labels()[code]["fi"]},
-                area_code=area_code,
-                measure_code=code,
-                unit="%" if code == "TYOTOSUUS" else "lkm",
-                decimals=1 if code == "TYOTOSUUS" else 0,
-            )
-            for area_code in PROFILES
-            for code in codes
-        ],
-        batch_size=BATCH,
-    )
-    series_ids = {(s.area_code, s.measure_code): s.pk for s in series}
-    if any(pk is None for pk in series_ids.values()):  # backends that return no keys from bulk_create
-        series_ids = {(s.area_code, s.measure_code): s.pk for s in table.series.all()}
-    rng = random.Random(SEED)
-    observations = []
-    count = 0
-    for area_code, profile in PROFILES.items():
-        for day in months:
-            for code, value in monthly_values(profile, day, rng).items():
-                observations.append(
-                    Observation(
-                        series_id=series_ids[(area_code, code)],
-                        period=day,
-                        period_code=period_code(day),
-                        value=value,
-                        status=SUPPRESSED if value is None else "",
-                    )
-                )
-            if len(observations) >= BATCH:
-                Observation.objects.bulk_create(observations, batch_size=BATCH)
-                count += len(observations)
-                observations = []
-    Observation.objects.bulk_create(observations, batch_size=BATCH)
-    count += len(observations)
+    dataset = demo_dataset(latest, years)
+    run = import_dataset(dataset, source=Table.Source.DEMO, origin=DEMO_ORIGIN)
+    periods = dataset.time_dimension.codes
     stdout.write(
-        f"Demo statistics (invented): table {TABLE_ID}, {len(series_ids)} series, {count} observations, "
-        f"{period_code(months[0])}–{period_code(months[-1])}."
+        f"Demo statistics (invented): table {TABLE_ID}, {run.series_count} series, {run.observations} observations "
+        f"({run.rows_new} new, {run.rows_changed} changed), {periods[0]}–{periods[-1]}."
     )
-    return table
+    return run.table
 
 
 # (key, kind, municipality code, industry, occupation group, headcount, months before the latest, day,
@@ -341,7 +323,7 @@ def load_signals(stdout, latest):
         organisation = (
             reporter.memberships.first().organization if reporter else ecosystem_demo.organization("BusinessOulu")
         )
-        Signal.objects.update_or_create(
+        signal, _created = Signal.objects.update_or_create(
             uuid=uuid.uuid5(DEMO_NAMESPACE, key),
             defaults={
                 "area": area,
@@ -358,23 +340,22 @@ def load_signals(stdout, latest):
                 "organization": organisation,
                 "status": Signal.Status.VERIFIED if verified else Signal.Status.SUBMITTED,
                 "checked_by": coordinator if verified else None,
-                "checked_at": timezone.now() if verified else None,
                 "is_demo": True,
             },
+        )
+        # The check time is set once, so loading again leaves no change in the signal's history.
+        Signal.objects.filter(uuid=signal.uuid, checked_at__isnull=True, status=Signal.Status.VERIFIED).update(
+            checked_at=timezone.now()
         )
     stdout.write(f"Demo signals (invented): {len(DEMO_SIGNALS)}.")
 
 
 def load_review(stdout, table, latest):
     area = ecosystem_demo.area()
+    fields = {**review_fields(table, area, latest), "status": Review.Status.PUBLISHED}
+    # Published once: loading again changes the review only where its figures changed.
     Review.objects.update_or_create(
-        area=area,
-        month=latest,
-        defaults={
-            **review_fields(table, area, latest),
-            "status": Review.Status.PUBLISHED,
-            "published_at": timezone.now(),
-        },
+        area=area, month=latest, defaults=fields, create_defaults={**fields, "published_at": timezone.now()}
     )
     stdout.write(f"Demo review (invented figures): {period_code(latest)}, published.")
 

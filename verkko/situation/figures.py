@@ -30,7 +30,7 @@ def data_version(table):
     members = Municipality.objects.filter(area__isnull=False).aggregate(
         count=Count("pk"), areas=Sum("area_id"), last=Max("pk")
     )
-    shown = (table.pk, table.source, table.title, table.url, str(table.updated), str(table.fetched_at))
+    shown = (table.pk, table.source, table.title, table_link(table), str(table.updated), str(table.fetched_at))
     return (*shown, *runs.values(), *members.values())
 
 
@@ -40,7 +40,12 @@ def add_months(day, months):
 
 
 def period_label(day):
-    """The month as shown in tables and downloads: 2026-10."""
+    """The month as a reader writes it, in tables, downloads and choices: 10/2026."""
+    return f"{day.month}/{day.year}"
+
+
+def file_month(day):
+    """The month in a file name, sorting by time: 2026-10."""
     return f"{day.year}-{day.month:02d}"
 
 
@@ -55,8 +60,12 @@ def statistics_table():
 
 
 def table_link(table):
-    """Where the table can be read at Statistics Finland: its own address, the configured pattern, or stat.fi."""
-    if table.url:
+    """Where a person can read the table: its own address, the configured pattern, or stat.fi.
+
+    A table fetched by `refresh_statistics` has the PxWeb API's address, which answers JSON
+    rather than a page, so the pattern or stat.fi serves people better.
+    """
+    if table.url and "/api/" not in table.url:
         return table.url
     pattern = getattr(settings, "STATFIN_TABLE_URL", "")
     return pattern.format(table_id=table.table_id) if pattern else STATFIN_HOME

@@ -1,6 +1,7 @@
 from datetime import date
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from verkko.ecosystem.models import Municipality
@@ -65,7 +66,8 @@ class SignalForm(forms.ModelForm):
         self.fields["municipality"].help_text = ""
         self.fields["organization"].queryset = organizations
         self.fields["organization"].empty_label = None
-        self.fields["headcount"].min_value = 1
+        # The field's own message, not the database constraint's name, when someone types 0.
+        self.fields["headcount"].validators.append(MinValueValidator(1))
         self.fields["headcount"].widget.attrs["min"] = 1
 
 
@@ -135,18 +137,17 @@ class SignalCheckForm(forms.Form):
 class ReviewDraftForm(forms.Form):
     """The month a new review is drafted for: one of the months with figures and no review yet."""
 
-    month = forms.ChoiceField(label=_("Month"))
+    month = forms.ChoiceField(
+        label=_("Month"),
+        error_messages={"invalid_choice": _("Choose one of the months listed: each has figures and no review yet.")},
+    )
 
-    def __init__(self, *args, area, months, **kwargs):
+    def __init__(self, *args, months, **kwargs):
         super().__init__(*args, **kwargs)
-        self.area = area
         self.fields["month"].choices = [(m.isoformat(), period_label(m)) for m in months]
 
     def clean_month(self):
-        month = date.fromisoformat(self.cleaned_data["month"])
-        if Review.objects.filter(area=self.area, month=month).exists():
-            raise forms.ValidationError(_("The month already has a review; edit that one."))
-        return month
+        return date.fromisoformat(self.cleaned_data["month"])
 
 
 class ReviewForm(forms.ModelForm):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from verkko.ecosystem.models import EmploymentArea, Municipality, Organization, Visibility
 
@@ -63,7 +64,7 @@ class Signal(models.Model):
         SKILLS_SHORTAGE = "skills_shortage", _("skills shortage")
         OPENING = "opening", _("business opening")
         CLOSURE = "closure", _("business closure")
-        OTHER = "other", _("other")
+        OTHER = "other", pgettext_lazy("kind of signal", "other")
 
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("waiting for verification")

@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from verkko.lib.formatting import format_number, format_signed
+from verkko.lib.formatting import format_number, format_signed, rounded
 from verkko.situation.figures import Place, key_figures, municipality_rows
 from verkko.situation.measures import KEY_MEASURES, RATE
 from verkko.situation.models import Signal
@@ -108,22 +108,45 @@ def _headline(area, month, figures):
     ]
     if unemployed.change_on_month is not None and unemployed.change_on_year is not None:
         sentences.append(
-            _(
-                "The number changed by %(on_month)s on the previous month and by %(on_year)s "
-                "(%(percent)s %%) on a year earlier."
-            )
+            _("There were %(on_month)s and %(on_year)s.")
             % {
-                "on_month": format_signed(unemployed.change_on_month),
-                "on_year": format_signed(unemployed.change_on_year),
-                "percent": format_signed(unemployed.percent_change_on_year, 1),
+                "on_month": _compared(
+                    unemployed.change_on_month,
+                    _("%(count)s more than in the previous month"),
+                    _("%(count)s fewer than in the previous month"),
+                    _("as many as in the previous month"),
+                ),
+                "on_year": _compared(
+                    unemployed.change_on_year,
+                    _("%(count)s (%(percent)s %%) more than a year earlier"),
+                    _("%(count)s (%(percent)s %%) fewer than a year earlier"),
+                    _("as many as a year earlier"),
+                    percent=unemployed.percent_change_on_year,
+                ),
             }
         )
     if rate.change_on_year is not None:
         sentences.append(
-            _("The unemployment rate changed by %(points)s percentage points on a year earlier.")
-            % {"points": format_signed(rate.change_on_year, 1)}
+            _compared(
+                rate.change_on_year,
+                _("The unemployment rate was %(count)s percentage points higher than a year earlier."),
+                _("The unemployment rate was %(count)s percentage points lower than a year earlier."),
+                _("The unemployment rate was the same as a year earlier."),
+                decimals=1,
+            )
         )
     return " ".join(sentences)
+
+
+def _compared(change, more, fewer, same, decimals=0, percent=None):
+    """The change as words: "331 fewer than …", "961 (5,6 %) more than …" or "as many as …"."""
+    shown = rounded(change, decimals)
+    if not shown:
+        return same
+    values = {"count": format_number(abs(shown), decimals)}
+    if percent is not None:
+        values["percent"] = format_number(abs(percent), 1)
+    return (more if shown > 0 else fewer) % values
 
 
 def _risers_and_fallers(figures):
@@ -168,7 +191,7 @@ def _municipalities(rows):
     if round(riser[2], 1) > 0:
         sentences.append(
             _(
-                "Among the municipalities, the unemployment rate rose most in %(name)s "
+                "Among the municipalities, the unemployment rate rose most over the year in %(name)s "
                 "(%(points)s percentage points, to %(rate)s %%)."
             )
             % {"name": riser[0].name, "points": format_signed(riser[2], 1), "rate": format_number(riser[1], 1)}
@@ -179,7 +202,7 @@ def _municipalities(rows):
             % {"name": faller[0].name, "points": format_signed(faller[2], 1), "rate": format_number(faller[1], 1)}
         )
     sentences.append(
-        _("The rate was highest in %(highest)s (%(highest_rate)s %%) and lowest in %(lowest)s (%(lowest_rate)s %%).")
+        _("Highest rate: %(highest)s (%(highest_rate)s %%); lowest: %(lowest)s (%(lowest_rate)s %%).")
         % {
             "highest": highest[0].name,
             "highest_rate": format_number(highest[1], 1),
@@ -216,6 +239,11 @@ def _signals(signals, kind_counts):
     return "\n".join(lines)
 
 
+def _date(moment):
+    """1.12.2026 in Finnish and Swedish, as written in Finland; 1 December 2026 in English."""
+    return date_format(timezone.localtime(moment), "j F Y" if translation.get_language() == "en" else "j.n.Y")
+
+
 def _source(table):
     sentences = []
     if table.source == "demo":
@@ -224,7 +252,7 @@ def _source(table):
         _("Source: Statistics Finland, employment service statistics, table %(table)s (updated %(updated)s).")
         % {
             "table": table.table_id,
-            "updated": date_format(timezone.localtime(table.updated), "DATE_FORMAT") if table.updated else "–",
+            "updated": _date(table.updated) if table.updated else "–",
         }
     )
     return " ".join(sentences)

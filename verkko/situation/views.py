@@ -1,6 +1,7 @@
 """Pages of the situational picture: the area, its municipalities, trends, signals and monthly reviews."""
 
 import hashlib
+import re
 from datetime import date
 from urllib.parse import urlencode
 
@@ -395,7 +396,7 @@ def _draft_form(request, area, data=None):
     codes = [m.statfin_code for m in area.municipalities.all()]
     taken = set(Review.objects.filter(area=area).values_list("month", flat=True))
     months = [month for month in available_months(table, codes)[:24] if month not in taken]
-    return ReviewDraftForm(data, area=area, months=months)
+    return ReviewDraftForm(data, months=months)
 
 
 def _review_list(request, area, draft_form, status=200):
@@ -443,6 +444,7 @@ def _visible_review(request, review_uuid):
 def review_detail(request, review_uuid):
     review = _visible_review(request, review_uuid)
     title, text = review.localized(get_language())
+    text = re.sub(r"(\d) %", "\\1\u00a0%", text)  # a per cent sign never starts a line on its own
     may_edit = can_edit_reviews(request.user, review.area)
     return render(
         request,

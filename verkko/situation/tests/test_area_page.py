@@ -36,9 +36,9 @@ def test_area_page_shows_the_sum_of_the_member_municipalities(client, table):
 def test_area_rate_is_computed_from_the_sums(client, table):
     card = _cards(client.get("/fi/situation/").content.decode())["Työttömyysaste"]
 
-    assert "12,2 %" in card  # 10 900 / 89 000, not the mean of 12,5 and 10,0
+    assert "12,2&nbsp;%" in card  # 10 900 / 89 000, not the mean of 12,5 and 10,0
     assert "+1,1" in card  # on 9 950 / 89 000 = 11,2 a year earlier
-    assert "11,5 %" in card  # the whole country: 310 000 / 2 700 000
+    assert "11,5&nbsp;%" in card  # the whole country: 310 000 / 2 700 000
 
 
 def test_a_figure_with_a_suppressed_municipal_cell_is_marked_incomplete(client, table):
@@ -68,6 +68,18 @@ def test_without_a_table_address_the_source_links_to_statistics_finland(client, 
     content = client.get("/fi/situation/").content.decode()
 
     assert 'href="https://stat.fi/"' in content
+
+
+def test_a_table_fetched_from_the_api_links_to_a_page_for_people(client, table, settings):
+    table.url = "https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin/12r5.px"  # answers JSON
+    table.save()
+    assert 'href="https://stat.fi/"' in client.get("/fi/situation/").content.decode()
+
+    settings.STATFIN_TABLE_URL = "https://pxdata.stat.fi/PxWeb/pxweb/fi/StatFin/{table_id}.px/"
+    content = client.get("/fi/situation/").content.decode()
+
+    assert 'href="https://pxdata.stat.fi/PxWeb/pxweb/fi/StatFin/12r5.px/"' in content
+    assert table.url not in content
 
 
 def test_invented_figures_say_so_near_the_top(client, demo_table):
@@ -150,3 +162,20 @@ def test_cached_figures_follow_a_refresh_of_the_table(client, table):
     table.save()
 
     assert f"11{NBSP}000" in client.get("/fi/situation/").content.decode()
+
+
+def test_area_page_has_a_card_for_each_key_figure_of_the_issue(client, table):
+    cards = _cards(client.get("/fi/situation/").content.decode())
+
+    assert list(cards) == [
+        "Työttömät työnhakijat",
+        "Työttömyysaste",
+        "Alle 25-vuotiaat työttömät",
+        "Yli 50-vuotiaat työttömät",
+        "Pitkäaikaistyöttömät",
+        "Ulkomaalaiset työttömät",
+        "Kokoaikaisesti lomautetut",
+        "Avoimet työpaikat",
+        "Uudet avoimet työpaikat",
+    ]
+    assert "Taulukossa ei ole tätä lukua tältä kuukaudelta." in cards["Pitkäaikaistyöttömät"]  # not in the fixture

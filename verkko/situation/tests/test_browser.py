@@ -107,8 +107,32 @@ def test_coordinator_review_pages_pass_axe(
     assert review.is_published
 
 
-def test_situation_pages_fit_a_phone_screen(demo_table, browser_page):
+def _fits(page):
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_situation_pages_fit_a_phone_screen(
+    demo_table, make_signal, make_review, coordinator, browser_page, sign_in_browser
+):
+    signal = make_signal()
+    review = make_review(status="published")
     browser_page.set_viewport_size({"width": 360, "height": 740})
-    for path in ["/fi/situation/", "/fi/situation/municipalities/", "/fi/signals/"]:
+    public = [
+        "/fi/situation/",
+        "/fi/situation/564/",
+        "/fi/situation/municipalities/",
+        "/fi/signals/",
+        f"/fi/signals/{signal.uuid}/",
+        "/fi/situation/reviews/",
+        f"/fi/situation/reviews/{review.uuid}/",
+        "/sv/situation/",
+        "/en/signals/",
+    ]
+    for path in public:
         browser_page.goto(path)
-        assert browser_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+        assert _fits(browser_page), path
+
+    sign_in_browser(browser_page, coordinator)
+    for path in ["/fi/signals/new/", f"/fi/situation/reviews/{review.uuid}/edit/", "/fi/situation/reviews/"]:
+        browser_page.goto(path)
+        assert _fits(browser_page), path

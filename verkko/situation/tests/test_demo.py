@@ -2,14 +2,16 @@
 
 import io
 import random
-from datetime import date
+from datetime import date, datetime
 
 import pytest
+from auditlog.models import LogEntry
 from django.core.management import call_command
+from django.utils import timezone
 
 from verkko.situation import demo
 from verkko.situation.models import Review, Signal
-from verkko.stats.models import Observation, Series, Table
+from verkko.stats.models import ImportRun, Observation, Series, Table
 
 
 @pytest.fixture
@@ -78,3 +80,33 @@ def test_figures_follow_a_seasonal_pattern():
     july = demo.monthly_values(profile, date(2023, 7, 1), rng)["TYOTTOMATLOPUSSA"]
 
     assert july > may
+
+
+def test_the_demo_table_is_stored_through_the_statistics_store_like_any_import(loaded):
+    table = Table.objects.get(source=Table.Source.DEMO, table_id="12r5")
+    run = ImportRun.objects.get(table=table)
+
+    assert run.status == ImportRun.Status.SUCCEEDED
+    assert run.rows_new == Observation.objects.filter(series__table=table).count()
+    assert not table.series.filter(checksum__isnull=True).exists()
+    assert table.series.get(area_code="KU564", measure_code="TYOTOSUUS").decimals == 1
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    again = ImportRun.objects.filter(table=table).latest("pk")
+    assert (again.rows_new, again.rows_changed) == (0, 0)
+
+
+def test_loading_again_leaves_no_new_history_on_the_demo_signals_and_review(loaded):
+    before = LogEntry.objects.filter(content_type__app_label="situation").count()
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert LogEntry.objects.filter(content_type__app_label="situation").count() == before
+
+
+def test_the_demo_table_is_never_updated_in_the_future():
+    early_in_december = timezone.make_aware(datetime(2026, 12, 3, 9, 0))
+
+    assert demo.published(date(2026, 11, 1), now=early_in_december) == early_in_december
+    assert demo.published(date(2026, 10, 1), now=early_in_december) == timezone.make_aware(datetime(2026, 11, 25, 8, 0))

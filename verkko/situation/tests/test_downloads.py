@@ -7,6 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from verkko.ecosystem.tests.factories import EmploymentAreaFactory, MunicipalityFactory
+from verkko.situation import demo
 from verkko.situation.tests.conftest import LATEST, add_figures
 
 
@@ -32,7 +33,7 @@ def test_trend_download_holds_the_rows_of_the_chart_table(client, table):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert _csv_rows(response) == _as_csv(chart["columns"], chart["rows"])
-    assert ["2026-10", "12.2", "11.5", ""] in _csv_rows(response)
+    assert ["10/2026", "12.2", "11.5", ""] in _csv_rows(response)
 
 
 def test_seasonal_download_as_xlsx_holds_the_rows_of_the_chart_table(client, table):
@@ -104,3 +105,14 @@ def test_download_with_a_bad_measure_falls_back_to_the_default(client, table, me
     rows = _csv_rows(client.get("/fi/situation/download/trend.csv", {"measure": measure}))
 
     assert rows[0] == ["Kuukausi", "Oulun työllisyysalue", "Huomautus"]
+
+
+def test_the_trend_covers_five_years_of_months_unless_more_are_asked_for(client, area):
+    demo.load_table(io.StringIO(), latest=LATEST)  # seven years of invented months
+
+    five_years = client.get("/fi/situation/").context["trend"]["chart"]["rows"]
+    ten_years = client.get("/fi/situation/", {"years": "10"}).context["trend"]["chart"]["rows"]
+
+    assert len(five_years) == 60
+    assert (five_years[0][0], five_years[-1][0]) == ("11/2021", "10/2026")
+    assert len(ten_years) == 84  # every month there is

@@ -14,7 +14,7 @@ def test_municipality_page_shows_its_own_figures_beside_the_country(client, tabl
     assert response.status_code == 200
     content = response.content.decode()
     assert "Tilannekuva: Kempele" in content
-    assert "10,0 %" in content  # 900 / 9 000
+    assert "10,0&nbsp;%" in content  # 900 / 9 000
     assert f"310{NBSP}000" in content
     assert "KU244" in content
 
@@ -56,4 +56,4 @@ def test_a_municipality_outside_any_area_has_its_page_too(client, table):
     response = client.get("/fi/situation/091/", {"measure": "TYOTOSUUS"})
 
     assert response.status_code == 200
-    assert "12,5 %" in response.content.decode()
+    assert "12,5&nbsp;%" in response.content.decode()

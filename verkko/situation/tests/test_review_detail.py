@@ -1,5 +1,7 @@
 """One review /fi/situation/reviews/<uuid>/, editing it and publishing it."""
 
+import re
+
 import pytest
 
 from verkko.situation.models import Review
@@ -89,7 +91,10 @@ def test_an_empty_text_is_refused_and_nothing_changes(client_for, review, coordi
     review.refresh_from_db()
     assert response.status_code == 200
     assert "error-summary" in response.content.decode()
+    text = " ".join(re.sub("<[^>]+>", " ", response.content.decode()).split())
+    assert "Teksti ruotsiksi: Tämä kenttä vaaditaan." in text
     assert review.text_fi == "Työttömiä oli 10 900."
+    assert review.text_sv == "Arbetslösa var 10 900."
 
 
 def test_wrong_methods_are_refused(client_for, review, coordinator):
@@ -98,3 +103,11 @@ def test_wrong_methods_are_refused(client_for, review, coordinator):
     assert client.post(f"/fi/situation/reviews/{review.uuid}/").status_code == 405
     assert client.get(f"/fi/situation/reviews/{review.uuid}/publish/").status_code == 405
     assert client.put(f"/fi/situation/reviews/{review.uuid}/edit/").status_code == 405
+
+
+def test_a_per_cent_sign_stays_with_its_number(client, make_review):
+    review = make_review(text_fi="Työttömyysaste oli 12,2 % eli 0,7 %-yksikköä korkeampi.", status="published")
+
+    content = client.get(f"/fi/situation/reviews/{review.uuid}/").content.decode()
+
+    assert "12,2\xa0% eli 0,7\xa0%-yksikköä" in content

@@ -5,6 +5,8 @@ import pytest
 from verkko.situation.models import Review
 from verkko.situation.tests.conftest import LATEST, PREVIOUS
 
+ONLY_LISTED_MONTHS = "Valitse jokin luetelluista kuukausista: jokaiselta on lukuja eikä vielä katsausta."
+
 
 @pytest.fixture
 def published(make_review):
@@ -52,6 +54,7 @@ def test_a_month_that_has_a_review_cannot_be_drafted_again(client_for, coordinat
 
     assert response.status_code == 200
     assert "error-summary" in response.content.decode()
+    assert ONLY_LISTED_MONTHS in response.content.decode()
     assert Review.objects.count() == 1
 
 
@@ -60,6 +63,7 @@ def test_a_month_without_figures_cannot_be_drafted(client_for, coordinator, tabl
 
     assert response.status_code == 200
     assert "error-summary" in response.content.decode()
+    assert ONLY_LISTED_MONTHS in response.content.decode()
     assert Review.objects.count() == 0
 
 
@@ -76,3 +80,9 @@ def test_drafting_accepts_only_post(client_for, coordinator, table):
 
 def test_archive_refuses_writes(client_for, area):
     assert client_for(None).post("/fi/situation/reviews/").status_code == 405
+
+
+def test_the_archive_heading_is_a_noun_in_finnish_and_swedish(client, published):
+    # "Archive" is also the ecosystem's verb ("Arkistoi"); its catalogue comes first, so ours has a context.
+    assert '<h2 id="archive-heading">Arkisto</h2>' in client.get("/fi/situation/reviews/").content.decode()
+    assert '<h2 id="archive-heading">Arkiv</h2>' in client.get("/sv/situation/reviews/").content.decode()

@@ -44,6 +44,7 @@ def test_a_bad_decision_is_refused(client_for, make_signal, coordinator):
 
     signal.refresh_from_db()
     assert "error-summary" in response.content.decode()
+    assert "Valitse oikea vaihtoehto. kyllä ei ole vaihtoehtojen joukossa." in response.content.decode()
     assert signal.status == Signal.Status.SUBMITTED
 
 

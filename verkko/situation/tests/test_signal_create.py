@@ -73,22 +73,28 @@ def test_the_public_is_sent_to_sign_in(client_for, area):
 
 
 @pytest.mark.parametrize(
-    "changes",
+    ("changes", "message"),
     [
-        {"kind": "arvaus"},
-        {"date": ""},
-        {"headcount": "0"},
-        {"description": ""},
-        {"source": ""},
-        {"industry": "Z"},
-        {"municipality": "999999"},
+        ({"kind": "arvaus"}, "Valitse oikea vaihtoehto. arvaus ei ole vaihtoehtojen joukossa."),
+        ({"date": ""}, "Tämä kenttä vaaditaan."),
+        ({"date": "31.2.2026"}, "Syötä oikea päivämäärä."),
+        ({"headcount": "0"}, "Tämän luvun on oltava vähintään 1."),
+        ({"headcount": "paljon"}, "Syötä kokonaisluku."),
+        ({"description": ""}, "Tämä kenttä vaaditaan."),
+        ({"source": ""}, "Tämä kenttä vaaditaan."),
+        ({"industry": "Z"}, "Valitse oikea vaihtoehto. Z ei ole vaihtoehtojen joukossa."),
+        ({"municipality": "999999"}, "Valitse oikea vaihtoehto. Valintasi ei löydy vaihtoehtojen joukosta."),
     ],
 )
-def test_bad_input_shows_errors_and_saves_nothing(client_for, partner_editor, organization_a, changes):
+def test_bad_input_shows_errors_in_finnish_and_saves_nothing(
+    client_for, partner_editor, organization_a, changes, message
+):
     response = client_for(partner_editor).post("/fi/signals/new/", _data(organization_a, **changes))
 
     assert response.status_code == 200
-    assert "error-summary" in response.content.decode()
+    content = response.content.decode()
+    assert "error-summary" in content
+    assert message in content
     assert Signal.objects.count() == 0
 
 

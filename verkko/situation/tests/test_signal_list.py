@@ -77,7 +77,7 @@ def test_counts_over_time_count_verified_signals_by_month_and_kind(client_for, m
 
     chart = client_for(coordinator).get("/fi/signals/").context["counts"]
 
-    assert chart["rows"] == [["2026-09", 0, 2, 0, 0, 0, 0, 2], ["2026-10", 1, 0, 0, 0, 0, 0, 1]]
+    assert chart["rows"] == [["9/2026", 0, 2, 0, 0, 0, 0, 2], ["10/2026", 1, 0, 0, 0, 0, 0, 1]]
 
 
 def test_counts_download_holds_the_rows_of_the_chart(client_for, make_signal):
@@ -90,7 +90,7 @@ def test_counts_download_holds_the_rows_of_the_chart(client_for, make_signal):
 
     rows = list(csv.reader(io.StringIO(response.content.decode().lstrip("\ufeff"))))
     assert rows == [chart["columns"], *[[str(cell) for cell in row] for row in chart["rows"]]]
-    assert rows[1][0] == "2026-08"
+    assert rows[1][0] == "8/2026"
 
 
 def test_counts_download_does_not_reveal_partner_signals_to_the_public(client_for, make_signal):
@@ -113,3 +113,12 @@ def test_unknown_area_is_not_found(client_for, area):
 def test_signals_page_refuses_writes(client_for, area):
     assert client_for(None).post("/fi/signals/").status_code == 405
     assert Signal.objects.count() == 0
+
+
+def test_the_counts_axis_shows_whole_signals_only(client, make_signal):
+    make_signal()
+
+    chart = client.get("/fi/signals/").context["counts"]
+
+    assert chart["spec"]["encoding"]["y"]["axis"] == {"tickMinStep": 1, "format": "d"}
+    assert "0,5" not in chart["svg"]
