@@ -42,10 +42,17 @@ def history_action(action):
     return _HISTORY_ACTIONS.get(action, action)
 
 
+_HISTORY_BOOLEANS = {"True": pgettext_lazy("change history", "yes"), "False": pgettext_lazy("change history", "no")}
+# Keys that mean nothing to a reader of the history.
+_HISTORY_HIDDEN_FIELDS = {"id", "uuid"}
+
+
 @register.filter
 def history_value(value):
-    """A recorded old or new value; the history records an empty value as the text "None"."""
-    return "–" if value in (None, "", "None") else value
+    """A recorded old or new value; the history records values as text ("None", "True")."""
+    if value in (None, "", "None"):
+        return "–"
+    return _HISTORY_BOOLEANS.get(value, value)
 
 
 @register.filter
@@ -55,6 +62,8 @@ def history_changes(entry):
     display = entry.changes_display_dict
     rows = []
     for name, change in (entry.changes_dict or {}).items():
+        if name in _HISTORY_HIDDEN_FIELDS:
+            continue
         try:
             label = str(model._meta.get_field(name).verbose_name)
         except FieldDoesNotExist:
