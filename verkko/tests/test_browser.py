@@ -1,6 +1,11 @@
 """The site in a real browser: every role signs in, and the pages pass axe-core."""
 
+import io
+
 import pytest
+from django.core.management import call_command
+
+from verkko.accounts.models import User
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -58,3 +63,24 @@ def test_pages_fit_a_phone_screen_without_sideways_scrolling(area, browser_page)
     for path in ["/fi/", "/fi/accounts/login/"]:
         browser_page.goto(path)
         assert browser_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["public", "coordinator"])
+def test_main_pages_pass_axe_on_a_phone_screen(
+    signed_in, browser_page, sign_in_browser, assert_accessible, monkeypatch
+):
+    monkeypatch.setenv("VERKKO_DEMO_PASSWORD", "demo-salasana-1")
+    call_command("load_demo", stdout=io.StringIO())
+    if signed_in:
+        sign_in_browser(browser_page, User.objects.get(email="coordinator@example.com"), "demo-salasana-1")
+    browser_page.set_viewport_size({"width": 360, "height": 740})
+    for path in [
+        "/fi/",
+        "/fi/situation/",
+        "/fi/situation/municipalities/",
+        "/fi/signals/",
+        "/fi/goals/",
+        "/fi/ecosystem/",
+    ]:
+        browser_page.goto(path)
+        assert_accessible(browser_page)
