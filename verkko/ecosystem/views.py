@@ -504,6 +504,8 @@ def _render_meeting(request, meeting, *, attachment_form=None, decision_form=Non
                 if decision.responsible_person
                 else None,
                 "action_url": _optional_url("goals:action_from_decision", decision.uuid) if may_follow_up else None,
+                # An app that turns decisions into actions (goals) links its action back as `decision.action`.
+                "follow_up": getattr(decision, "action", None) if may_follow_up else None,
             }
         )
     return render(

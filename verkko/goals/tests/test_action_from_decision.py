@@ -47,3 +47,18 @@ def test_unknown_decision_is_404(client_for, coordinator):
 def test_get_is_refused(client_for, coordinator, decision):
     assert client_for(coordinator).get(f"/fi/actions/from-decision/{decision.uuid}/").status_code == 405
     assert not Action.objects.exists()
+
+
+def test_the_meeting_page_links_the_decision_to_its_action_instead_of_offering_it_again(
+    client_for, coordinator, decision
+):
+    client = client_for(coordinator)
+    meeting_page = f"/fi/ecosystem/meetings/{decision.meeting.uuid}/"
+    form = f'<form method="post" action="/fi/actions/from-decision/{decision.uuid}/">'
+    assert form in client.get(meeting_page).content.decode()
+
+    client.post(f"/fi/actions/from-decision/{decision.uuid}/")
+
+    content = client.get(meeting_page).content.decode()
+    assert form not in content
+    assert f'Päätöksestä on tehty toimenpide: <a href="/fi/actions/{Action.objects.get().uuid}/">' in content
