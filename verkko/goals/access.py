@@ -3,8 +3,8 @@ an edit you may not make is a 403)."""
 
 from django.db.models import Q
 
-from verkko.accounts.access import edited_organization_ids, is_coordinator, is_partner
-from verkko.ecosystem.models import Visibility
+from verkko.accounts.access import coordinated_area_ids, edited_organization_ids, is_coordinator, is_partner
+from verkko.ecosystem.models import EmploymentArea, Visibility
 from verkko.goals.models import Action, Goal, Indicator
 
 
@@ -58,9 +58,6 @@ def actions_of_organizations(organization_ids):
 
 def managed_area(user):
     """The employment area a coordinator creates goals, indicators and actions in."""
-    from verkko.accounts.access import coordinated_area_ids
-    from verkko.ecosystem.models import EmploymentArea
-
     area_ids = coordinated_area_ids(user)
     areas = EmploymentArea.objects.all() if area_ids is None else EmploymentArea.objects.filter(pk__in=area_ids)
     return areas.order_by("pk").first()

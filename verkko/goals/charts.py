@@ -3,9 +3,9 @@
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from verkko.goals import periods
 from verkko.lib.charts import chart
 from verkko.lib.formatting import format_number
+from verkko.stats import periods
 
 
 def _time_axis():

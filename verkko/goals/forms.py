@@ -9,8 +9,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from verkko.ecosystem.models import Forum, Organization, Person
-from verkko.goals import periods
 from verkko.goals.models import Action, CheckIn, Confidence, Goal, Indicator, Milestone, TurnTheCurve
+from verkko.stats import periods
 from verkko.stats.aggregation import preferred_table
 
 RESERVED_SLUGS = {"new"}

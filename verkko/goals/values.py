@@ -3,8 +3,9 @@ and their status through the rules in status.py."""
 
 from dataclasses import dataclass
 
-from verkko.goals import periods, status
+from verkko.goals import status
 from verkko.goals.models import Indicator
+from verkko.stats import periods
 from verkko.stats.aggregation import area_ratio, area_totals, preferred_table
 from verkko.stats.models import Observation
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from verkko.accounts.access import edited_organization_ids, is_partner
 from verkko.ecosystem.models import Decision, Forum, Organization
-from verkko.goals import access, actions, charts, monitoring, periods, values
+from verkko.goals import access, actions, charts, monitoring, values
 from verkko.goals.forms import (
     ActionForm,
     CheckInForm,
@@ -29,6 +29,7 @@ from verkko.goals.forms import (
 )
 from verkko.goals.models import Goal, Status, Target, TurnTheCurve
 from verkko.lib.history import history_of
+from verkko.stats import periods
 
 
 def _area_or_403(user):

@@ -12,9 +12,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from verkko.goals import access, charts, periods
+from verkko.goals import access, charts
 from verkko.goals.models import Action, CheckIn, Status
 from verkko.goals.monitoring import invented, summarize_all
+from verkko.stats import periods
 from verkko.stats.models import Frequency
 
 MAX_COLUMN_WIDTH = 60

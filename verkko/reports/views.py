@@ -9,9 +9,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from verkko.goals import periods
 from verkko.lib.exports import XLSX_CONTENT_TYPE
 from verkko.reports import monitoring
+from verkko.stats import periods
 from verkko.stats.models import Frequency
 
 MONTHS_TO_CHOOSE_FROM = 24

@@ -7,15 +7,15 @@ member's value is incomplete.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.conf import settings
 from django.db.models import Count, Max, Sum
 
 from verkko.ecosystem.models import EmploymentArea, Municipality
 from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, TABLE_ID, UNEMPLOYED
+from verkko.stats import periods
 from verkko.stats.aggregation import area_ratio, area_totals, preferred_table
-from verkko.stats.models import ImportRun, Observation, Table
+from verkko.stats.models import Frequency, ImportRun, Observation, Table
 
 STATFIN_HOME = "https://stat.fi/"
 
@@ -34,14 +34,12 @@ def data_version(table):
     return (*shown, *runs.values(), *members.values())
 
 
-def add_months(day, months):
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
+add_months = periods.shift_months
 
 
 def period_label(day):
     """The month as a reader writes it, in tables, downloads and choices: 10/2026."""
-    return f"{day.month}/{day.year}"
+    return periods.label(day, Frequency.MONTHLY)
 
 
 def file_month(day):
@@ -51,7 +49,7 @@ def file_month(day):
 
 def period_code(day):
     """The month as StatFin codes it: 2026M10."""
-    return f"{day.year}M{day.month:02d}"
+    return periods.code(day, Frequency.MONTHLY)
 
 
 def statistics_table():

@@ -2,8 +2,9 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 
-from verkko.goals import periods, status
+from verkko.goals import status
 from verkko.goals.models import Status
+from verkko.stats import periods
 
 register = template.Library()
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from verkko.goals import periods
+from verkko.stats import periods
 from verkko.stats.models import Frequency
 
 M, Q, Y = Frequency.MONTHLY, Frequency.QUARTERLY, Frequency.YEARLY
