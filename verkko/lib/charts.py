@@ -5,7 +5,6 @@ drawn again only when its data change.
 """
 
 import hashlib
-import itertools
 
 import orjson
 import vl_convert
@@ -14,7 +13,6 @@ from django.utils.translation import get_language
 
 VEGA_LITE_VERSION = "5.21"
 _LOCALES = {"fi": "fi-FI", "sv": "sv-SE", "en": "en-GB"}
-_ids = itertools.count(1)
 
 
 def render_svg(spec):
@@ -36,8 +34,10 @@ def chart(spec, *, title, columns, rows, description=""):
 
     columns: the table's headings; rows: lists of cells in the same order (what the chart shows).
     """
+    # Named by its content, so that ids stay unique and stable in page fragments cached by other processes.
+    digest = hashlib.sha256(orjson.dumps(spec, option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
     return {
-        "id": f"chart-{next(_ids)}",
+        "id": f"chart-{digest}",
         "title": title,
         "description": description,
         "svg": render_svg(spec),
