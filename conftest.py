@@ -5,6 +5,8 @@
 - partner_member: partner member of organisation A
 - editor_b: partner editor of organisation B
 - the anonymous public: an unauthenticated client
+- the outsiders: outsider_member, outsider_editor and outsider_coordinator hold those roles in
+  another area (other_area) and must get here exactly what a signed-in visitor without a role gets
 """
 
 import os
@@ -68,6 +70,42 @@ def partner_member(organization_a):
 @pytest.fixture
 def editor_b(organization_b):
     return member_of(organization_b, Membership.Role.EDITOR, email="editor-b@example.com")
+
+
+@pytest.fixture
+def other_area(db):
+    """A second employment area: its roles count for nothing in the first one."""
+    other = EmploymentAreaFactory(
+        name="Rannikon työllisyysalue", slug="rannikko", name_sv="Kustens sysselsättningsområde"
+    )
+    raahe = MunicipalityFactory(code="678", name_fi="Raahe", name_sv="Brahestad", area=other)
+    MunicipalityFactory(code="748", name_fi="Siikajoki", name_sv="Siikajoki", area=other)
+    other.host_municipality = raahe
+    other.save()
+    return other
+
+
+@pytest.fixture
+def other_organization(other_area):
+    return OrganizationFactory(name="Rannikon kehitys", area=other_area, type="municipality")
+
+
+@pytest.fixture
+def outsider_member(other_organization):
+    return member_of(other_organization, Membership.Role.MEMBER, email="outsider-member@example.com")
+
+
+@pytest.fixture
+def outsider_editor(other_organization):
+    return member_of(other_organization, Membership.Role.EDITOR, email="outsider-editor@example.com")
+
+
+@pytest.fixture
+def outsider_coordinator(other_organization):
+    return member_of(other_organization, Membership.Role.COORDINATOR, email="outsider-coordinator@example.com")
+
+
+OUTSIDERS = ["outsider_member", "outsider_editor", "outsider_coordinator"]
 
 
 @pytest.fixture

@@ -1,18 +1,35 @@
+"""Addresses: the site's own pages under the language, and every area's pages under its slug.
+
+``/fi/`` leads to the area (or lists them); ``/fi/<area>/situation/`` and the rest belong to one
+area (verkko.areas resolves it). The addresses used before areas were explicit
+(``/fi/situation/`` …) redirect permanently to the first area's.
+"""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from verkko import views
 
-urlpatterns = [
-    path("healthz", views.healthz, name="healthz"),
-]
+# The first segments of the addresses before areas were explicit; no area may take them as its slug.
+LEGACY_SECTIONS = (
+    "ecosystem",
+    "forums",
+    "statistics",
+    "goals",
+    "indicators",
+    "actions",
+    "my-actions",
+    "situation",
+    "signals",
+    "reports",
+)
+RESERVED_AREA_SLUGS = frozenset({*LEGACY_SECTIONS, "accounts", "admin", "areas", "invitations", "healthz", "static"})
 
-urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
-    path("accounts/", include("verkko.accounts.urls")),
+area_patterns = [
+    path("", views.area_home, name="area_home"),
     path("ecosystem/", include("verkko.ecosystem.urls")),
     # DESIGN.md's short address of a forum page.
     path("forums/<slug:slug>/", RedirectView.as_view(pattern_name="ecosystem:forum", permanent=True)),
@@ -20,10 +37,27 @@ urlpatterns += i18n_patterns(
     path("", include("verkko.goals.urls")),
     path("", include("verkko.situation.urls")),
     path("reports/", include("verkko.reports.urls")),
+]
+
+site_patterns = [
+    path("", views.home, name="home"),
+    path("accounts/", include("verkko.accounts.urls")),
     path("admin/", admin.site.urls),
-)
+    re_path(r"^(?P<rest>(?:%s)/.*)$" % "|".join(LEGACY_SECTIONS), views.legacy_redirect, name="legacy"),
+]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+def build_urlpatterns(area_slug=None):
+    """The site's patterns, and the area's under its slug when one is given (see verkko.areas)."""
+    localized = list(site_patterns)
+    if area_slug is not None:
+        localized.append(path(f"{area_slug}/", include(area_patterns)))
+    patterns = [path("healthz", views.healthz, name="healthz"), *i18n_patterns(*localized)]
+    if settings.DEBUG:
+        from django.conf.urls.static import static
+
+        patterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    return patterns
+
+
+urlpatterns = build_urlpatterns()

@@ -1,56 +1,95 @@
-"""Who a user is in the ecosystem: the role checks that every app's access.py builds on.
+"""What a user is in an employment area: the one role question every app's access.py builds on.
 
-A coordinator coordinates the employment area of their organisation; a partner editor edits
-their own organisation; a partner member is any signed-in user with a membership.
+A role is always a role *in one area*: a coordinator of the area, a partner editor of one of
+its organisations, a partner member, or the public. A membership of an organisation of
+another area counts for nothing here; superusers are the only cross-area role (they count as
+coordinators everywhere).
 """
+
+import enum
 
 from verkko.accounts.models import Membership
 
 _CACHE_ATTRIBUTE = "_verkko_memberships"
 
 
+class Role(enum.IntEnum):
+    """A user's standing in one area, weakest first, so that roles compare (``role >= Role.EDITOR``)."""
+
+    PUBLIC = 0
+    MEMBER = 1
+    EDITOR = 2
+    COORDINATOR = 3
+
+
+_MEMBERSHIP_ROLES = {
+    Membership.Role.MEMBER: Role.MEMBER,
+    Membership.Role.EDITOR: Role.EDITOR,
+    Membership.Role.COORDINATOR: Role.COORDINATOR,
+}
+
+
+def _area_id(area):
+    return getattr(area, "pk", area)
+
+
 def memberships(user):
-    """The user's memberships, read once per request (cached on the user object)."""
+    """All of the user's memberships, read once per request (cached on the user object)."""
     if not user.is_authenticated:
         return []
     if not hasattr(user, _CACHE_ATTRIBUTE):
-        setattr(user, _CACHE_ATTRIBUTE, list(user.memberships.select_related("organization")))
+        setattr(user, _CACHE_ATTRIBUTE, list(user.memberships.select_related("organization__area")))
     return getattr(user, _CACHE_ATTRIBUTE)
 
 
-def coordinated_area_ids(user):
-    if user.is_authenticated and user.is_superuser:
-        return None  # every area
-    return {m.organization.area_id for m in memberships(user) if m.role == Membership.Role.COORDINATOR}
+def forget_memberships(user):
+    """Drops the cached memberships, after an action has changed them."""
+    if hasattr(user, _CACHE_ATTRIBUTE):
+        delattr(user, _CACHE_ATTRIBUTE)
 
 
-def is_coordinator(user, area=None):
-    """True when the user coordinates the given area (or any area, when none is given)."""
-    if not user.is_authenticated:
-        return False
-    area_ids = coordinated_area_ids(user)
-    if area_ids is None:
-        return True
-    if area is None:
-        return bool(area_ids)
-    return getattr(area, "pk", area) in area_ids
+def area_memberships(user, area):
+    """The user's memberships of organisations of this area only."""
+    area_id = _area_id(area)
+    return [m for m in memberships(user) if m.organization.area_id == area_id]
 
 
-def is_partner(user):
-    """Any signed-in user who belongs to an organisation, or a coordinator, sees partner content."""
-    return user.is_authenticated and (user.is_superuser or bool(memberships(user)))
+def role_in(user, area):
+    """What this user is in this area: coordinator, partner editor, partner member or public."""
+    if area is None or not user.is_authenticated:
+        return Role.PUBLIC
+    if user.is_superuser:
+        return Role.COORDINATOR
+    return max((_MEMBERSHIP_ROLES[m.role] for m in area_memberships(user, area)), default=Role.PUBLIC)
 
 
-def edited_organization_ids(user):
-    """Organisations the user may edit as a partner editor (coordinators are checked separately)."""
-    return {
-        m.organization_id for m in memberships(user) if m.role in (Membership.Role.EDITOR, Membership.Role.COORDINATOR)
-    }
+def is_coordinator(user, area):
+    return role_in(user, area) == Role.COORDINATOR
+
+
+def is_partner(user, area):
+    """Coordinators, partner editors and partner members of the area read partner-only content."""
+    return role_in(user, area) >= Role.MEMBER
+
+
+def edited_organization_ids(user, area):
+    """Organisations of the area that the user edits as a partner editor (or a coordinator's own)."""
+    editing = (Membership.Role.EDITOR, Membership.Role.COORDINATOR)
+    return {m.organization_id for m in area_memberships(user, area) if m.role in editing}
+
+
+def member_organization_ids(user, area):
+    """Organisations of the area the user belongs to, in any role."""
+    return {m.organization_id for m in area_memberships(user, area)}
 
 
 def can_edit_organization(user, organization):
-    return is_coordinator(user, organization.area_id) or organization.pk in edited_organization_ids(user)
+    """Coordinators of the organisation's area, and its own partner editors."""
+    return is_coordinator(user, organization.area_id) or organization.pk in edited_organization_ids(
+        user, organization.area_id
+    )
 
 
-def member_organization_ids(user):
-    return {m.organization_id for m in memberships(user)}
+def areas_of(user):
+    """The areas the user has a role in (every area's id for superusers is not listed: see role_in)."""
+    return sorted({m.organization.area for m in memberships(user)}, key=lambda area: area.name)

@@ -1,5 +1,7 @@
 """Users, who sign in with an e-mail address, and their memberships of organisations."""
 
+import uuid
+
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -72,3 +74,49 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.organization} ({self.get_role_display()})"
+
+
+class Invitation(models.Model):
+    """An invitation by e-mail to join an organisation of an area with a role.
+
+    The link carries a signed token of the invitation's UUID; it works once, until it expires
+    or is cancelled, and only for the address it was sent to.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    email = models.EmailField(_("e-mail address"))
+    organization = models.ForeignKey(
+        "ecosystem.Organization", on_delete=models.CASCADE, related_name="invitations", verbose_name=_("organisation")
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Membership.Role.choices, default=Membership.Role.MEMBER)
+    invited_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("invited by")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("accepted by")
+    )
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            # One open invitation per person and organisation: a second one is refused, not sent twice.
+            models.UniqueConstraint(
+                fields=["organization", "email"],
+                condition=models.Q(accepted_at__isnull=True, cancelled_at__isnull=True),
+                name="accounts_invitation_unique_open_per_organization",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} → {self.organization} ({self.get_role_display()})"
+
+    @property
+    def is_open(self):
+        return self.accepted_at is None and self.cancelled_at is None

@@ -15,13 +15,57 @@ from django.utils.translation import gettext_lazy as _
 from verkko.lib.business_id import validate_business_id
 
 
+class ReferenceArea(models.Model):
+    """One of Finland's employment areas in Statistics Finland's classification (reference data).
+
+    Loaded by ``manage.py load_employment_areas``; the situational picture compares an area
+    with all of them, whether or not they run on this installation.
+    """
+
+    class HostStatus(models.TextChoices):
+        CONFIRMED = "confirmed", _("confirmed")
+        INFERRED = "inferred", _("inferred")
+        SINGLE = "single-municipality area", _("single-municipality area")
+        UNKNOWN = "unknown", _("unknown")
+
+    code = models.CharField(_("code"), max_length=10, unique=True)
+    name_fi = models.CharField(_("name in Finnish"), max_length=200)
+    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    host_municipality = models.ForeignKey(
+        "Municipality",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("host municipality"),
+    )
+    host_status = models.CharField(
+        _("host status"), max_length=30, choices=HostStatus.choices, default=HostStatus.UNKNOWN
+    )
+
+    class Meta:
+        verbose_name = _("employment area of the classification")
+        verbose_name_plural = _("employment areas of the classification")
+        ordering = ["name_fi"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return self.name_sv if get_language() == "sv" and self.name_sv else self.name_fi
+
+
 class EmploymentArea(models.Model):
-    """A työllisyysalue: municipalities that run public employment services together."""
+    """A työllisyysalue that runs on this installation: its partners, goals and pages.
+
+    Its slug is the first part of every address of the area (``/fi/<slug>/situation/``).
+    """
 
     name = models.CharField(_("name"), max_length=200)
     name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
     name_en = models.CharField(_("name in English"), max_length=200, blank=True)
-    slug = models.SlugField(_("slug"), unique=True)
+    slug = models.SlugField(_("slug"), unique=True, help_text=_("The first part of the area's addresses."))
     host_municipality = models.ForeignKey(
         "Municipality",
         on_delete=models.PROTECT,
@@ -31,6 +75,14 @@ class EmploymentArea(models.Model):
         verbose_name=_("host municipality"),
     )
     description = models.TextField(_("description"), blank=True)
+    reference_area = models.ForeignKey(
+        ReferenceArea,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("employment area of the classification"),
+    )
     is_demo = models.BooleanField(
         _("demo data"), default=False, help_text=_("The area holds invented demonstration data.")
     )
@@ -63,6 +115,14 @@ class Municipality(models.Model):
         blank=True,
         related_name="municipalities",
         verbose_name=_("employment area"),
+    )
+    reference_area = models.ForeignKey(
+        ReferenceArea,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="municipalities",
+        verbose_name=_("employment area of the classification"),
     )
 
     class Meta:
@@ -125,7 +185,7 @@ class Organization(models.Model):
         RESEARCH = "research", _("research")
         OTHER = "other", _("other")
 
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, help_text=_("Unique within the employment area."))
     name = models.CharField(_("name"), max_length=200)
     name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
     type = models.CharField(_("type"), max_length=30, choices=Type.choices, default=Type.OTHER)
@@ -167,6 +227,7 @@ class Organization(models.Model):
             ),
             # Imports find an organisation by its name within the area.
             models.UniqueConstraint(fields=["area", "name"], name="ecosystem_organization_unique_name_in_area"),
+            models.UniqueConstraint(fields=["area", "slug"], name="ecosystem_organization_unique_slug_in_area"),
         ]
 
     def __str__(self):
@@ -262,7 +323,7 @@ class Forum(models.Model):
     area = models.ForeignKey(
         EmploymentArea, on_delete=models.PROTECT, related_name="forums", verbose_name=_("employment area")
     )
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, help_text=_("Unique within the employment area."))
     name = models.CharField(_("name"), max_length=200)
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
     purpose = models.TextField(_("purpose"), blank=True)
@@ -298,6 +359,9 @@ class Forum(models.Model):
         verbose_name = _("forum")
         verbose_name_plural = _("forums")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "slug"], name="ecosystem_forum_unique_slug_in_area"),
+        ]
 
     def __str__(self):
         return self.name

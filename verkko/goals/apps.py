@@ -16,7 +16,7 @@ class GoalsConfig(AppConfig):
         # Goals appear in the ecosystem's responsibility matrix beside the forums.
         responsibilities.register_subject_type(
             self.get_model("Goal"),
-            visible_to=lambda user, area: access.visible_goals(user).filter(area=area),
+            visible_to=lambda user, area: access.visible_goals(user, area),
             order=20,
         )
 

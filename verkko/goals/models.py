@@ -37,7 +37,9 @@ class Goal(models.Model):
         EmploymentArea, on_delete=models.PROTECT, related_name="goals", verbose_name=_("employment area")
     )
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("The goal's address on the web."))
+    slug = models.SlugField(
+        _("slug"), max_length=120, help_text=_("The goal's address on the web, unique within the employment area.")
+    )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     owner_forum = models.ForeignKey(
@@ -63,6 +65,7 @@ class Goal(models.Model):
         ordering = ["title"]
         constraints = [
             models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="goals_goal_ends_after_start"),
+            models.UniqueConstraint(fields=["area", "slug"], name="goals_goal_unique_slug_in_area"),
         ]
 
     def __str__(self):
@@ -92,7 +95,9 @@ class Indicator(models.Model):
         EmploymentArea, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("employment area")
     )
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True, help_text=_("The indicator's address on the web."))
+    slug = models.SlugField(
+        _("slug"), max_length=120, help_text=_("The indicator's address on the web, unique within the employment area.")
+    )
     name = models.CharField(_("name"), max_length=200)
     definition = models.TextField(_("definition"), blank=True)
     unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("For example persons or %."))
@@ -139,6 +144,7 @@ class Indicator(models.Model):
                 | Q(baseline_period__isnull=False, baseline_value__isnull=False),
                 name="goals_indicator_baseline_complete",
             ),
+            models.UniqueConstraint(fields=["area", "slug"], name="goals_indicator_unique_slug_in_area"),
         ]
 
     def __str__(self):

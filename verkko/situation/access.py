@@ -19,7 +19,7 @@ def visible_signals(user, area):
     if is_coordinator(user, area):
         return signals
     seen = Q(status=Signal.Status.VERIFIED, visibility=Visibility.PUBLIC)
-    if is_partner(user):
+    if is_partner(user, area):
         seen |= Q(status=Signal.Status.VERIFIED)
     if user.is_authenticated:
         seen |= Q(reporter=user)
@@ -35,7 +35,7 @@ def reporting_organizations(user, area):
     """The organisations in whose name the user may report signals of the area."""
     if is_coordinator(user, area):
         return Organization.objects.filter(area=area, archived_at__isnull=True)
-    return Organization.objects.filter(area=area, archived_at__isnull=True, pk__in=edited_organization_ids(user))
+    return Organization.objects.filter(area=area, archived_at__isnull=True, pk__in=edited_organization_ids(user, area))
 
 
 def can_report_signal(user, area):
@@ -54,4 +54,4 @@ def visible_reviews(user, area):
 
 
 def can_edit_reviews(user, area):
-    return is_coordinator(user, getattr(area, "pk", area))
+    return is_coordinator(user, area)
