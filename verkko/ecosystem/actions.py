@@ -20,8 +20,10 @@ from verkko.ecosystem.models import (
     ForumMember,
     Meeting,
     MeetingAttachment,
+    Municipality,
     Organization,
     Person,
+    ReferenceArea,
     Responsibility,
     Role,
 )
@@ -330,3 +332,42 @@ def _import_forum(user, area, row):
     forum = create_forum(user, area, values) if row.instance is None else update_forum(user, row.instance, values)
     for organization, role in members:
         add_forum_member(user, forum, {"organization": organization, "person": None, "role": role})
+
+
+@recorded_action
+def load_classification(user, classified_areas):
+    """Saves Statistics Finland's employment areas and their municipalities (see classification.py).
+
+    Runs again when the classification changes: areas and municipalities are updated in place,
+    a municipality that moved gets its new area, and areas no longer listed are removed.
+    Municipalities' membership of the areas running here is not touched.
+    """
+    counts = {"areas": 0, "municipalities": 0}
+    kept_codes = set()
+    for classified in classified_areas.values():
+        reference, _created = ReferenceArea.objects.update_or_create(
+            code=classified.code,
+            defaults={
+                "name_fi": classified.name_fi,
+                "name_sv": classified.name_sv,
+                "host_status": classified.host_status,
+            },
+        )
+        kept_codes.add(classified.code)
+        counts["areas"] += 1
+        host = None
+        for code, name in classified.municipalities.items():
+            municipality, created = Municipality.objects.get_or_create(
+                code=code, defaults={"name_fi": name, "reference_area": reference}
+            )
+            if not created and municipality.reference_area_id != reference.pk:
+                municipality.reference_area = reference
+                municipality.save(update_fields=["reference_area"])
+            if name == classified.host_name:
+                host = municipality
+            counts["municipalities"] += 1
+        if reference.host_municipality_id != getattr(host, "pk", None):
+            reference.host_municipality = host
+            reference.save(update_fields=["host_municipality"])
+    ReferenceArea.objects.exclude(code__in=kept_codes).delete()
+    return counts

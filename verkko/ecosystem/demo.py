@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from verkko.accounts.models import Membership, User
+from verkko.ecosystem import actions
+from verkko.ecosystem.classification import read_classification
 from verkko.ecosystem.models import (
     Decision,
     EmploymentArea,
@@ -23,6 +25,7 @@ from verkko.ecosystem.models import (
     Municipality,
     Organization,
     Person,
+    ReferenceArea,
     Responsibility,
     Role,
     TargetGroup,
@@ -30,6 +33,23 @@ from verkko.ecosystem.models import (
 )
 
 AREA_SLUG = "oulu"
+OULU_REFERENCE_AREA = "24"  # Oulun seutu in Statistics Finland's classification
+
+# A second, small and invented area beside Oulu's, so that the boundary between areas shows.
+OTHER_AREA_SLUG = "rannikko"
+OTHER_AREA_COORDINATOR = "coordinator@rannikko.example.com"
+OTHER_AREA_MUNICIPALITIES = ("678", "748", "625")  # Raahe (host), Siikajoki, Pyhäjoki
+OTHER_AREA_ORGANISATIONS = [
+    # name, type, municipality code, description
+    ("Rannikon kehitysyhtiö", "municipality", "678", "Keksitty esimerkki: alueen työllisyyspalvelujen järjestäjä."),
+    ("Rannikon ammattiopisto", "education", "678", "Keksitty esimerkki: ammatillinen koulutus."),
+    ("Rannikon yrittäjät", "business_organisation", "748", "Keksitty esimerkki: yrittäjäjärjestö."),
+]
+OTHER_AREA_FORUMS = [
+    # slug, name, level, public, purpose
+    ("ohjausryhma", "Rannikon työllisyyden ohjausryhmä", "strategic", True, "Keksitty esimerkki."),
+    ("rekrytointiverkosto", "Rannikon rekrytointiverkosto", "operational", False, "Keksitty esimerkki."),
+]
 MUNICIPALITIES_CSV = Path(__file__).resolve().parent / "data" / "oulu-employment-area.csv"
 MUNICIPALITY_ORGANISATIONS = {
     "072": ("Hailuodon kunta", "Karlö kommun"),
@@ -216,6 +236,7 @@ def organization(name):
 
 
 def load(stdout):
+    actions.load_classification(None, read_classification())
     oulu_area, _ = EmploymentArea.objects.update_or_create(
         slug=AREA_SLUG,
         defaults={
@@ -226,6 +247,7 @@ def load(stdout):
             "ja Vaala järjestävät julkiset työvoimapalvelut yhdessä 1.1.2025 alkaen. Vastuukunta on Oulu, "
             "ja palvelut järjestää BusinessOulu.",
             "is_demo": True,
+            "reference_area": ReferenceArea.objects.get(code=OULU_REFERENCE_AREA),
         },
     )
     with MUNICIPALITIES_CSV.open(encoding="utf-8") as rows:
@@ -276,6 +298,7 @@ def load(stdout):
             },
         )
     _load_network(oulu_area)
+    other = _load_other_area(password)
     stdout.write(
         f"Demo area {oulu_area.name}: {oulu_area.municipalities.count()} municipalities, "
         f"{oulu_area.organizations.count()} organisations, {oulu_area.forums.count()} forums "
@@ -285,6 +308,72 @@ def load(stdout):
     for email, *_rest in DEMO_USERS:
         stdout.write(f"  {email}")
     stdout.write(f"with the password: {password}")
+    stdout.write(
+        f"A second, invented area {other.name} ({other.municipalities.count()} municipalities) shows the "
+        f"boundary between areas; its coordinator is {OTHER_AREA_COORDINATOR}."
+    )
+
+
+def other_area():
+    return EmploymentArea.objects.get(slug=OTHER_AREA_SLUG)
+
+
+def _load_other_area(password):
+    """The invented second area: three municipalities, three organisations, a public and a partner-only forum."""
+    other, _ = EmploymentArea.objects.update_or_create(
+        slug=OTHER_AREA_SLUG,
+        defaults={
+            "name": "Rannikon työllisyysalue (keksitty)",
+            "name_sv": "Kustens sysselsättningsområde (påhittat)",
+            "name_en": "Coastal employment area (invented)",
+            "description": "Keksitty esimerkkialue, joka näyttää, ettei toisen alueen kumppani näe Oulun "
+            "kumppaneille tarkoitettuja tietoja.",
+            "is_demo": True,
+            "reference_area": None,
+        },
+    )
+    municipalities = {code: Municipality.objects.get(code=code) for code in OTHER_AREA_MUNICIPALITIES}
+    for municipality in municipalities.values():
+        municipality.area = other
+        municipality.save(update_fields=["area"])
+    other.host_municipality = municipalities[OTHER_AREA_MUNICIPALITIES[0]]
+    other.save()
+    organisations = {}
+    for name, kind, code, description in OTHER_AREA_ORGANISATIONS:
+        organisations[name], _ = Organization.objects.update_or_create(
+            area=other,
+            name=name,
+            defaults={
+                "slug": slugify(name),
+                "type": kind,
+                "municipality": municipalities[code],
+                "description": description,
+            },
+        )
+    backbone = organisations[OTHER_AREA_ORGANISATIONS[0][0]]
+    user = User.objects.filter(email=OTHER_AREA_COORDINATOR).first() or User(email=OTHER_AREA_COORDINATOR)
+    user.first_name, user.last_name = "Riikka", "Rannikko"
+    user.set_password(password)
+    user.save()
+    Membership.objects.update_or_create(
+        user=user, organization=backbone, defaults={"role": Membership.Role.COORDINATOR}
+    )
+    for slug, name, level, public, purpose in OTHER_AREA_FORUMS:
+        forum, _ = Forum.objects.update_or_create(
+            area=other,
+            slug=slug,
+            defaults={
+                "name": name,
+                "level": level,
+                "visibility": Visibility.PUBLIC if public else Visibility.PARTNERS,
+                "purpose": purpose,
+                "chair": backbone,
+                "secretary": backbone,
+            },
+        )
+        for organisation in organisations.values():
+            ForumMember.objects.update_or_create(forum=forum, organization=organisation, person=None)
+    return other
 
 
 def _save_organization(
@@ -727,9 +816,9 @@ def _load_network(oulu_area):
     forums = {}
     for slug, name, level, parent, chair, secretary, rhythm, public, purpose, members in FORUMS:
         forum, _ = Forum.objects.update_or_create(
+            area=oulu_area,
             slug=slug,
             defaults={
-                "area": oulu_area,
                 "name": name,
                 "level": level,
                 "parent": forums.get(parent),

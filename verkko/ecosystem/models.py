@@ -24,6 +24,7 @@ class ReferenceArea(models.Model):
 
     class HostStatus(models.TextChoices):
         CONFIRMED = "confirmed", _("confirmed")
+        CONFIRMED_MODEL_ONLY = "confirmed (model only)", _("confirmed (model only)")
         INFERRED = "inferred", _("inferred")
         SINGLE = "single-municipality area", _("single-municipality area")
         UNKNOWN = "unknown", _("unknown")
