@@ -18,7 +18,8 @@ from django.urls import get_urlconf, reverse, set_urlconf
 _urlconfs = {}
 
 # The address's language prefix and the segment after it, where an area's slug stands.
-_AREA_PATH = re.compile(r"^/(?:%s)/(?P<slug>[-a-z0-9]+)/" % "|".join(re.escape(code) for code, _ in settings.LANGUAGES))
+_LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+_AREA_PATH = re.compile(rf"^/(?:{_LANGUAGE_CODES})/(?P<slug>[-a-z0-9]+)/")
 
 
 def urlconf_for(slug):

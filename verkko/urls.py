@@ -43,7 +43,7 @@ site_patterns = [
     path("", views.home, name="home"),
     path("accounts/", include("verkko.accounts.urls")),
     path("admin/", admin.site.urls),
-    re_path(r"^(?P<rest>(?:%s)/.*)$" % "|".join(LEGACY_SECTIONS), views.legacy_redirect, name="legacy"),
+    re_path(rf"^(?P<rest>(?:{'|'.join(LEGACY_SECTIONS)})/.*)$", views.legacy_redirect, name="legacy"),
 ]
 
 

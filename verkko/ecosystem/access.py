@@ -7,7 +7,6 @@ area's organisations) read partner-only forums of the area; the public, and anyo
 role only in another area, reads public forums and only what people agreed to show.
 """
 
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
