@@ -127,8 +127,8 @@ def main():
     client = Client()
     pages = [
         ("floor: /healthz", "/healthz"),
-        ("area page", "/fi/situation/?area=oulu"),
-        ("municipality table", "/fi/situation/municipalities/?area=oulu"),
+        ("area page", "/fi/oulu/situation/"),
+        ("municipality table", "/fi/oulu/situation/municipalities/"),
     ]
     results = [(name, path, *measure(client, path)) for name, path in pages]
     floor_median = results[0][2]

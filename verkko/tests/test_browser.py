@@ -20,7 +20,9 @@ def test_each_role_signs_in_and_out_in_the_browser(request, role, browser_page, 
     assert browser_page.get_by_role("link", name="Kirjaudu sisään").is_visible()
 
 
-@pytest.mark.parametrize("path", ["/fi/", "/sv/", "/en/", "/fi/accounts/login/", "/fi/accounts/password-reset/"])
+@pytest.mark.parametrize(
+    "path", ["/fi/oulu/", "/sv/oulu/", "/en/oulu/", "/fi/accounts/login/", "/fi/accounts/password-reset/"]
+)
 def test_public_pages_pass_axe(path, area, browser_page, assert_accessible):
     browser_page.goto(path)
     assert_accessible(browser_page)
@@ -28,7 +30,7 @@ def test_public_pages_pass_axe(path, area, browser_page, assert_accessible):
 
 def test_signed_in_pages_pass_axe(coordinator, browser_page, sign_in_browser, assert_accessible):
     sign_in_browser(browser_page, coordinator)
-    for path in ["/fi/", "/fi/accounts/profile/"]:
+    for path in ["/fi/oulu/", "/fi/accounts/profile/"]:
         browser_page.goto(path)
         assert_accessible(browser_page)
 
@@ -43,12 +45,18 @@ def test_sign_in_errors_are_announced_and_pass_axe(coordinator, browser_page, as
 
 
 def test_skip_link_moves_focus_to_the_main_content(area, browser_page):
-    browser_page.goto("/fi/")
+    browser_page.goto("/fi/oulu/")
     browser_page.keyboard.press("Tab")
     skip_link = browser_page.get_by_role("link", name="Siirry sisältöön")
     assert skip_link.evaluate("element => element === document.activeElement")
     browser_page.keyboard.press("Enter")
     assert browser_page.evaluate("document.activeElement.id") == "main"
+
+
+def test_language_switcher_keeps_the_area_page(area, browser_page):
+    browser_page.goto("/fi/oulu/")
+    browser_page.get_by_role("link", name="svenska").click()
+    assert browser_page.url.endswith("/sv/oulu/")
 
 
 def test_language_switcher_keeps_the_page(area, browser_page):
@@ -60,7 +68,7 @@ def test_language_switcher_keeps_the_page(area, browser_page):
 
 def test_pages_fit_a_phone_screen_without_sideways_scrolling(area, browser_page):
     browser_page.set_viewport_size({"width": 360, "height": 740})
-    for path in ["/fi/", "/fi/accounts/login/"]:
+    for path in ["/fi/oulu/", "/fi/accounts/login/"]:
         browser_page.goto(path)
         assert browser_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
 
@@ -76,11 +84,13 @@ def test_main_pages_pass_axe_on_a_phone_screen(
     browser_page.set_viewport_size({"width": 360, "height": 740})
     for path in [
         "/fi/",
-        "/fi/situation/",
-        "/fi/situation/municipalities/",
-        "/fi/signals/",
-        "/fi/goals/",
-        "/fi/ecosystem/",
+        "/fi/oulu/",
+        "/fi/oulu/situation/",
+        "/fi/oulu/situation/municipalities/",
+        "/fi/oulu/signals/",
+        "/fi/oulu/goals/",
+        "/fi/oulu/ecosystem/",
+        "/fi/rannikko/situation/",
     ]:
         browser_page.goto(path)
         assert_accessible(browser_page)

@@ -18,8 +18,20 @@ def test_a_missing_page_says_so_in_the_users_language(language, expected):
 
 
 @override_settings(DEBUG=False)
+@pytest.mark.parametrize(
+    ("language", "expected"), [("fi", "Sivua ei löydy"), ("sv", "Sidan hittades inte"), ("en", "Page not found")]
+)
+def test_a_missing_page_of_an_area_says_so_inside_the_areas_layout(area, language, expected):
+    response = Client().get(f"/{language}/oulu/ei-ole-olemassa/")
+    assert response.status_code == 404
+    content = response.content.decode()
+    assert f"<h1>{expected}</h1>" in content
+    assert 'class="skip-link"' in content
+
+
+@override_settings(DEBUG=False)
 def test_a_page_the_user_may_not_open_says_so_in_finnish(client_for, partner_member):
-    response = client_for(partner_member).get("/fi/statistics/sources/")
+    response = client_for(partner_member).get("/fi/oulu/statistics/sources/")
     assert response.status_code == 403
     assert "<h1>Ei käyttöoikeutta</h1>" in response.content.decode()
 
