@@ -17,9 +17,11 @@ from django.urls import get_urlconf, reverse, set_urlconf
 
 _urlconfs = {}
 
-# The address's language prefix and the segment after it, where an area's slug stands.
+# The address's language prefix and the segment after it, where an area's slug stands. Without
+# the prefix (/oulu/situation/) the area is still known, so that LocaleMiddleware can redirect to
+# /fi/oulu/situation/ as it does for the site's other addresses.
 _LANGUAGE_CODES = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
-_AREA_PATH = re.compile(rf"^/(?:{_LANGUAGE_CODES})/(?P<slug>[-a-z0-9]+)/")
+_AREA_PATH = re.compile(rf"^/(?:(?:{_LANGUAGE_CODES})/)?(?P<slug>[-a-z0-9]+)/")
 
 
 def urlconf_for(slug):

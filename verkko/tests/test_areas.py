@@ -13,7 +13,13 @@ def test_the_area_is_read_from_the_address_after_the_language(area, other_area):
     assert area_of_path("/sv/rannikko/") == other_area
     assert area_of_path("/fi/accounts/login/") is None
     assert area_of_path("/fi/ei-aluetta/goals/") is None
-    assert area_of_path("/oulu/fi/") is None
+    assert area_of_path("/fi/fi/") is None
+
+
+def test_an_areas_address_without_the_language_leads_to_it_in_finnish(area, client):
+    response = client.get("/oulu/situation/")
+    assert response.status_code == 302
+    assert response["Location"] == "/fi/oulu/situation/"
 
 
 def test_the_middleware_puts_the_area_and_its_addresses_on_the_request(area):
