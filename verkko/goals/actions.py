@@ -3,7 +3,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from verkko.accounts.access import edited_organization_ids, memberships
+from verkko.accounts.access import area_memberships, edited_organization_ids
 from verkko.ecosystem.models import Responsibility
 from verkko.goals.models import Action, CheckIn, Goal, IndicatorValue, Target
 from verkko.lib.history import recorded_action
@@ -82,8 +82,11 @@ def save_action(user, form):
 
 
 @recorded_action
-def action_from_decision(user, decision):
-    """The action that carries out a forum decision: made once, found again on a second click.
+def action_from_decision(user, decision, area):
+    """The action that carries out a forum decision of the area: made once, found again on a second click.
+
+    Its lead is the decision's responsible organisation, else the forum's chair or secretary, else
+    the user's own organisation in this area (never one of another area).
 
     Returns (action, created).
     """
@@ -95,7 +98,7 @@ def action_from_decision(user, decision):
         decision.responsible_organization
         or meeting.forum.chair
         or meeting.forum.secretary
-        or next((m.organization for m in memberships(user)), None)
+        or next((m.organization for m in area_memberships(user, area)), None)
     )
     title = decision.text.strip().splitlines()[0][:200] if decision.text.strip() else str(decision)
     action = Action.objects.create(
@@ -123,7 +126,7 @@ def add_milestone(user, action, form):
 @recorded_action
 def check_in(user, action, form):
     """Record a check-in and bring the action's status and progress up to date with it."""
-    organisation_ids = edited_organization_ids(user)
+    organisation_ids = edited_organization_ids(user, action.lead_organization.area_id)
     candidates = [action.lead_organization_id, *action.partner_organizations.values_list("pk", flat=True)]
     organisation_id = next((pk for pk in candidates if pk in organisation_ids), None)
     entry = CheckIn.objects.create(

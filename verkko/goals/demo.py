@@ -1,4 +1,6 @@
-"""Demo shared goals of the Oulu employment area: goals, indicators, targets, actions and check-ins.
+"""Demo shared goals of the Oulu employment area: goals, indicators, targets, actions and check-ins;
+and one partner-only goal of the invented second area (rannikko), so that the boundary between
+areas shows on the goal pages and in the monitoring report.
 
 The goals, the values entered by hand, the targets, the actions and the check-ins are invented, and
 the pages say so. Indicators on table 12r5 read whatever statistics are stored (real or demo); their
@@ -14,7 +16,7 @@ from django.utils import timezone
 
 from verkko.accounts.models import User
 from verkko.ecosystem import demo as ecosystem_demo
-from verkko.ecosystem.models import Forum, Responsibility, Visibility
+from verkko.ecosystem.models import Forum, Organization, Responsibility, Visibility
 from verkko.goals import status as indicator_status
 from verkko.goals import values
 from verkko.goals.actions import mark_responsible
@@ -396,6 +398,51 @@ ACTIONS = [
 ]
 
 
+# The invented second area's one partner-only goal, its indicator entered by hand and its action.
+OTHER_AREA_FORUM = "Rannikon työllisyyden ohjausryhmä"
+OTHER_AREA_INDICATOR = (
+    "oppisopimuksella-aloittaneet",
+    {
+        "name": "Oppisopimuksella aloittaneet",
+        "definition": "Rannikon teollisuusyrityksissä oppisopimuksella aloittaneet vuoden aikana. " + DEMO_NOTE,
+        "unit": "henkilöä",
+        "decimals": 0,
+        "polarity": HIGHER,
+        "frequency": Y,
+        "source": Indicator.Source.MANUAL,
+        "baseline_period": date(2024, 1, 1),
+        "baseline_value": 24.0,
+    },
+    [(date(2026, 1, 1), 32.0), (date(2027, 1, 1), 40.0)],
+    [(date(2025, 1, 1), 27.0)],
+)
+OTHER_AREA_GOAL = (
+    "teollisuuden-osaajat",
+    {
+        "title": "Teollisuuden osaajatarpeisiin vastaaminen rannikolla",
+        "description": "Rannikon teollisuusyritykset saavat tarvitsemansa osaajat oppisopimuksilla ja "
+        "lyhytkoulutuksilla. Kumppanien sisäinen tavoite. " + DEMO_NOTE,
+        "starts_on": date(2025, 1, 1),
+        "ends_on": date(2027, 12, 31),
+        "visibility": Visibility.PARTNERS,
+    },
+)
+OTHER_AREA_ACTION = (
+    "Teollisuuden oppisopimuskampanja",
+    "Rannikon ammattiopisto",
+    ["Rannikon yrittäjät"],
+    {
+        "description": "Yrityskäynnit ja yhteinen haku teollisuuden oppisopimuspaikkoihin. " + DEMO_NOTE,
+        "starts_on": date(2025, 8, 1),
+        "due_on": date(2026, 12, 31),
+        "status": Action.Status.UNDER_WAY,
+        "progress": 35,
+        "check_in_rhythm_days": 60,
+        "created_at": timezone.make_aware(datetime.combine(date(2025, 8, 1), time(9))),
+    },
+)
+
+
 def _target_path(indicator, baseline, target_periods, yearly_change):
     """Targets on a straight line from the baseline, better by yearly_change % of it each year."""
     baseline_period, baseline_value = baseline
@@ -421,7 +468,7 @@ def fit_statistical_targets(stdout):
     Without figures an indicator keeps the targets written in INDICATORS.
     """
     fitted = 0
-    for indicator in Indicator.objects.filter(slug__in=STATUS_SHOWN):
+    for indicator in Indicator.objects.filter(area=ecosystem_demo.area(), slug__in=STATUS_SHOWN):
         figures = [(value.period, value.value) for value in values.values_of(indicator)]
         reported = {period: value for period, value in figures if value is not None}
         if indicator.baseline_period not in reported:
@@ -499,6 +546,7 @@ def load(stdout):
         }
         # A statistical indicator's baseline value and targets follow its figures (fit_statistical_targets).
         indicator, _ = Indicator.objects.update_or_create(
+            area=area,
             slug=slug,
             defaults=fields if stats else {**fields, "baseline_value": float(baseline[1])},
             create_defaults={**fields, "baseline_value": float(baseline[1])},
@@ -524,9 +572,9 @@ def load(stdout):
     goals = {}
     for slug, (title, description, forum_name, parent, visibility, indicator_slugs) in GOALS.items():
         goal, _ = Goal.objects.update_or_create(
+            area=area,
             slug=slug,
             defaults={
-                "area": area,
                 "title": title,
                 "description": description,
                 "owner_forum": forums[forum_name],
@@ -602,4 +650,42 @@ def load(stdout):
     stdout.write(
         f"Demo goals: {len(goals)} goals, {len(indicators)} indicators, {len(ACTIONS)} actions with check-ins."
     )
+    other_goal = _load_other_area()
+    stdout.write(f"Demo goals of the invented second area: the partner-only goal “{other_goal.title}”.")
     fit_statistical_targets(stdout)
+
+
+def _load_other_area():
+    """The second area's partner-only goal, with one indicator entered by hand and one action."""
+    other = ecosystem_demo.other_area()
+    organisations = {
+        organisation.name: organisation
+        for organisation in Organization.objects.filter(
+            area=other, name__in=[name for name, *_rest in ecosystem_demo.OTHER_AREA_ORGANISATIONS]
+        )
+    }
+    indicator_slug, indicator_fields, targets, hand = OTHER_AREA_INDICATOR
+    indicator, _ = Indicator.objects.update_or_create(area=other, slug=indicator_slug, defaults=indicator_fields)
+    for period, value in targets:
+        Target.objects.update_or_create(indicator=indicator, period=period, defaults={"value": value})
+    indicator.targets.exclude(period__in=[period for period, _value in targets]).delete()
+    for period, value in hand:
+        IndicatorValue.objects.update_or_create(indicator=indicator, period=period, defaults={"value": value})
+    indicator.values.exclude(period__in=[period for period, _value in hand]).delete()
+
+    goal_slug, goal_fields = OTHER_AREA_GOAL
+    goal, _ = Goal.objects.update_or_create(
+        area=other,
+        slug=goal_slug,
+        defaults={**goal_fields, "owner_forum": Forum.objects.get(area=other, name=OTHER_AREA_FORUM)},
+    )
+    goal.indicators.set([indicator])
+
+    title, lead, partners, action_fields = OTHER_AREA_ACTION
+    action, _ = Action.objects.update_or_create(
+        title=title, lead_organization=organisations[lead], defaults=action_fields
+    )
+    action.goals.set([goal])
+    action.partner_organizations.set([organisations[name] for name in partners])
+    mark_responsible(action)
+    return goal

@@ -45,6 +45,19 @@ def parse_period(text, frequency):
     return period
 
 
+def _clean_slug(form, model):
+    """A slug that is not reserved and not taken by another goal (or indicator) of the same area."""
+    slug = form.cleaned_data["slug"]
+    if slug in RESERVED_SLUGS:
+        raise forms.ValidationError(gettext("This address is reserved; choose another."))
+    taken = model.objects.filter(area=form.area, slug=slug)
+    if form.instance.pk:
+        taken = taken.exclude(pk=form.instance.pk)
+    if taken.exists():
+        raise forms.ValidationError(gettext("This address is already in use in this employment area; choose another."))
+    return slug
+
+
 def parse_number(text):
     """A number written the Finnish way (12 345,6) or the international way (12345.6)."""
     cleaned = sanitize_separators(str(text).strip().replace("\u00a0", "").replace(" ", "")).replace(",", ".")
@@ -72,6 +85,7 @@ class GoalForm(forms.ModelForm):
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
+        self.area = area
         self.fields["owner_forum"].queryset = Forum.objects.filter(area=area, archived_at=None)
         parents = Goal.objects.filter(area=area)
         if self.instance.pk:
@@ -80,10 +94,7 @@ class GoalForm(forms.ModelForm):
         self.fields["indicators"].queryset = Indicator.objects.filter(area=area)
 
     def clean_slug(self):
-        slug = self.cleaned_data["slug"]
-        if slug in RESERVED_SLUGS:
-            raise forms.ValidationError(gettext("This address is reserved; choose another."))
-        return slug
+        return _clean_slug(self, Goal)
 
     def clean(self):
         cleaned = super().clean()
@@ -131,8 +142,9 @@ class IndicatorForm(forms.ModelForm):
         ]
         widgets = {"polarity": forms.RadioSelect, "source": forms.RadioSelect}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
+        self.area = area
         self.fields["baseline_period_code"].help_text = gettext(
             "As the frequency is: a month 12/2024 or 2024M12, a quarter Q4/2024 or 2024Q4, a year 2024."
         )
@@ -144,10 +156,7 @@ class IndicatorForm(forms.ModelForm):
                 self.initial["series_area_code"] = instance.series.area_code
 
     def clean_slug(self):
-        slug = self.cleaned_data["slug"]
-        if slug in RESERVED_SLUGS:
-            raise forms.ValidationError(gettext("This address is reserved; choose another."))
-        return slug
+        return _clean_slug(self, Indicator)
 
     def clean(self):
         cleaned = super().clean()

@@ -95,7 +95,8 @@ def summarize(goal, at=None, cache=None):
         goal=goal,
         status=status.weakest(summary.assessment.status for summary in indicators),
         indicators=indicators,
-        actions=list(goal.actions.all()),
+        # Only the actions of the goal's own area (an action belongs to its lead organisation's area).
+        actions=[action for action in goal.actions.all() if action.lead_organization.area_id == goal.area_id],
     )
 
 

@@ -32,15 +32,9 @@ from verkko.lib.history import history_of
 from verkko.stats import periods
 
 
-def _area_or_403(user):
-    area = access.managed_area(user)
-    if area is None or not access.can_manage(user, area):
-        raise PermissionDenied
-    return area
-
-
-def _require_manager(user, area):
-    if not access.can_manage(user, area):
+def _require_manager(request):
+    """Goals, indicators and actions of the request's area are its coordinators' to change."""
+    if not access.can_manage(request.user, request.area):
         raise PermissionDenied
 
 
@@ -78,15 +72,23 @@ def _by_slug_or_uuid(queryset, key):
 
 
 def _goal(request, key):
-    return _by_slug_or_uuid(access.visible_goals(request.user), key)
+    return _by_slug_or_uuid(access.visible_goals(request.user, request.area), key)
 
 
 def _indicator(request, key):
-    return _by_slug_or_uuid(access.visible_indicators(request.user), key)
+    return _by_slug_or_uuid(access.visible_indicators(request.user, request.area), key)
 
 
 def _action(request, key):
-    return get_object_or_404(access.visible_actions(request.user).select_related("lead_organization"), uuid=key)
+    """An action of the request's area (led by one of its organisations) that the user may see."""
+    return get_object_or_404(
+        access.visible_actions(request.user, request.area).select_related("lead_organization__area"), uuid=key
+    )
+
+
+def _history(request, obj):
+    """The object's history for partners of the area; others do not see who changed what (None)."""
+    return history_of(obj) if is_partner(request.user, request.area) else None
 
 
 # The monitoring view
@@ -94,10 +96,11 @@ def _action(request, key):
 
 @require_safe
 def monitoring_view(request):
-    goals = access.visible_goals(request.user)
-    forums = Forum.objects.filter(goals__in=goals).distinct().order_by("name")
+    goals = access.visible_goals(request.user, request.area)
+    forums = Forum.objects.filter(area=request.area, goals__in=goals).distinct().order_by("name")
     organisations = (
-        Organization.objects.filter(Q(led_actions__goals__in=goals) | Q(partner_actions__goals__in=goals))
+        Organization.objects.filter(area=request.area)
+        .filter(Q(led_actions__goals__in=goals) | Q(partner_actions__goals__in=goals))
         .distinct()
         .order_by("name")
     )
@@ -134,7 +137,7 @@ def monitoring_view(request):
             "form": form,
             "rows": rows,
             "invented": invented,
-            "can_manage": access.can_manage(request.user, access.managed_area(request.user)),
+            "can_manage": access.can_manage(request.user, request.area),
         },
     )
 
@@ -146,7 +149,8 @@ def monitoring_view(request):
 def goal_detail(request, key):
     goal = _goal(request, key)
     summary = monitoring.summarize_all(Goal.objects.filter(pk=goal.pk))[0]
-    children = access.visible_goals(request.user).filter(parent=goal)
+    visible_goals = access.visible_goals(request.user, request.area)
+    children = visible_goals.filter(parent=goal)
     indicator_charts = [
         (item, charts.indicator_chart(item.indicator, item.values, item.targets)) for item in summary.indicators
     ]
@@ -159,9 +163,9 @@ def goal_detail(request, key):
             "invented": monitoring.invented([summary]),
             "indicator_charts": indicator_charts,
             "children": children,
-            "parent_visible": goal.parent and access.visible_goals(request.user).filter(pk=goal.parent_id).exists(),
-            "can_manage": access.can_manage(request.user, goal.area_id),
-            "entries": history_of(goal),
+            "parent_visible": goal.parent and visible_goals.filter(pk=goal.parent_id).exists(),
+            "can_manage": access.can_manage(request.user, request.area),
+            "entries": _history(request, goal),
         },
     )
 
@@ -169,12 +173,12 @@ def goal_detail(request, key):
 @require_http_methods(["GET", "POST"])
 @login_required
 def goal_create(request):
-    area = _area_or_403(request.user)
-    form = GoalForm(request.POST or None, area=area)
+    _require_manager(request)
+    form = GoalForm(request.POST or None, area=request.area)
     return _form_view(
         request,
         form,
-        save=lambda: actions.save_goal(request.user, form, area),
+        save=lambda: actions.save_goal(request.user, form, request.area),
         saved_message=gettext("The goal was saved."),
         title=gettext("New goal"),
         cancel_url=reverse("goals:monitoring"),
@@ -185,12 +189,12 @@ def goal_create(request):
 @login_required
 def goal_edit(request, key):
     goal = _goal(request, key)
-    _require_manager(request.user, goal.area_id)
-    form = GoalForm(request.POST or None, instance=goal, area=goal.area)
+    _require_manager(request)
+    form = GoalForm(request.POST or None, instance=goal, area=request.area)
     return _form_view(
         request,
         form,
-        save=lambda: actions.save_goal(request.user, form, goal.area),
+        save=lambda: actions.save_goal(request.user, form, request.area),
         saved_message=gettext("The goal was saved."),
         title=gettext("Edit goal: %(title)s") % {"title": goal.title},
         cancel_url=reverse("goals:goal", kwargs={"key": goal.slug}),
@@ -215,11 +219,11 @@ def indicator_detail(request, key):
             "chart": charts.indicator_chart(indicator, summary.values, summary.targets),
             "municipality_chart": charts.municipality_chart(indicator, by_municipality) if by_municipality else None,
             "source_table": values.source_of(indicator),
-            "goals": access.visible_goals(request.user).filter(indicators=indicator),
+            "goals": access.visible_goals(request.user, request.area).filter(indicators=indicator),
             "targets": indicator.targets.all(),
             "note": note,
-            "can_manage": access.can_manage(request.user, indicator.area_id),
-            "entries": history_of(indicator),
+            "can_manage": access.can_manage(request.user, request.area),
+            "entries": _history(request, indicator),
         },
     )
 
@@ -227,12 +231,12 @@ def indicator_detail(request, key):
 @require_http_methods(["GET", "POST"])
 @login_required
 def indicator_create(request):
-    area = _area_or_403(request.user)
-    form = IndicatorForm(request.POST or None)
+    _require_manager(request)
+    form = IndicatorForm(request.POST or None, area=request.area)
     return _form_view(
         request,
         form,
-        save=lambda: actions.save_indicator(request.user, form, area),
+        save=lambda: actions.save_indicator(request.user, form, request.area),
         saved_message=gettext("The indicator was saved."),
         title=gettext("New indicator"),
         cancel_url=reverse("goals:monitoring"),
@@ -243,12 +247,12 @@ def indicator_create(request):
 @login_required
 def indicator_edit(request, key):
     indicator = _indicator(request, key)
-    _require_manager(request.user, indicator.area_id)
-    form = IndicatorForm(request.POST or None, instance=indicator)
+    _require_manager(request)
+    form = IndicatorForm(request.POST or None, instance=indicator, area=request.area)
     return _form_view(
         request,
         form,
-        save=lambda: actions.save_indicator(request.user, form, indicator.area),
+        save=lambda: actions.save_indicator(request.user, form, request.area),
         saved_message=gettext("The indicator was saved."),
         title=gettext("Edit indicator: %(name)s") % {"name": indicator.name},
         cancel_url=reverse("goals:indicator", kwargs={"key": indicator.slug}),
@@ -259,7 +263,7 @@ def indicator_edit(request, key):
 @login_required
 def target_add(request, key):
     indicator = _indicator(request, key)
-    _require_manager(request.user, indicator.area_id)
+    _require_manager(request)
     form = PeriodValueForm(request.POST or None, indicator=indicator)
     return _form_view(
         request,
@@ -279,7 +283,7 @@ def target_add(request, key):
 @login_required
 def target_delete(request, key, period):
     indicator = _indicator(request, key)
-    _require_manager(request.user, indicator.area_id)
+    _require_manager(request)
     target = get_object_or_404(Target, indicator=indicator, period=periods.parse(period, indicator.frequency))
     actions.delete_target(request.user, target)
     messages.success(request, gettext("The target was removed."))
@@ -288,7 +292,7 @@ def target_delete(request, key, period):
 
 def _manual_indicator(request, key):
     indicator = _indicator(request, key)
-    _require_manager(request.user, indicator.area_id)
+    _require_manager(request)
     if indicator.is_statistical:
         # Statistics-backed indicators read their values from the statistics tables only.
         raise Http404
@@ -338,7 +342,7 @@ def values_import(request, key):
 @login_required
 def turn_the_curve_edit(request, key):
     indicator = _indicator(request, key)
-    _require_manager(request.user, indicator.area_id)
+    _require_manager(request)
     note = TurnTheCurve.objects.filter(indicator=indicator).first()
     form = TurnTheCurveForm(request.POST or None, instance=note)
     return _form_view(
@@ -367,7 +371,7 @@ def _any_demo(actions):
 
 @require_safe
 def action_list(request):
-    found = _actions_with_relations(access.visible_actions(request.user)).order_by("due_on", "title")
+    found = _actions_with_relations(access.visible_actions(request.user, request.area)).order_by("due_on", "title")
     return render(
         request,
         "goals/action_list.html",
@@ -375,7 +379,7 @@ def action_list(request):
             "actions": found,
             "invented": {"goals": _any_demo(found)},
             "heading": gettext("Actions"),
-            "can_manage": access.can_manage(request.user, access.managed_area(request.user)),
+            "can_manage": access.can_manage(request.user, request.area),
         },
     )
 
@@ -383,10 +387,13 @@ def action_list(request):
 @require_safe
 @login_required
 def my_actions(request):
-    organisation_ids = edited_organization_ids(request.user)
+    """The actions of the organisations the user edits in this area (none elsewhere count here)."""
+    organisation_ids = edited_organization_ids(request.user, request.area)
     if not organisation_ids:
         raise PermissionDenied
-    found = _actions_with_relations(access.actions_of_organizations(organisation_ids)).order_by("due_on", "title")
+    found = _actions_with_relations(access.actions_of_organizations(request.area, organisation_ids)).order_by(
+        "due_on", "title"
+    )
     return render(
         request,
         "goals/action_list.html",
@@ -403,7 +410,7 @@ def my_actions(request):
 @require_safe
 def action_detail(request, key):
     action = _action(request, key)
-    visible_goals = access.visible_goals(request.user).filter(actions=action)
+    visible_goals = access.visible_goals(request.user, request.area).filter(actions=action)
     return render(
         request,
         "goals/action_detail.html",
@@ -413,10 +420,10 @@ def action_detail(request, key):
             "goals": visible_goals,
             "check_ins": action.check_ins.select_related("author", "organization"),
             "milestones": action.milestones.all(),
-            "can_manage": access.can_manage(request.user, action.lead_organization.area_id),
+            "can_manage": access.can_manage(request.user, request.area),
             "can_check_in": request.user.is_authenticated and access.can_check_in(request.user, action),
-            "can_see_people": is_partner(request.user),
-            "entries": history_of(action),
+            "can_see_people": is_partner(request.user, request.area),
+            "entries": _history(request, action),
         },
     )
 
@@ -424,9 +431,9 @@ def action_detail(request, key):
 @require_http_methods(["GET", "POST"])
 @login_required
 def action_create(request):
-    area = _area_or_403(request.user)
-    preselected = Goal.objects.filter(area=area, slug__in=request.GET.getlist("goal"))
-    form = ActionForm(request.POST or None, area=area, initial={"goals": list(preselected)})
+    _require_manager(request)
+    preselected = Goal.objects.filter(area=request.area, slug__in=request.GET.getlist("goal"))
+    form = ActionForm(request.POST or None, area=request.area, initial={"goals": list(preselected)})
     return _form_view(
         request,
         form,
@@ -441,9 +448,8 @@ def action_create(request):
 @login_required
 def action_edit(request, key):
     action = _action(request, key)
-    area = action.lead_organization.area
-    _require_manager(request.user, area)
-    form = ActionForm(request.POST or None, instance=action, area=area)
+    _require_manager(request)
+    form = ActionForm(request.POST or None, instance=action, area=request.area)
     return _form_view(
         request,
         form,
@@ -458,7 +464,7 @@ def action_edit(request, key):
 @login_required
 def milestone_add(request, key):
     action = _action(request, key)
-    _require_manager(request.user, action.lead_organization.area_id)
+    _require_manager(request)
     form = MilestoneForm(request.POST or None)
     return _form_view(
         request,
@@ -493,10 +499,12 @@ def check_in(request, key):
 @require_POST
 @login_required
 def action_from_decision(request, decision):
-    found = get_object_or_404(Decision.objects.select_related("meeting__forum"), uuid=decision)
+    found = get_object_or_404(
+        Decision.objects.filter(meeting__forum__area=request.area).select_related("meeting__forum"), uuid=decision
+    )
     if not access.can_make_action_of(request.user, found):
         raise PermissionDenied
-    action, created = actions.action_from_decision(request.user, found)
+    action, created = actions.action_from_decision(request.user, found, request.area)
     if created:
         messages.success(request, gettext("The decision became an action; complete its details."))
     else:

@@ -13,7 +13,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from verkko.goals import access, charts
-from verkko.goals.models import Action, CheckIn, Status
+from verkko.goals.models import CheckIn, Status
 from verkko.goals.monitoring import invented, summarize_all
 from verkko.stats import periods
 from verkko.stats.models import Frequency
@@ -41,10 +41,13 @@ def _start_of(period):
     return timezone.make_aware(datetime.combine(period, time.min))
 
 
-def build(user, period, *, with_charts=True):
-    """Everything the report shows for the month starting on `period`, as the user may see it."""
+def build(user, area, period, *, with_charts=True):
+    """Everything the report of the area shows for the month starting on `period`, as the user may see it.
+
+    Only the area's goals and actions; its partner-only goals only for its partners.
+    """
     previous = periods.shift_months(period, -1)
-    goals = access.visible_goals(user).order_by("title")
+    goals = access.visible_goals(user, area).order_by("title")
     summaries = summarize_all(goals, at=period)
     before = {summary.goal.pk: summary for summary in summarize_all(goals, at=previous)}
 
@@ -65,7 +68,8 @@ def build(user, period, *, with_charts=True):
 
     period_end = _end_of(period)
     actions = (
-        Action.objects.filter(goals__in=goals)
+        access.area_actions(area)
+        .filter(goals__in=goals)
         .distinct()
         .select_related("lead_organization")
         .prefetch_related("goals")
@@ -91,6 +95,7 @@ def build(user, period, *, with_charts=True):
                 (item, charts.indicator_chart(item.indicator, item.values, item.targets, width=460, height=180))
             )
     return {
+        "area": area,
         "period": period,
         "period_code": periods.code(period, Frequency.MONTHLY),
         "previous": previous,

@@ -50,7 +50,7 @@ def _report(request, period_code, *, with_charts=True):
     period = monitoring.parse_period(period_code)
     if period is None:
         raise Http404
-    return monitoring.build(request.user, period, with_charts=with_charts)
+    return monitoring.build(request.user, request.area, period, with_charts=with_charts)
 
 
 @require_safe

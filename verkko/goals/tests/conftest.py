@@ -1,16 +1,26 @@
-"""Goals fixtures: a forum, a public and a partner-only goal, indicators and an action of organisation A."""
+"""Goals fixtures: a forum, a public and a partner-only goal, indicators and an action of organisation A;
+and, in the second area (other_area), a goal with the same slug as one here, an action and a decision.
+"""
 
 from datetime import date
 
 import pytest
 from django.utils import timezone
 
+from conftest import OUTSIDERS
 from verkko.ecosystem.models import Decision, Meeting, Visibility
 from verkko.ecosystem.tests.factories import ForumFactory
 from verkko.goals.models import Action, Goal, Indicator, IndicatorValue, Target
 from verkko.stats.models import Observation, Series, Table
 
-ROLES = ["coordinator", "partner_editor", "partner_member", "editor_b", None]
+# Partners of this area; the public; and the outsiders, who hold roles in another area only and
+# must get here exactly what the signed-in public gets.
+PARTNERS = ["coordinator", "partner_editor", "partner_member", "editor_b"]
+ROLES = [*PARTNERS, None, *OUTSIDERS]
+
+
+def is_partner_role(role):
+    return role in PARTNERS
 
 
 @pytest.fixture
@@ -103,6 +113,67 @@ def decision(forum, organization_a):
         text="Käynnistetään kesätyösetelikokeilu kaikissa kunnissa.\nVastuu: Organisaatio A.",
         responsible_organization=organization_a,
         due_date=date(2027, 6, 30),
+    )
+
+
+@pytest.fixture
+def other_forum(other_area):
+    return ForumFactory(area=other_area, name="Rannikon ohjausryhmä", slug="nuorten-verkosto")
+
+
+@pytest.fixture
+def other_goal(other_area, other_forum):
+    """A public goal of the other area with the same slug as `goal` here."""
+    return Goal.objects.create(
+        area=other_area,
+        slug="nuorisotyottomyys",
+        title="Rannikon nuorten työllisyys",
+        owner_forum=other_forum,
+        starts_on=date(2025, 1, 1),
+        ends_on=date(2027, 12, 31),
+    )
+
+
+@pytest.fixture
+def other_partner_goal(other_area, other_forum):
+    """A partner-only goal of the other area, with the same slug as `partner_goal` here."""
+    return Goal.objects.create(
+        area=other_area,
+        slug="osatyokykyiset",
+        title="Rannikon sisäinen tavoite",
+        owner_forum=other_forum,
+        starts_on=date(2025, 1, 1),
+        ends_on=date(2027, 12, 31),
+        visibility=Visibility.PARTNERS,
+    )
+
+
+@pytest.fixture
+def other_indicator(other_area):
+    """An indicator of the other area with the same slug as `indicator` here."""
+    return Indicator.objects.create(
+        area=other_area,
+        slug="koulutukseen-ohjatut",
+        name="Rannikon koulutukseen ohjatut",
+        unit="%",
+        polarity=Indicator.Polarity.HIGHER,
+        frequency="Q",
+        source=Indicator.Source.MANUAL,
+    )
+
+
+@pytest.fixture
+def other_action(other_goal, other_organization):
+    action = Action.objects.create(title="Rannikon kesätyöt", lead_organization=other_organization)
+    action.goals.add(other_goal)
+    return action
+
+
+@pytest.fixture
+def other_decision(other_forum, other_organization):
+    meeting = Meeting.objects.create(forum=other_forum, starts_at=timezone.now())
+    return Decision.objects.create(
+        meeting=meeting, text="Rannikon kesätyöseteli.", responsible_organization=other_organization
     )
 
 

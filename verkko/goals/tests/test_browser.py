@@ -9,11 +9,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_public_goal_pages_pass_axe(goal, action, indicator, browser_page, assert_accessible):
     for path in [
-        "/fi/goals/",
-        f"/fi/goals/{goal.slug}/",
-        f"/fi/indicators/{indicator.slug}/",
-        "/fi/actions/",
-        f"/fi/actions/{action.uuid}/",
+        "/fi/oulu/goals/",
+        f"/fi/oulu/goals/{goal.slug}/",
+        f"/fi/oulu/indicators/{indicator.slug}/",
+        "/fi/oulu/actions/",
+        f"/fi/oulu/actions/{action.uuid}/",
     ]:
         browser_page.goto(path)
         assert browser_page.locator("h1").count() == 1, path
@@ -22,7 +22,7 @@ def test_public_goal_pages_pass_axe(goal, action, indicator, browser_page, asser
 
 def test_monitoring_filters_work_without_javascript(goal, partner_goal, coordinator, browser_context_without_js):
     page = browser_context_without_js
-    page.goto("/fi/goals/")
+    page.goto("/fi/oulu/goals/")
     page.get_by_label("Tila").select_option("off_track")
     page.get_by_role("button", name="Suodata").click()
     assert "status=off_track" in page.url
@@ -33,9 +33,9 @@ def test_partner_editor_checks_in_from_my_actions(
     partner_editor, action, browser_page, sign_in_browser, assert_accessible
 ):
     sign_in_browser(browser_page, partner_editor)
-    browser_page.goto("/fi/my-actions/")
+    browser_page.goto("/fi/oulu/my-actions/")
     assert_accessible(browser_page)
-    browser_page.locator(f'a[href="/fi/actions/{action.uuid}/check-in/"]').click()
+    browser_page.locator(f'a[href="/fi/oulu/actions/{action.uuid}/check-in/"]').click()
     assert_accessible(browser_page)
     browser_page.get_by_label("Edistyminen (%)").fill("45")
     browser_page.get_by_label("riskissä").check()
@@ -49,10 +49,10 @@ def test_coordinator_forms_pass_axe_with_errors_shown(
     coordinator, goal, browser_page, sign_in_browser, assert_accessible
 ):
     sign_in_browser(browser_page, coordinator)
-    for path in ["/fi/goals/new/", "/fi/indicators/new/", "/fi/actions/new/"]:
+    for path in ["/fi/oulu/goals/new/", "/fi/oulu/indicators/new/", "/fi/oulu/actions/new/"]:
         browser_page.goto(path)
         assert_accessible(browser_page)
-    browser_page.goto("/fi/goals/new/")
+    browser_page.goto("/fi/oulu/goals/new/")
     browser_page.get_by_role("button", name="Tallenna").click()
     assert browser_page.get_by_role("alert").is_visible()
     assert_accessible(browser_page)
@@ -60,7 +60,7 @@ def test_coordinator_forms_pass_axe_with_errors_shown(
 
 def test_report_pages_pass_axe(goal, action, partner_member, browser_page, sign_in_browser, assert_accessible):
     sign_in_browser(browser_page, partner_member)
-    browser_page.goto("/fi/reports/")
+    browser_page.goto("/fi/oulu/reports/")
     assert_accessible(browser_page)
     browser_page.get_by_role("button", name="Näytä raportti").click()
     assert browser_page.get_by_role("heading", level=1).inner_text().startswith("Seurantaraportti")
@@ -71,22 +71,27 @@ def test_coordinator_makes_a_meeting_decision_an_action_once(
     coordinator, decision, goal, browser_page, sign_in_browser, assert_accessible
 ):
     sign_in_browser(browser_page, coordinator)
-    meeting = f"/fi/ecosystem/meetings/{decision.meeting.uuid}/"
+    meeting = f"/fi/oulu/ecosystem/meetings/{decision.meeting.uuid}/"
     browser_page.goto(meeting)
     browser_page.get_by_role("button", name="Tee päätöksestä toimenpide").click()
     action = Action.objects.get(decision=decision)
-    browser_page.wait_for_url(f"**/fi/actions/{action.uuid}/")
+    browser_page.wait_for_url(f"**/fi/oulu/actions/{action.uuid}/")
     assert browser_page.get_by_text("Päätöksestä tehtiin toimenpide; täydennä sen tiedot.").first.is_visible()
     assert_accessible(browser_page)
     browser_page.goto(meeting)
     assert browser_page.get_by_role("button", name="Tee päätöksestä toimenpide").count() == 0
     browser_page.get_by_role("link", name=action.title).click()
-    browser_page.wait_for_url(f"**/fi/actions/{action.uuid}/")
+    browser_page.wait_for_url(f"**/fi/oulu/actions/{action.uuid}/")
     assert Action.objects.count() == 1
 
 
 def test_monitoring_view_fits_a_phone_screen(goal, partner_goal, action, browser_page):
     browser_page.set_viewport_size({"width": 360, "height": 740})
-    for path in ["/fi/goals/", f"/fi/goals/{goal.slug}/", f"/fi/actions/{action.uuid}/", "/fi/reports/"]:
+    for path in [
+        "/fi/oulu/goals/",
+        f"/fi/oulu/goals/{goal.slug}/",
+        f"/fi/oulu/actions/{action.uuid}/",
+        "/fi/oulu/reports/",
+    ]:
         browser_page.goto(path)
         assert browser_page.evaluate("document.documentElement.scrollWidth") <= 360, path

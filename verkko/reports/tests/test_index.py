@@ -1,5 +1,11 @@
-def test_report_index_offers_the_months(client_for, area):
-    response = client_for(None).get("/fi/reports/")
+import pytest
+
+from verkko.goals.tests.conftest import ROLES
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_report_index_offers_the_months(client_for, user_for, area, role):
+    response = client_for(user_for(role)).get("/fi/oulu/reports/")
     assert response.status_code == 200
     content = response.content.decode()
     assert "Seurantaraportti" in content
@@ -11,16 +17,16 @@ def test_chosen_month_redirects_to_the_report(client_for, area):
 
     today = timezone.localdate()
     code = f"{today.year}M{today.month:02d}"
-    response = client_for(None).get("/fi/reports/", {"period": code})
+    response = client_for(None).get("/fi/oulu/reports/", {"period": code})
     assert response.status_code == 302
-    assert response["Location"] == f"/fi/reports/monitoring/{code}/"
+    assert response["Location"] == f"/fi/oulu/reports/monitoring/{code}/"
 
 
 def test_unknown_month_is_an_error(client_for, area):
-    response = client_for(None).get("/fi/reports/", {"period": "1999M01"})
+    response = client_for(None).get("/fi/oulu/reports/", {"period": "1999M01"})
     assert response.status_code == 400
     assert "error-summary" in response.content.decode()
 
 
 def test_report_index_refuses_post(client_for, coordinator):
-    assert client_for(coordinator).post("/fi/reports/").status_code == 405
+    assert client_for(coordinator).post("/fi/oulu/reports/").status_code == 405
