@@ -5,12 +5,14 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from conftest import OUTSIDERS
 from verkko.ecosystem import actions
 from verkko.ecosystem.models import ForumMember, Visibility
 from verkko.ecosystem.tests.factories import DecisionFactory, ForumFactory, MeetingFactory, PersonFactory
 from verkko.ecosystem.tests.helpers import pdf
 
-ROLES = ["coordinator", "partner_editor", "partner_member", "editor_b", "public"]
+# The roles of the area, the public, and the outsiders (roles in other_area only), in by_role's order.
+ROLES = ["coordinator", "partner_editor", "partner_member", "editor_b", "public", *OUTSIDERS]
 
 
 @pytest.fixture
@@ -24,7 +26,9 @@ def as_role(request, client_for):
 
 
 @pytest.fixture
-def everyone(coordinator, partner_editor, partner_member, editor_b):
+def everyone(
+    coordinator, partner_editor, partner_member, editor_b, outsider_member, outsider_editor, outsider_coordinator
+):
     """Creates every named user, so that each role's client exists."""
 
 
@@ -104,7 +108,8 @@ def decision(meeting, organization_a):
 
 
 def by_role(*expected):
-    """Pairs of (role, expected) in the order of ROLES, for parametrize."""
+    """Pairs of (role, expected) in the order of ROLES, for parametrize: the area's four roles, the public,
+    then the outsiders (member, editor, coordinator of other_area), who get what a signed-in visitor gets."""
     return list(zip(ROLES, expected, strict=True))
 
 

@@ -13,11 +13,18 @@ def test_export_prints_everything_held_about_the_person_as_json(linked_person, d
     assert data["people"][0]["first_name"] == "Eero"
     assert data["people"][0]["phone"] == "040 999"
     assert data["forum_memberships"] == [
-        {"forum": "Nuorten verkosto", "organisation": "Organisaatio A", "role": "member"}
+        {
+            "area": "Oulun työllisyysalue",
+            "forum": "Nuorten verkosto",
+            "organisation": "Organisaatio A",
+            "role": "member",
+        }
     ]
     assert data["decisions"][0]["uuid"] == str(decision.uuid)
     assert data["user"]["email"] == "editor@example.com"
-    assert data["user"]["memberships"] == [{"organisation": "Organisaatio A", "role": "editor"}]
+    assert data["user"]["memberships"] == [
+        {"area": "Oulun työllisyysalue", "organisation": "Organisaatio A", "role": "editor"}
+    ]
     assert any(entry["by_this_person"] for entry in data["history"])
     assert any("Koulutusjohtaja" in json.dumps(entry["changes"]) for entry in data["history"])
 

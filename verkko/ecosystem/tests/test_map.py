@@ -2,7 +2,7 @@ import pytest
 
 from verkko.ecosystem.tests.conftest import ROLES
 
-URL = "/fi/ecosystem/map/"
+URL = "/fi/oulu/ecosystem/map/"
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -2,7 +2,7 @@ import pytest
 
 from verkko.ecosystem.tests.conftest import ROLES
 
-URL = "/fi/ecosystem/"
+URL = "/fi/oulu/ecosystem/"
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -26,7 +26,7 @@ def test_coordinator_gets_the_buttons_to_add_organisations_and_forums(as_role, e
 
 
 def test_overview_in_swedish(as_role, forum):
-    assert "Taktisk nivå" in as_role("public").get("/sv/ecosystem/").content.decode()
+    assert "Taktisk nivå" in as_role("public").get("/sv/oulu/ecosystem/").content.decode()
 
 
 def test_overview_refuses_post(as_role, area):

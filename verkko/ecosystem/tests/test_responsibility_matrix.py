@@ -5,7 +5,7 @@ from verkko.ecosystem import responsibilities
 from verkko.ecosystem.models import Municipality, Responsibility
 from verkko.ecosystem.tests.conftest import ROLES
 
-URL = "/fi/ecosystem/responsibilities/"
+URL = "/fi/oulu/ecosystem/responsibilities/"
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ import pytest
 from verkko.ecosystem import actions
 from verkko.ecosystem.tests.conftest import ROLES
 
-URL = "/fi/ecosystem/search/"
+URL = "/fi/oulu/ecosystem/search/"
 
 
 @pytest.mark.parametrize("role", ROLES)
