@@ -41,7 +41,7 @@ def test_the_forums_responsibilities_are_listed(as_role, coordinator, forum, org
     assert "Organisaatio B" in content
 
 
-@pytest.mark.parametrize(("role", "edits"), [("coordinator", True), ("partner_editor", False)])
+@pytest.mark.parametrize(("role", "edits"), by_role(True, False, False, False, False, False, False, False))
 def test_only_coordinators_get_the_forum_editing_forms(as_role, everyone, forum, role, edits):
     assert ("Tallenna jäsen" in as_role(role).get(URL).content.decode()) is edits
 

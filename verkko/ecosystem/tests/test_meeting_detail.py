@@ -41,7 +41,7 @@ def test_meeting_page_refuses_post(as_role, meeting):
     assert as_role("public").post(page(meeting)).status_code == 405
 
 
-@pytest.mark.parametrize(("role", "offered"), [("coordinator", True), ("partner_editor", True), ("editor_b", False)])
+@pytest.mark.parametrize(("role", "offered"), by_role(True, True, False, False, False, False, False, False))
 def test_the_meeting_page_offers_to_make_a_decision_an_action_in_the_goals_app(
     as_role, everyone, decision, role, offered
 ):

@@ -1,7 +1,7 @@
 import pytest
 
 from verkko.ecosystem import actions
-from verkko.ecosystem.tests.conftest import ROLES
+from verkko.ecosystem.tests.conftest import ROLES, by_role
 
 URL = "/fi/oulu/ecosystem/organisaatio-a/"
 
@@ -27,7 +27,7 @@ def test_partners_see_every_contact_detail(as_role, partner_member, public_perso
     assert "Yksityinen Ihminen" in content
 
 
-@pytest.mark.parametrize(("role", "edits"), [("partner_editor", True), ("coordinator", True), ("editor_b", False)])
+@pytest.mark.parametrize(("role", "edits"), by_role(True, True, False, False, False, False, False, False))
 def test_edit_links_show_to_those_who_may_edit(as_role, everyone, role, edits):
     assert ("Muokkaa tietoja" in as_role(role).get(URL).content.decode()) is edits
 
@@ -75,7 +75,7 @@ def test_organisation_page_refuses_post(as_role, organization_a):
     assert as_role("public").post(URL).status_code == 405
 
 
-@pytest.mark.parametrize(("role", "sees_partner_forum"), [("public", False), ("partner_member", True)])
+@pytest.mark.parametrize(("role", "sees_partner_forum"), by_role(True, True, True, True, False, False, False, False))
 def test_the_organisations_responsibilities_are_listed_where_visible(
     as_role, coordinator, partner_member, forum, partner_forum, organization_a, role, sees_partner_forum
 ):
