@@ -95,3 +95,18 @@ def test_who_does_what_filters_with_and_without_javascript(ecosystem, chromium_b
 def test_a_partner_only_forum_is_not_found_for_the_public_in_the_browser(partner_forum, browser_page):
     response = browser_page.goto("/fi/oulu/ecosystem/forums/rekrytointitiimi/")
     assert response.status == 404
+
+
+def test_an_outsider_signed_in_gets_the_public_view_in_the_browser(
+    ecosystem, partner_forum, outsider_coordinator, other_forum, browser_page, sign_in_browser, assert_accessible
+):
+    """The coordinator of the other area: its own forum of the same slug there, Oulu's public pages here."""
+    sign_in_browser(browser_page, outsider_coordinator)
+    assert browser_page.goto("/fi/oulu/ecosystem/forums/rekrytointitiimi/").status == 404
+    browser_page.goto("/fi/oulu/ecosystem/")
+    assert browser_page.get_by_text("Nuorten verkosto").first.is_visible()
+    assert browser_page.get_by_text("Rekrytointitiimi").count() == 0
+    assert browser_page.get_by_text("Uusi organisaatio").count() == 0
+    browser_page.goto("/fi/rannikko/ecosystem/forums/nuorten-verkosto/")
+    assert browser_page.get_by_text("Rannikon nuoret yhteen.", exact=True).is_visible()
+    assert_accessible(browser_page)

@@ -32,3 +32,12 @@ def test_export_prints_everything_held_about_the_person_as_json(linked_person, d
 def test_export_of_an_unknown_address_fails(db):
     with pytest.raises(CommandError):
         run("export_person_data", "ei-ole@example.org")
+
+
+def test_export_covers_every_area_and_names_the_area_of_each_record(linked_person, other_organization_a, other_forum):
+    """A GDPR request concerns the whole installation: records of both areas, each with its area."""
+    from verkko.ecosystem.tests.factories import PersonFactory
+
+    PersonFactory(organization=other_organization_a, first_name="Eero", email="editor@example.com")
+    data = json.loads(run("export_person_data", "editor@example.com"))
+    assert sorted(person["area"] for person in data["people"]) == ["Oulun työllisyysalue", "Rannikon työllisyysalue"]
