@@ -62,11 +62,13 @@ def _save(instance, data):
     return instance
 
 
-def unique_slug(model, name):
+def unique_slug(model, area, name):
+    """A slug for a new organisation or forum of the area: unique within the area, never a reserved one."""
     base = slugify(name)[:100] or "x"
+    taken = model.objects.filter(area=area)
     for number in itertools.count(1):
         slug = base if number == 1 else f"{base}-{number}"
-        if slug not in RESERVED_SLUGS and not model.objects.filter(slug=slug).exists():
+        if slug not in RESERVED_SLUGS and not taken.filter(slug=slug).exists():
             return slug
 
 
@@ -75,7 +77,7 @@ def unique_slug(model, name):
 
 @recorded_action
 def create_organization(user, area, data):
-    return _save(Organization(area=area, slug=unique_slug(Organization, data["name"])), data)
+    return _save(Organization(area=area, slug=unique_slug(Organization, area, data["name"])), data)
 
 
 @recorded_action
@@ -195,7 +197,7 @@ def erase_expired_people(user, today=None):
 
 @recorded_action
 def create_forum(user, area, data):
-    return _save(Forum(area=area, slug=unique_slug(Forum, data["name"])), data)
+    return _save(Forum(area=area, slug=unique_slug(Forum, area, data["name"])), data)
 
 
 @recorded_action

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from verkko.accounts.models import Membership, User
+from verkko.areas import area_reverse
 from verkko.ecosystem import actions
 from verkko.ecosystem.classification import read_classification
 from verkko.ecosystem.models import (
@@ -312,6 +313,7 @@ def load(stdout):
         f"A second, invented area {other.name} ({other.municipalities.count()} municipalities) shows the "
         f"boundary between areas; its coordinator is {OTHER_AREA_COORDINATOR}."
     )
+    stdout.write(f"The areas' pages: {area_reverse(oulu_area, 'area_home')} and {area_reverse(other, 'area_home')}")
 
 
 def other_area():

@@ -5,6 +5,7 @@ from pathlib import PurePath
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -55,7 +56,11 @@ class OrganizationForm(forms.ModelForm):
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
         self.area = area
-        self.fields["municipality"].queryset = Municipality.objects.order_by("name_fi")
+        # The area's own municipalities (and the one already chosen, should it have left the area).
+        offered = Q(area=area)
+        if self.instance.municipality_id:
+            offered |= Q(pk=self.instance.municipality_id)
+        self.fields["municipality"].queryset = Municipality.objects.filter(offered).order_by("name_fi")
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()

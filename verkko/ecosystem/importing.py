@@ -327,9 +327,20 @@ def _plan_organisation(context, row, errors):
         code = row["municipality_code"]
         if code.isdigit() and len(code) < 3:
             code = code.zfill(3)  # spreadsheets drop leading zeros: 72 means 072
-        if code and code not in context.municipalities:
+        municipality = context.municipalities.get(code)
+        existing = context.organisations.get(name.casefold())
+        if code and municipality is None:
             errors.append(_("municipality_code: unknown municipality code “%(value)s”.") % {"value": code})
-        values["municipality"] = context.municipalities.get(code)
+        elif (
+            municipality
+            and municipality.area_id != context.area.pk
+            and municipality.pk != getattr(existing, "municipality_id", None)
+        ):
+            errors.append(
+                _("municipality_code: %(name)s (%(value)s) is not a municipality of this employment area.")
+                % {"name": municipality.name, "value": code}
+            )
+        values["municipality"] = municipality
     if "target_groups" in row:
         groups = []
         for part in re.split(r"[;,]", row["target_groups"]):

@@ -1,4 +1,8 @@
-"""Everything held about one person, for requests under the GDPR (export and erasure)."""
+"""Everything held about one person, for requests under the GDPR (export and erasure).
+
+A request concerns the whole installation, so these look in every area; each record says
+which employment area it belongs to, so that the answer can be split between the areas.
+"""
 
 from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
@@ -12,7 +16,7 @@ def people_with_email(email):
     """The Person rows of an e-mail address: their own address, or the linked user's."""
     return (
         Person.objects.filter(Q(email__iexact=email) | Q(user__email__iexact=email))
-        .select_related("organization", "user")
+        .select_related("organization__area", "user")
         .order_by("pk")
     )
 
@@ -26,7 +30,8 @@ def person_data(email):
     people = list(people_with_email(email))
     user = user_with_email(email) or next((person.user for person in people if person.user), None)
     if user is not None:
-        people += [person for person in Person.objects.filter(user=user) if person not in people]
+        linked = Person.objects.filter(user=user).select_related("organization__area")
+        people += [person for person in linked if person not in people]
     person_ids = [person.pk for person in people]
     history = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Person), object_id__in=person_ids)
     if user is not None:
@@ -36,6 +41,7 @@ def person_data(email):
         "people": [
             {
                 "uuid": str(person.uuid),
+                "area": person.organization.area.name,
                 "organisation": person.organization.name,
                 "first_name": person.first_name,
                 "last_name": person.last_name,
@@ -51,18 +57,26 @@ def person_data(email):
             for person in people
         ],
         "forum_memberships": [
-            {"forum": seat.forum.name, "organisation": seat.organization.name, "role": seat.role}
-            for seat in ForumMember.objects.filter(person__in=person_ids).select_related("forum", "organization")
+            {
+                "area": seat.forum.area.name,
+                "forum": seat.forum.name,
+                "organisation": seat.organization.name,
+                "role": seat.role,
+            }
+            for seat in ForumMember.objects.filter(person__in=person_ids).select_related("forum__area", "organization")
         ],
         "decisions": [
             {
                 "uuid": str(decision.uuid),
+                "area": decision.meeting.forum.area.name,
                 "forum": decision.meeting.forum.name,
                 "meeting": decision.meeting.starts_at,
                 "text": decision.text,
                 "due_date": decision.due_date,
             }
-            for decision in Decision.objects.filter(responsible_person__in=person_ids).select_related("meeting__forum")
+            for decision in Decision.objects.filter(responsible_person__in=person_ids).select_related(
+                "meeting__forum__area"
+            )
         ],
         "user": None
         if user is None
@@ -74,8 +88,12 @@ def person_data(email):
             "date_joined": user.date_joined,
             "last_login": user.last_login,
             "memberships": [
-                {"organisation": membership.organization.name, "role": membership.role}
-                for membership in user.memberships.select_related("organization")
+                {
+                    "area": membership.organization.area.name,
+                    "organisation": membership.organization.name,
+                    "role": membership.role,
+                }
+                for membership in user.memberships.select_related("organization__area")
             ],
         },
         "history": [

@@ -8,7 +8,7 @@ Other apps put their objects into the matrix without this app importing them:
 
     # in a goals view, after checking access and validating a form
     responsibilities.set_responsibility(request.user, organization, goal, "R")   # "" removes the cell
-    responsibilities.responsibilities_of(goal)   # the goal's cells, for its page
+    responsibilities.responsibilities_of(goal, request.area)   # the goal's cells, for its page
 
 The matrix page groups rows by registered subject type.
 """
@@ -54,11 +54,13 @@ def can_set_responsibility(user, organization):
     return is_coordinator(user, organization.area_id)
 
 
-def responsibilities_of(subject):
-    """The subject's cells with their organisations, R before A before C before I."""
+def responsibilities_of(subject, area=None):
+    """The subject's cells with their organisations (of the area, when given), R before A before C before I."""
     cells = Responsibility.objects.filter(
         subject_type=ContentType.objects.get_for_model(subject), subject_id=subject.pk
     ).select_related("organization")
+    if area is not None:
+        cells = cells.filter(organization__area=area)
     order = {level: index for index, level in enumerate(LEVELS.values)}
     return sorted(cells, key=lambda cell: (order[cell.level], cell.organization.name))
 

@@ -22,20 +22,12 @@ from verkko.ecosystem.models import (
     ForumMember,
     Meeting,
     MeetingAttachment,
-    Organization,
     Person,
 )
 from verkko.lib.exports import FORMATS, tabular_response
 from verkko.lib.history import history_of
 
 IMPORT_SESSION_KEY = "ecosystem-import"
-
-
-def _area_or_404(user):
-    area = access.current_area(user)
-    if area is None:
-        raise Http404
-    return area
 
 
 def _require(allowed):
@@ -45,7 +37,7 @@ def _require(allowed):
 
 def _history(user, area, *objects):
     """History entries of the objects, newest first; only partners of the area see who changed what."""
-    if not access.is_partner_of(user, area.pk):
+    if not access.is_partner(user, area):
         return None
     entries = [entry for obj in objects if obj is not None and obj.pk for entry in history_of(obj)]
     return sorted(entries, key=lambda entry: entry.timestamp, reverse=True)[:50]
@@ -61,7 +53,7 @@ def _cards(user, people):
 
 @require_safe
 def overview(request):
-    area = _area_or_404(request.user)
+    area = request.area
     forums = (
         access.visible_forums(request.user, area)
         .filter(archived_at__isnull=True)
@@ -116,7 +108,7 @@ def _filtered_organizations(area, form):
 
 @require_safe
 def who_does_what(request):
-    area = _area_or_404(request.user)
+    area = request.area
     form = forms.WhoDoesWhatFilterForm(request.GET, area=area)  # every filter is optional: no filter is valid
     context = {"area": area, "form": form, "organizations": _filtered_organizations(area, form)}
     template = "ecosystem/_who_does_what_results.html" if request.htmx else "ecosystem/who_does_what.html"
@@ -125,7 +117,7 @@ def who_does_what(request):
 
 @require_safe
 def responsibility_matrix(request):
-    area = _area_or_404(request.user)
+    area = request.area
     return render(
         request,
         "ecosystem/responsibility_matrix.html",
@@ -135,7 +127,7 @@ def responsibility_matrix(request):
 
 @require_safe
 def ecosystem_map(request):
-    area = _area_or_404(request.user)
+    area = request.area
     form = forms.MapFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {"level": "", "type": ""}
     forum_ties = network.ties(request.user, area, filters["level"], filters["type"])
@@ -154,7 +146,7 @@ def ecosystem_map(request):
 
 @require_safe
 def search(request):
-    area = _area_or_404(request.user)
+    area = request.area
     form = forms.SearchForm(request.GET or None)
     results = None
     if form.is_valid():
@@ -165,7 +157,7 @@ def search(request):
             .annotate(whole_name=Concat("first_name", Value(" "), "last_name"))
         )
         matches = Q(whole_name__icontains=words)
-        if access.is_partner_of(request.user, area.pk):
+        if access.is_partner(request.user, area):
             matches |= Q(title__icontains=words) | Q(email__icontains=words)
         people = people.filter(matches).order_by("last_name", "first_name")
         results = {
@@ -183,14 +175,14 @@ def search(request):
 
 @require_safe
 def organization_detail(request, slug):
-    organization = get_object_or_404(Organization.objects.select_related("area", "municipality", "role"), slug=slug)
+    organization = access.get_organization_or_404(request.area, slug=slug)
     user = request.user
     can_edit = access.can_edit_organization(user, organization)
     people = organization.people.filter(erased_at__isnull=True)
     if not can_edit:
         people = people.filter(left_at__isnull=True)
     seats = (
-        ForumMember.objects.filter(organization=organization, forum__in=access.visible_forums(user))
+        ForumMember.objects.filter(organization=organization, forum__in=access.visible_forums(user, organization.area))
         .select_related("forum", "person")
         .order_by("forum__name")
     )
@@ -213,7 +205,7 @@ def organization_detail(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def organization_create(request):
-    area = _area_or_404(request.user)
+    area = request.area
     _require(access.can_manage_area(request.user, area))
     form = forms.OrganizationForm(request.POST or None, area=area)
     if request.method == "POST" and form.is_valid():
@@ -225,7 +217,7 @@ def organization_create(request):
 
 @require_http_methods(["GET", "POST"])
 def organization_edit(request, slug):
-    organization = get_object_or_404(Organization, slug=slug)
+    organization = access.get_organization_or_404(request.area, slug=slug)
     _require(access.can_edit_organization(request.user, organization))
     form = forms.OrganizationForm(request.POST or None, instance=organization, area=organization.area)
     if request.method == "POST" and form.is_valid():
@@ -241,7 +233,7 @@ def organization_edit(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def organization_remove(request, slug):
-    organization = get_object_or_404(Organization, slug=slug)
+    organization = access.get_organization_or_404(request.area, slug=slug)
     _require(access.can_manage_area(request.user, organization.area))
     if request.method == "POST":
         outcome = actions.remove_organization(request.user, organization)
@@ -259,7 +251,7 @@ def organization_remove(request, slug):
 
 @require_POST
 def organization_restore(request, slug):
-    organization = get_object_or_404(Organization, slug=slug)
+    organization = access.get_organization_or_404(request.area, slug=slug)
     _require(access.can_manage_area(request.user, organization.area))
     actions.restore_organization(request.user, organization)
     messages.success(request, _("The organisation was restored."))
@@ -268,7 +260,7 @@ def organization_restore(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def role_edit(request, slug):
-    organization = get_object_or_404(Organization.objects.select_related("role"), slug=slug)
+    organization = access.get_organization_or_404(request.area, slug=slug)
     _require(access.can_edit_organization(request.user, organization))
     form = forms.RoleForm(request.POST or None, instance=getattr(organization, "role", None))
     if request.method == "POST" and form.is_valid():
@@ -288,7 +280,7 @@ def role_edit(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def person_create(request, slug):
-    organization = get_object_or_404(Organization, slug=slug)
+    organization = access.get_organization_or_404(request.area, slug=slug)
     _require(access.can_edit_organization(request.user, organization))
     form = forms.PersonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -302,11 +294,18 @@ def person_create(request, slug):
     )
 
 
-@require_http_methods(["GET", "POST"])
-def person_edit(request, uuid):
-    person = get_object_or_404(Person.objects.select_related("organization__area"), uuid=uuid)
+def _person_or_404(request, uuid):
+    """A contact person of the request's area whom the user may see."""
+    people = Person.objects.select_related("organization__area").filter(organization__area=request.area)
+    person = get_object_or_404(people, uuid=uuid)
     if access.person_card(request.user, person) is None:
         raise Http404
+    return person
+
+
+@require_http_methods(["GET", "POST"])
+def person_edit(request, uuid):
+    person = _person_or_404(request, uuid)
     _require(access.can_edit_person(request.user, person))
     form = forms.PersonForm(request.POST or None, instance=person)
     if request.method == "POST" and form.is_valid():
@@ -328,9 +327,7 @@ def person_edit(request, uuid):
 @require_http_methods(["GET", "POST"])
 def person_erase(request, uuid):
     """Anonymise a contact person now (for example on request), keeping the rows that refer to them."""
-    person = get_object_or_404(Person.objects.select_related("organization__area"), uuid=uuid)
-    if access.person_card(request.user, person) is None:
-        raise Http404
+    person = _person_or_404(request, uuid)
     _require(access.can_edit_person(request.user, person))
     if request.method == "POST":
         actions.erase_person(request.user, person)
@@ -343,7 +340,7 @@ def person_erase(request, uuid):
 
 
 def _forum_or_404(request, slug):
-    return access.get_visible_forum_or_404(request.user, slug=slug)
+    return access.get_visible_forum_or_404(request.user, request.area, slug=slug)
 
 
 # The chair first, then the vice chair and the secretary, as a forum's member list is read out.
@@ -370,10 +367,10 @@ def _render_forum(request, forum, *, member_form=None, responsibility_form=None,
             "members": [
                 (member, access.person_card(user, member.person) if member.person else None) for member in members
             ],
-            "children": access.visible_forums(user).filter(parent=forum, archived_at__isnull=True),
+            "children": access.visible_forums(user, forum.area).filter(parent=forum, archived_at__isnull=True),
             "upcoming": meetings.filter(starts_at__gte=now).order_by("starts_at"),
             "past": meetings.filter(starts_at__lt=now).order_by("-starts_at"),
-            "responsibilities": responsibilities.responsibilities_of(forum),
+            "responsibilities": responsibilities.responsibilities_of(forum, forum.area),
             "can_edit": can_edit,
             "can_edit_meetings": access.can_edit_meetings(user, forum),
             "member_form": member_form or (forms.ForumMemberForm(forum=forum) if can_edit else None),
@@ -392,7 +389,7 @@ def forum_detail(request, slug):
 
 @require_http_methods(["GET", "POST"])
 def forum_create(request):
-    area = _area_or_404(request.user)
+    area = request.area
     _require(access.can_manage_area(request.user, area))
     form = forms.ForumForm(request.POST or None, area=area)
     if request.method == "POST" and form.is_valid():
@@ -469,9 +466,9 @@ def forum_responsibility(request, slug):
 
 
 def _through_forum_or_404(request, model, uuid, path_to_meeting):
-    """A meeting, attachment or decision by uuid, if the user may see its forum."""
+    """A meeting, attachment or decision by uuid, of a forum of the request's area that the user may see."""
     related = f"{path_to_meeting}__forum__area" if path_to_meeting else "forum__area"
-    obj = get_object_or_404(model.objects.select_related(related), uuid=uuid)
+    obj = get_object_or_404(model.objects.select_related(related).filter(**{related: request.area}), uuid=uuid)
     meeting = getattr(obj, path_to_meeting) if path_to_meeting else obj
     if not access.can_see_forum(request.user, meeting.forum):
         raise Http404
@@ -493,7 +490,7 @@ def _optional_url(name, *args):
 def _render_meeting(request, meeting, *, attachment_form=None, decision_form=None, status=200):
     user = request.user
     can_edit = access.can_edit_meetings(user, meeting.forum)
-    edited = edited_organization_ids(user)
+    edited = edited_organization_ids(user, meeting.forum.area_id)
     decisions = []
     for decision in meeting.decisions.select_related("responsible_organization", "responsible_person__organization"):
         may_follow_up = can_edit or decision.responsible_organization_id in edited
@@ -655,7 +652,7 @@ def decision_remove(request, uuid):
 
 @require_http_methods(["GET", "POST"])
 def import_upload(request):
-    area = _area_or_404(request.user)
+    area = request.area
     _require(access.can_manage_area(request.user, area))
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     context = {"area": area, "form": form, "columns": importing.COLUMNS, "formats": FORMATS}
@@ -673,7 +670,7 @@ def import_upload(request):
 
 @require_POST
 def import_confirm(request):
-    area = _area_or_404(request.user)
+    area = request.area
     _require(access.can_manage_area(request.user, area))
     pending = request.session.get(IMPORT_SESSION_KEY)
     if not pending or pending["token"] != request.POST.get("token") or pending["area"] != area.pk:
@@ -695,7 +692,7 @@ def import_confirm(request):
 def _check_download(request, kind, file_format):
     if kind not in importing.KINDS or file_format not in FORMATS:
         raise Http404
-    area = _area_or_404(request.user)
+    area = request.area
     _require(access.can_manage_area(request.user, area))
     return area
 

@@ -5,12 +5,20 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from conftest import OUTSIDERS
 from verkko.ecosystem import actions
 from verkko.ecosystem.models import ForumMember, Visibility
-from verkko.ecosystem.tests.factories import DecisionFactory, ForumFactory, MeetingFactory, PersonFactory
+from verkko.ecosystem.tests.factories import (
+    DecisionFactory,
+    ForumFactory,
+    MeetingFactory,
+    OrganizationFactory,
+    PersonFactory,
+)
 from verkko.ecosystem.tests.helpers import pdf
 
-ROLES = ["coordinator", "partner_editor", "partner_member", "editor_b", "public"]
+# The roles of the area, the public, and the outsiders (roles in other_area only), in by_role's order.
+ROLES = ["coordinator", "partner_editor", "partner_member", "editor_b", "public", *OUTSIDERS]
 
 
 @pytest.fixture
@@ -24,7 +32,9 @@ def as_role(request, client_for):
 
 
 @pytest.fixture
-def everyone(coordinator, partner_editor, partner_member, editor_b):
+def everyone(
+    coordinator, partner_editor, partner_member, editor_b, outsider_member, outsider_editor, outsider_coordinator
+):
     """Creates every named user, so that each role's client exists."""
 
 
@@ -104,7 +114,8 @@ def decision(meeting, organization_a):
 
 
 def by_role(*expected):
-    """Pairs of (role, expected) in the order of ROLES, for parametrize."""
+    """Pairs of (role, expected) in the order of ROLES, for parametrize: the area's four roles, the public,
+    then the outsiders (member, editor, coordinator of other_area), who get what a signed-in visitor gets."""
     return list(zip(ROLES, expected, strict=True))
 
 
@@ -135,3 +146,71 @@ def linked_person(partner_editor, organization_a, forum, decision):
     decision.responsible_person = person
     decision.save()
     return person
+
+
+# The second area (root fixture other_area, slug rannikko): namesakes of this area's objects, with the
+# same slugs, and objects that exist only there. Under /fi/oulu/ none of them may be found.
+
+
+@pytest.fixture
+def other_organization_a(other_area):
+    """Organisation A's namesake in the other area: the same name and the same slug."""
+    return OrganizationFactory(
+        area=other_area, name="Organisaatio A", slug="organisaatio-a", description="Rannikon oma Organisaatio A."
+    )
+
+
+@pytest.fixture
+def other_person(other_organization_a):
+    return PersonFactory(
+        organization=other_organization_a,
+        first_name="Rauni",
+        last_name="Rannikko",
+        email="rauni@example.org",
+        show_publicly=True,
+    )
+
+
+@pytest.fixture
+def other_forum(other_area, other_organization_a, other_organization, other_person):
+    """The namesake of the forum fixture's slug (nuorten-verkosto) in the other area, public."""
+    forum = ForumFactory(
+        area=other_area,
+        name="Rannikon nuorten verkosto",
+        slug="nuorten-verkosto",
+        chair=other_organization_a,
+        secretary=other_organization,
+        purpose="Rannikon nuoret yhteen.",
+    )
+    ForumMember.objects.create(forum=forum, organization=other_organization_a, person=other_person, role="chair")
+    ForumMember.objects.create(forum=forum, organization=other_organization, role="secretary")
+    return forum
+
+
+@pytest.fixture
+def other_partner_forum(other_area, other_organization):
+    """A partner-only forum that exists only in the other area."""
+    forum = ForumFactory(
+        area=other_area,
+        name="Rannikon sisäinen ryhmä",
+        slug="rannikon-sisainen-ryhma",
+        level="operational",
+        visibility=Visibility.PARTNERS,
+    )
+    ForumMember.objects.create(forum=forum, organization=other_organization)
+    return forum
+
+
+@pytest.fixture
+def other_meeting(other_forum):
+    return MeetingFactory(forum=other_forum, place="Raahen satama", minutes="Rannikon pöytäkirja.")
+
+
+@pytest.fixture
+def other_decision(other_meeting, other_organization):
+    return DecisionFactory(meeting=other_meeting, text="Rannikon päätös.", responsible_organization=other_organization)
+
+
+@pytest.fixture
+def other_attachment(media_in_tmp, outsider_coordinator, other_meeting):
+    return actions.add_attachment(outsider_coordinator, other_meeting, {"title": "Rannikon liite", "file": pdf()})

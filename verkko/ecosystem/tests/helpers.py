@@ -8,8 +8,8 @@ from django.core.management import call_command
 from openpyxl import Workbook
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-IMPORT_URL = "/fi/ecosystem/import/"
-CONFIRM_URL = "/fi/ecosystem/import/confirm/"
+IMPORT_URL = "/fi/oulu/ecosystem/import/"
+CONFIRM_URL = "/fi/oulu/ecosystem/import/confirm/"
 ORGANISATIONS = [
     ["name", "type", "municipality_code", "business_id", "target_groups", "role"],
     ["Oulun Työpaja ry", "ngo", "564", "0187690-1", "young_people; immigrants", "Työpajat nuorille."],

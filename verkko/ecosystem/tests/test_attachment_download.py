@@ -2,9 +2,9 @@ from verkko.ecosystem.tests.helpers import PDF, pdf
 
 
 def test_anyone_who_sees_the_meeting_downloads_its_attachment(as_role, attachment):
-    meeting_page = as_role("public").get(f"/fi/ecosystem/meetings/{attachment.meeting.uuid}/").content.decode()
-    assert f"/fi/ecosystem/attachments/{attachment.uuid}/" in meeting_page
-    response = as_role("public").get(f"/fi/ecosystem/attachments/{attachment.uuid}/")
+    meeting_page = as_role("public").get(f"/fi/oulu/ecosystem/meetings/{attachment.meeting.uuid}/").content.decode()
+    assert f"/fi/oulu/ecosystem/attachments/{attachment.uuid}/" in meeting_page
+    response = as_role("public").get(f"/fi/oulu/ecosystem/attachments/{attachment.uuid}/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert "attachment" in response["Content-Disposition"]
@@ -17,13 +17,15 @@ def test_attachments_of_partner_forums_are_not_found_for_the_public(
     from verkko.ecosystem import actions
 
     attachment = actions.add_attachment(coordinator, partner_meeting, {"title": "Sisäinen", "file": pdf()})
-    assert as_role("public").get(f"/fi/ecosystem/attachments/{attachment.uuid}/").status_code == 404
-    assert as_role("partner_member").get(f"/fi/ecosystem/attachments/{attachment.uuid}/").status_code == 200
+    assert as_role("public").get(f"/fi/oulu/ecosystem/attachments/{attachment.uuid}/").status_code == 404
+    assert as_role("partner_member").get(f"/fi/oulu/ecosystem/attachments/{attachment.uuid}/").status_code == 200
 
 
 def test_download_refuses_post(as_role, attachment):
-    assert as_role("public").post(f"/fi/ecosystem/attachments/{attachment.uuid}/").status_code == 405
+    assert as_role("public").post(f"/fi/oulu/ecosystem/attachments/{attachment.uuid}/").status_code == 405
 
 
 def test_an_unknown_attachment_is_not_found(as_role, area):
-    assert as_role("public").get("/fi/ecosystem/attachments/00000000-0000-0000-0000-000000000000/").status_code == 404
+    assert (
+        as_role("public").get("/fi/oulu/ecosystem/attachments/00000000-0000-0000-0000-000000000000/").status_code == 404
+    )

@@ -8,14 +8,14 @@ from verkko.ecosystem.models import Role
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PUBLIC_PAGES = [
-    "/fi/ecosystem/",
-    "/fi/ecosystem/who-does-what/",
-    "/fi/ecosystem/responsibilities/",
-    "/fi/ecosystem/map/",
-    "/fi/ecosystem/search/?q=nuor",
-    "/fi/ecosystem/organisaatio-a/",
-    "/fi/ecosystem/forums/nuorten-verkosto/",
-    "/sv/ecosystem/",
+    "/fi/oulu/ecosystem/",
+    "/fi/oulu/ecosystem/who-does-what/",
+    "/fi/oulu/ecosystem/responsibilities/",
+    "/fi/oulu/ecosystem/map/",
+    "/fi/oulu/ecosystem/search/?q=nuor",
+    "/fi/oulu/ecosystem/organisaatio-a/",
+    "/fi/oulu/ecosystem/forums/nuorten-verkosto/",
+    "/sv/oulu/ecosystem/",
 ]
 
 
@@ -34,7 +34,7 @@ def test_public_ecosystem_pages_pass_axe(ecosystem, browser_page, assert_accessi
 
 
 def test_the_meeting_page_passes_axe(ecosystem, browser_page, assert_accessible):
-    browser_page.goto(f"/fi/ecosystem/meetings/{ecosystem.uuid}/")
+    browser_page.goto(f"/fi/oulu/ecosystem/meetings/{ecosystem.uuid}/")
     assert browser_page.get_by_text("Laaditaan nuorten palvelupolku.").is_visible()
     assert_accessible(browser_page)
 
@@ -42,14 +42,14 @@ def test_the_meeting_page_passes_axe(ecosystem, browser_page, assert_accessible)
 def test_coordinator_pages_and_forms_pass_axe(ecosystem, coordinator, browser_page, sign_in_browser, assert_accessible):
     sign_in_browser(browser_page, coordinator)
     for path in [
-        "/fi/ecosystem/",
-        "/fi/ecosystem/import/",
-        "/fi/ecosystem/organisations/new/",
-        "/fi/ecosystem/forums/new/",
-        "/fi/ecosystem/forums/nuorten-verkosto/",
-        "/fi/ecosystem/forums/nuorten-verkosto/meetings/new/",
-        f"/fi/ecosystem/meetings/{ecosystem.uuid}/",
-        "/fi/ecosystem/organisaatio-a/",
+        "/fi/oulu/ecosystem/",
+        "/fi/oulu/ecosystem/import/",
+        "/fi/oulu/ecosystem/organisations/new/",
+        "/fi/oulu/ecosystem/forums/new/",
+        "/fi/oulu/ecosystem/forums/nuorten-verkosto/",
+        "/fi/oulu/ecosystem/forums/nuorten-verkosto/meetings/new/",
+        f"/fi/oulu/ecosystem/meetings/{ecosystem.uuid}/",
+        "/fi/oulu/ecosystem/organisaatio-a/",
     ]:
         browser_page.goto(path)
         assert_accessible(browser_page)
@@ -59,7 +59,7 @@ def test_partner_editor_edits_their_organisation_in_the_browser(
     ecosystem, partner_editor, browser_page, sign_in_browser, assert_accessible
 ):
     sign_in_browser(browser_page, partner_editor)
-    browser_page.goto("/fi/ecosystem/organisaatio-a/")
+    browser_page.goto("/fi/oulu/ecosystem/organisaatio-a/")
     browser_page.get_by_role("link", name="Muokkaa tietoja").click()
     assert_accessible(browser_page)
     browser_page.get_by_label("Kuvaus").fill("Ammatillinen oppilaitos.")
@@ -72,7 +72,7 @@ def test_form_errors_are_summarised_accessibly(
     ecosystem, coordinator, browser_page, sign_in_browser, assert_accessible
 ):
     sign_in_browser(browser_page, coordinator)
-    browser_page.goto("/fi/ecosystem/organisations/new/")
+    browser_page.goto("/fi/oulu/ecosystem/organisations/new/")
     browser_page.get_by_label("Y-tunnus").fill("0187690-2")
     browser_page.get_by_role("button", name="Tallenna").click()
     assert browser_page.get_by_role("alert").is_visible()
@@ -83,7 +83,7 @@ def test_form_errors_are_summarised_accessibly(
 def test_who_does_what_filters_with_and_without_javascript(ecosystem, chromium_browser, live_server, javascript):
     context = chromium_browser.new_context(base_url=live_server.url, java_script_enabled=javascript)
     page = context.new_page()
-    page.goto("/fi/ecosystem/who-does-what/")
+    page.goto("/fi/oulu/ecosystem/who-does-what/")
     page.get_by_label("Tyyppi").select_option("ngo")
     page.get_by_role("button", name="Rajaa").click()
     page.wait_for_url("**type=ngo**")
@@ -93,5 +93,20 @@ def test_who_does_what_filters_with_and_without_javascript(ecosystem, chromium_b
 
 
 def test_a_partner_only_forum_is_not_found_for_the_public_in_the_browser(partner_forum, browser_page):
-    response = browser_page.goto("/fi/ecosystem/forums/rekrytointitiimi/")
+    response = browser_page.goto("/fi/oulu/ecosystem/forums/rekrytointitiimi/")
     assert response.status == 404
+
+
+def test_an_outsider_signed_in_gets_the_public_view_in_the_browser(
+    ecosystem, partner_forum, outsider_coordinator, other_forum, browser_page, sign_in_browser, assert_accessible
+):
+    """The coordinator of the other area: its own forum of the same slug there, Oulu's public pages here."""
+    sign_in_browser(browser_page, outsider_coordinator)
+    assert browser_page.goto("/fi/oulu/ecosystem/forums/rekrytointitiimi/").status == 404
+    browser_page.goto("/fi/oulu/ecosystem/")
+    assert browser_page.get_by_text("Nuorten verkosto").first.is_visible()
+    assert browser_page.get_by_text("Rekrytointitiimi").count() == 0
+    assert browser_page.get_by_text("Uusi organisaatio").count() == 0
+    browser_page.goto("/fi/rannikko/ecosystem/forums/nuorten-verkosto/")
+    assert browser_page.get_by_text("Rannikon nuoret yhteen.", exact=True).is_visible()
+    assert_accessible(browser_page)

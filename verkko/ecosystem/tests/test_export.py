@@ -22,14 +22,14 @@ def rows_of_csv(response):
     return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
-@pytest.mark.parametrize(("role", "status"), by_role(200, 403, 403, 403, 403))
+@pytest.mark.parametrize(("role", "status"), by_role(200, 403, 403, 403, 403, 403, 403, 403))
 def test_only_coordinators_may_export(as_role, everyone, role, status):
-    assert as_role(role).get("/fi/ecosystem/export/organisations.csv").status_code == status
-    assert as_role(role).get("/fi/ecosystem/import/template/people.xlsx").status_code == status
+    assert as_role(role).get("/fi/oulu/ecosystem/export/organisations.csv").status_code == status
+    assert as_role(role).get("/fi/oulu/ecosystem/import/template/people.xlsx").status_code == status
 
 
 def test_organisations_export_as_csv_in_the_import_columns(as_role, coordinator, described):
-    response = as_role("coordinator").get("/fi/ecosystem/export/organisations.csv")
+    response = as_role("coordinator").get("/fi/oulu/ecosystem/export/organisations.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert 'filename="verkko-oulu-organisations-' in response["Content-Disposition"]
     header, *rows = rows_of_csv(response)
@@ -44,7 +44,7 @@ def test_organisations_export_as_csv_in_the_import_columns(as_role, coordinator,
 
 
 def test_people_export_as_xlsx(as_role, coordinator, described):
-    response = as_role("coordinator").get("/fi/ecosystem/export/people.xlsx")
+    response = as_role("coordinator").get("/fi/oulu/ecosystem/export/people.xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert rows[0][:3] == ["organisation", "first_name", "last_name"]
@@ -55,18 +55,18 @@ def test_people_export_as_xlsx(as_role, coordinator, described):
 def test_an_export_imports_back_unchanged(as_role, coordinator, described):
     client = as_role("coordinator")
     for kind in ("organisations", "people"):
-        exported = client.get(f"/fi/ecosystem/export/{kind}.xlsx").content
+        exported = client.get(f"/fi/oulu/ecosystem/export/{kind}.xlsx").content
         upload = SimpleUploadedFile(f"{kind}.xlsx", exported)
-        response = client.post("/fi/ecosystem/import/", {"kind": kind, "file": upload})
+        response = client.post("/fi/oulu/ecosystem/import/", {"kind": kind, "file": upload})
         plan = response.context["plan"]
         assert plan.errors == []
         assert {row.status for row in plan.rows} == {"unchanged"}
 
 
-@pytest.mark.parametrize("url", ["/fi/ecosystem/export/planets.csv", "/fi/ecosystem/export/people.pdf"])
+@pytest.mark.parametrize("url", ["/fi/oulu/ecosystem/export/planets.csv", "/fi/oulu/ecosystem/export/people.pdf"])
 def test_unknown_kinds_and_formats_are_not_found(as_role, coordinator, url):
     assert as_role("coordinator").get(url).status_code == 404
 
 
 def test_export_refuses_post(as_role, coordinator):
-    assert as_role("coordinator").post("/fi/ecosystem/export/people.csv").status_code == 405
+    assert as_role("coordinator").post("/fi/oulu/ecosystem/export/people.csv").status_code == 405

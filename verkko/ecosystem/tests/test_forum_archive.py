@@ -2,10 +2,10 @@ import pytest
 
 from verkko.ecosystem.tests.conftest import by_role
 
-ARCHIVE_URL = "/fi/ecosystem/forums/nuorten-verkosto/archive/"
+ARCHIVE_URL = "/fi/oulu/ecosystem/forums/nuorten-verkosto/archive/"
 
 
-@pytest.mark.parametrize(("role", "status"), by_role(302, 403, 403, 403, 403))
+@pytest.mark.parametrize(("role", "status"), by_role(302, 403, 403, 403, 403, 403, 403, 403))
 def test_only_coordinators_may_archive_a_forum(as_role, everyone, forum, role, status):
     assert as_role(role).post(ARCHIVE_URL, {"archived": "1"}).status_code == status
     forum.refresh_from_db()
@@ -14,7 +14,7 @@ def test_only_coordinators_may_archive_a_forum(as_role, everyone, forum, role, s
 
 def test_an_archived_forum_is_restored_and_leaves_the_overview_meanwhile(as_role, coordinator, forum):
     as_role("coordinator").post(ARCHIVE_URL, {"archived": "1"})
-    assert "Nuorten verkosto" not in as_role("public").get("/fi/ecosystem/").content.decode()
+    assert "Nuorten verkosto" not in as_role("public").get("/fi/oulu/ecosystem/").content.decode()
     as_role("coordinator").post(ARCHIVE_URL, {"archived": "0"})
     forum.refresh_from_db()
     assert not forum.is_archived
@@ -26,5 +26,6 @@ def test_archiving_refuses_get(as_role, coordinator, forum):
 
 def test_archiving_a_partner_forum_is_not_found_for_the_public(as_role, partner_forum):
     assert (
-        as_role("public").post("/fi/ecosystem/forums/rekrytointitiimi/archive/", {"archived": "1"}).status_code == 404
+        as_role("public").post("/fi/oulu/ecosystem/forums/rekrytointitiimi/archive/", {"archived": "1"}).status_code
+        == 404
     )

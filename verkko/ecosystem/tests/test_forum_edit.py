@@ -5,16 +5,16 @@ import pytest
 from verkko.ecosystem.models import Forum
 from verkko.ecosystem.tests.conftest import by_role
 
-NEW_URL = "/fi/ecosystem/forums/new/"
-EDIT_URL = "/fi/ecosystem/forums/nuorten-verkosto/edit/"
-ARCHIVE_URL = "/fi/ecosystem/forums/nuorten-verkosto/archive/"
+NEW_URL = "/fi/oulu/ecosystem/forums/new/"
+EDIT_URL = "/fi/oulu/ecosystem/forums/nuorten-verkosto/edit/"
+ARCHIVE_URL = "/fi/oulu/ecosystem/forums/nuorten-verkosto/archive/"
 
 
 def data(**changes):
     return {"name": "Työnantajaverkosto", "level": "tactical", "visibility": "public", **changes}
 
 
-@pytest.mark.parametrize(("role", "status"), by_role(200, 403, 403, 403, 403))
+@pytest.mark.parametrize(("role", "status"), by_role(200, 403, 403, 403, 403, 403, 403, 403))
 def test_only_coordinators_may_edit_forums(as_role, everyone, forum, role, status):
     assert as_role(role).get(EDIT_URL).status_code == status
     as_role(role).post(EDIT_URL, data(name="Nuorten verkosto", purpose="Uusi tarkoitus"))
@@ -31,7 +31,7 @@ def test_a_forum_cannot_be_put_under_its_own_child(as_role, coordinator, forum, 
 
 
 def test_editing_a_partner_forum_as_public_is_not_found(as_role, partner_forum):
-    assert as_role("public").get("/fi/ecosystem/forums/rekrytointitiimi/edit/").status_code == 404
+    assert as_role("public").get("/fi/oulu/ecosystem/forums/rekrytointitiimi/edit/").status_code == 404
 
 
 def test_forum_edit_refuses_delete(as_role, coordinator, forum):

@@ -3,10 +3,10 @@ import pytest
 from verkko.ecosystem.models import Responsibility
 from verkko.ecosystem.tests.conftest import by_role
 
-URL = "/fi/ecosystem/forums/nuorten-verkosto/responsibilities/"
+URL = "/fi/oulu/ecosystem/forums/nuorten-verkosto/responsibilities/"
 
 
-@pytest.mark.parametrize(("role", "status"), by_role(302, 403, 403, 403, 403))
+@pytest.mark.parametrize(("role", "status"), by_role(302, 403, 403, 403, 403, 403, 403, 403))
 def test_only_coordinators_set_the_forums_responsibilities(as_role, everyone, forum, organization_b, role, status):
     assert as_role(role).post(URL, {"organization": organization_b.pk, "level": "R"}).status_code == status
     assert Responsibility.objects.filter(organization=organization_b).exists() is (status == 302)

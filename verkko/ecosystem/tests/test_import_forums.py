@@ -40,7 +40,7 @@ def test_forums_are_imported_with_parents_and_members(as_role, coordinator, orga
 def test_the_forum_export_imports_back_unchanged(as_role, coordinator, organization_a, organization_b):
     client = as_role("coordinator")
     confirm(client, preview(client, csv_file(FORUMS), kind="forums"))
-    exported = client.get("/fi/ecosystem/export/forums.xlsx")
+    exported = client.get("/fi/oulu/ecosystem/export/forums.xlsx")
     content = b"".join(exported.streaming_content) if exported.streaming else exported.content
     response = preview(client, SimpleUploadedFile("foorumit.xlsx", content), kind="forums")
     assert "Uusia: 0, muuttuneita: 0, ennallaan: 2." in response.content.decode()

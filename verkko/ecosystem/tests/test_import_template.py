@@ -11,7 +11,7 @@ def rows_of_csv(response):
 
 
 def test_the_template_has_only_the_heading_row(as_role, coordinator):
-    response = as_role("coordinator").get("/fi/ecosystem/import/template/people.csv")
+    response = as_role("coordinator").get("/fi/oulu/ecosystem/import/template/people.csv")
     assert rows_of_csv(response) == [
         [
             "organisation",
@@ -27,14 +27,14 @@ def test_the_template_has_only_the_heading_row(as_role, coordinator):
     ]
 
 
-@pytest.mark.parametrize(("role", "status"), by_role(200, 403, 403, 403, 403))
+@pytest.mark.parametrize(("role", "status"), by_role(200, 403, 403, 403, 403, 403, 403, 403))
 def test_only_coordinators_download_templates(as_role, everyone, role, status):
-    assert as_role(role).get("/fi/ecosystem/import/template/organisations.xlsx").status_code == status
+    assert as_role(role).get("/fi/oulu/ecosystem/import/template/organisations.xlsx").status_code == status
 
 
 def test_an_unknown_template_is_not_found(as_role, coordinator):
-    assert as_role("coordinator").get("/fi/ecosystem/import/template/planets.csv").status_code == 404
+    assert as_role("coordinator").get("/fi/oulu/ecosystem/import/template/planets.csv").status_code == 404
 
 
 def test_template_refuses_post(as_role, coordinator):
-    assert as_role("coordinator").post("/fi/ecosystem/import/template/people.csv").status_code == 405
+    assert as_role("coordinator").post("/fi/oulu/ecosystem/import/template/people.csv").status_code == 405

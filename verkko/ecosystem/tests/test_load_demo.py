@@ -2,6 +2,7 @@ import io
 
 from django.core.management import call_command
 
+from verkko.accounts import access
 from verkko.accounts.models import Membership, User
 from verkko.ecosystem.models import (
     Decision,
@@ -12,8 +13,10 @@ from verkko.ecosystem.models import (
     Municipality,
     Organization,
     Person,
+    ReferenceArea,
     Responsibility,
     Role,
+    Visibility,
 )
 
 
@@ -93,3 +96,58 @@ def test_demo_has_roles_invented_people_forums_on_three_levels_meetings_and_deci
     assert Organization.objects.get(name="Oulun kaupunki").description == "Työllisyysalueen vastuukunta."
     assert Person.objects.filter(email__endswith="@example.org").count() >= 10
     assert Responsibility.objects.filter(level="A").exists()
+
+
+def test_demo_creates_a_second_invented_area_with_a_partner_only_forum_and_its_coordinator(db, monkeypatch):
+    monkeypatch.setenv("VERKKO_DEMO_PASSWORD", "demo-salasana-1")
+    output = load_demo()
+    other = EmploymentArea.objects.get(slug="rannikko")
+    assert other.is_demo
+    assert sorted(other.municipalities.values_list("code", flat=True)) == ["625", "678", "748"]
+    assert other.host_municipality.code == "678"
+    assert other.organizations.count() == 3
+    partner_only = Forum.objects.get(area=other, slug="rekrytointiverkosto")
+    assert partner_only.visibility == Visibility.PARTNERS
+    assert partner_only.members.count() == 3
+    coordinator = User.objects.get(email="coordinator@rannikko.example.com")
+    assert coordinator.check_password("demo-salasana-1")
+    assert access.role_in(coordinator, other) == access.Role.COORDINATOR
+    assert access.role_in(coordinator, EmploymentArea.objects.get(slug="oulu")) == access.Role.PUBLIC
+    assert "coordinator@rannikko.example.com" in output
+    assert "Sign in at /fi/accounts/login/" in output
+    assert "/fi/oulu/" in output
+    assert "/fi/rannikko/" in output
+
+
+def test_the_demo_areas_share_a_forum_slug_and_keep_their_partner_only_forums_apart(db, monkeypatch, client_for):
+    monkeypatch.setenv("VERKKO_DEMO_PASSWORD", "demo-salasana-1")
+    load_demo()
+    assert Forum.objects.filter(slug="ohjausryhma").count() == 2
+    public = client_for(None)
+    assert "Oulun työllisyysalueen ohjausryhmä" in public.get("/fi/oulu/ecosystem/forums/ohjausryhma/").content.decode()
+    rannikko = public.get("/fi/rannikko/ecosystem/forums/ohjausryhma/").content.decode()
+    assert "Rannikon työllisyyden ohjausryhmä" in rannikko
+    partner_only = "/fi/rannikko/ecosystem/forums/rekrytointiverkosto/"
+    oulu_coordinator = User.objects.get(email="coordinator@example.com")
+    assert client_for(oulu_coordinator).get(partner_only).status_code == 404
+    rannikko_coordinator = User.objects.get(email="coordinator@rannikko.example.com")
+    assert client_for(rannikko_coordinator).get(partner_only).status_code == 200
+
+
+def test_loading_the_demo_twice_duplicates_nothing_in_either_area_or_the_classification(db, monkeypatch):
+    monkeypatch.setenv("VERKKO_DEMO_PASSWORD", "demo-salasana-1")
+    models = [ReferenceArea, EmploymentArea, Municipality, Organization, Forum, ForumMember, User, Membership]
+
+    def counts():
+        per_area = [
+            (area.slug, area.municipalities.count(), area.organizations.count(), area.forums.count())
+            for area in EmploymentArea.objects.order_by("slug")
+        ]
+        return [model.objects.count() for model in models], per_area
+
+    load_demo()
+    first = counts()
+    load_demo()
+    assert counts() == first
+    assert first[0][:1] == [45]  # the classification's 45 areas, loaded by the demo
+    assert [slug for slug, *_rest in first[1]] == ["oulu", "rannikko"]

@@ -1,8 +1,8 @@
 import pytest
 
-from verkko.ecosystem.tests.conftest import ROLES
+from verkko.ecosystem.tests.conftest import ROLES, by_role
 
-URL = "/fi/ecosystem/map/"
+URL = "/fi/oulu/ecosystem/map/"
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -39,7 +39,7 @@ def test_the_map_is_filtered_by_organisation_type(as_role, forum):
     assert "BusinessOulu" not in list_part
 
 
-@pytest.mark.parametrize(("role", "sees"), [("public", False), ("partner_member", True)])
+@pytest.mark.parametrize(("role", "sees"), by_role(True, True, True, True, False, False, False, False))
 def test_partner_only_forums_are_on_the_map_only_for_partners(as_role, everyone, partner_forum, role, sees):
     assert ("Rekrytointitiimi" in as_role(role).get(URL).content.decode()) is sees
 

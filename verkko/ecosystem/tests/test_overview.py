@@ -1,8 +1,8 @@
 import pytest
 
-from verkko.ecosystem.tests.conftest import ROLES
+from verkko.ecosystem.tests.conftest import ROLES, by_role
 
-URL = "/fi/ecosystem/"
+URL = "/fi/oulu/ecosystem/"
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -15,7 +15,7 @@ def test_everyone_sees_the_overview_by_level_in_finnish(as_role, everyone, forum
     assert "Organisaatio A" in content
 
 
-@pytest.mark.parametrize(("role", "sees"), [("public", False), ("partner_member", True), ("coordinator", True)])
+@pytest.mark.parametrize(("role", "sees"), by_role(True, True, True, True, False, False, False, False))
 def test_partner_only_forums_are_shown_only_to_partners(as_role, everyone, partner_forum, role, sees):
     assert ("Rekrytointitiimi" in as_role(role).get(URL).content.decode()) is sees
 
@@ -26,7 +26,7 @@ def test_coordinator_gets_the_buttons_to_add_organisations_and_forums(as_role, e
 
 
 def test_overview_in_swedish(as_role, forum):
-    assert "Taktisk nivå" in as_role("public").get("/sv/ecosystem/").content.decode()
+    assert "Taktisk nivå" in as_role("public").get("/sv/oulu/ecosystem/").content.decode()
 
 
 def test_overview_refuses_post(as_role, area):

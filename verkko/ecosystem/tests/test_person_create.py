@@ -5,15 +5,15 @@ import pytest
 from verkko.ecosystem.models import Person
 from verkko.ecosystem.tests.conftest import by_role
 
-NEW_URL = "/fi/ecosystem/organisaatio-a/people/new/"
+NEW_URL = "/fi/oulu/ecosystem/organisaatio-a/people/new/"
 DATA = {"first_name": "Uusi", "last_name": "Ihminen", "email": "uusi@example.org", "show_publicly": "on"}
 
 
 def edit_url(person):
-    return f"/fi/ecosystem/people/{person.uuid}/edit/"
+    return f"/fi/oulu/ecosystem/people/{person.uuid}/edit/"
 
 
-@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 403, 403, 403))
+@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 403, 403, 403, 403, 403, 403))
 def test_coordinators_and_the_organisations_editor_may_add_people(as_role, everyone, organization_a, role, status):
     assert as_role(role).get(NEW_URL).status_code == status
     as_role(role).post(NEW_URL, DATA)

@@ -1,9 +1,9 @@
 import pytest
 
 from verkko.ecosystem import actions
-from verkko.ecosystem.tests.conftest import ROLES
+from verkko.ecosystem.tests.conftest import ROLES, by_role
 
-URL = "/fi/ecosystem/search/"
+URL = "/fi/oulu/ecosystem/search/"
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -38,7 +38,7 @@ def test_partners_find_anyone_by_email(as_role, partner_member, private_person):
     assert "Yksityinen Ihminen" in as_role("partner_member").get(URL, {"q": "yksityinen@"}).content.decode()
 
 
-@pytest.mark.parametrize(("role", "sees"), [("public", False), ("partner_member", True)])
+@pytest.mark.parametrize(("role", "sees"), by_role(True, True, True, True, False, False, False, False))
 def test_partner_only_forums_are_found_only_by_partners(as_role, everyone, partner_forum, role, sees):
     assert ("Rekrytointitiimi" in as_role(role).get(URL, {"q": "rekry"}).content.decode()) is sees
 

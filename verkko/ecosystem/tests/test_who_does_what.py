@@ -3,7 +3,7 @@ import pytest
 from verkko.ecosystem.models import Role, TargetGroup
 from verkko.ecosystem.tests.conftest import ROLES
 
-URL = "/fi/ecosystem/who-does-what/"
+URL = "/fi/oulu/ecosystem/who-does-what/"
 
 
 @pytest.fixture

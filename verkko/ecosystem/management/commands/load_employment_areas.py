@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from verkko.ecosystem import actions
 from verkko.ecosystem.classification import CLASSIFICATION_CSV, ClassificationError, read_classification
@@ -16,7 +17,17 @@ class Command(BaseCommand):
     def handle(self, *args, file, **options):
         try:
             classified = read_classification(file)
-        except (ClassificationError, OSError, UnicodeDecodeError) as error:
-            raise CommandError(f"{file}: {error}") from error
+        except ClassificationError as error:
+            raise CommandError(
+                _("%(file)s: %(error)s Nothing was changed.") % {"file": file, "error": error}
+            ) from error
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(
+                _("%(file)s cannot be read as a UTF-8 CSV file (%(error)s). Nothing was changed.")
+                % {"file": file, "error": error}
+            ) from error
         counts = actions.load_classification(None, classified)
-        self.stdout.write(f"{counts['areas']} employment areas, {counts['municipalities']} municipalities.")
+        self.stdout.write(
+            _("%(areas)d employment areas, %(municipalities)d municipalities.")
+            % {"areas": counts["areas"], "municipalities": counts["municipalities"]}
+        )
