@@ -202,9 +202,7 @@ class Reading(models.Model):
         EmploymentArea, on_delete=models.CASCADE, related_name="readings", verbose_name=_("employment area")
     )
     last_seen_at = models.DateTimeField(_("last read what's new"), null=True, blank=True)
-    digest_frequency = models.CharField(
-        _("digest"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
-    )
+    digest_frequency = models.CharField(_("digest"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY)
 
     class Meta:
         verbose_name = _("reading")
@@ -276,7 +274,9 @@ class Notification(models.Model):
         EmploymentArea, on_delete=models.CASCADE, related_name="notifications", verbose_name=_("employment area")
     )
     kind = models.CharField(_("kind"), max_length=40)
-    key = models.CharField(_("key"), max_length=200, help_text=_("What the e-mail was about, e.g. an action and a date."))
+    key = models.CharField(
+        _("key"), max_length=200, help_text=_("What the e-mail was about, e.g. an action and a date.")
+    )
     sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
 
     class Meta:
