@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "verkko.accounts.context_processors.verkko",
+                "verkko.news.context_processors.news",
             ],
         },
     },
