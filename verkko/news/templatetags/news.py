@@ -36,8 +36,9 @@ def follow_button(context, subject):
 
 
 @register.filter
-def verbose_name_of(model):
-    """{{ entry.content_type.model_class|verbose_name_of }}: "meeting", "check-in" … in the user's language."""
+def entry_kind(entry):
+    """{{ entry|entry_kind }}: what a history entry is about ("meeting", "check-in" …) in the user's language."""
+    model = entry.content_type.model_class()
     return model._meta.verbose_name if model is not None else ""
 
 

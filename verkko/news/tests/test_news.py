@@ -189,3 +189,15 @@ def test_demo_items_are_marked_invented(as_role, area):
     item.is_demo = True
     item.save()
     assert "keksitty esimerkki" in as_role("public").get(detail(item)).content.decode().lower()
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "audience_tag"),
+    [("fi", "Uutiset", "vain kumppaneille"), ("sv", "Nyheter", "endast för partner"), ("en", "News", "partners only")],
+)
+def test_the_news_pages_speak_finnish_swedish_and_english(
+    as_role, partner_member, public_news, partner_news, language, heading, audience_tag
+):
+    text = as_role("partner_member").get(f"/{language}/oulu/news/").content.decode()
+    assert f"<h1>{heading}</h1>" in text
+    assert audience_tag in text
