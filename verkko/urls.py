@@ -37,10 +37,12 @@ area_patterns = [
     path("", include("verkko.goals.urls")),
     path("", include("verkko.situation.urls")),
     path("reports/", include("verkko.reports.urls")),
+    path("people/", include("verkko.accounts.area_urls")),
 ]
 
 site_patterns = [
     path("", views.home, name="home"),
+    path("areas/new/", views.area_create, name="area_create"),
     path("accounts/", include("verkko.accounts.urls")),
     path("admin/", admin.site.urls),
     re_path(rf"^(?P<rest>(?:{'|'.join(LEGACY_SECTIONS)})/.*)$", views.legacy_redirect, name="legacy"),
