@@ -87,6 +87,9 @@ def partner_only(area, organization_a, partner_editor, coordinator):
         "period": ["2026M11", "2026-11"],
         "kind": ["organisations", "people", "forums", "trend", "seasonal", "municipalities", "areas"],
         "file_format": ["csv", "xlsx"],
+        # The site's own pages with a signed token in the address (password reset, invitations).
+        "token": ["ei-kelpaa"],
+        "uidb64": ["MQ"],
     }
 
 
