@@ -192,6 +192,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "verkko@localhost")
+# The site's own address, for links in e-mail (invitations), without a trailing slash.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# How long an invitation's link works.
+INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "7"))
 
 # Statistics Finland's PxWeb API (v1); the client reads limits and metadata at run time.
 STATFIN_API_URL = os.environ.get("STATFIN_API_URL", "https://pxdata.stat.fi/PxWeb/api/v1")

@@ -41,10 +41,12 @@ area_patterns = [
     path("", include("verkko.situation.urls")),
     path("reports/", include("verkko.reports.urls")),
     path("", include("verkko.news.urls")),
+    path("people/", include("verkko.accounts.area_urls")),
 ]
 
 site_patterns = [
     path("", views.home, name="home"),
+    path("areas/new/", views.area_create, name="area_create"),
     path("accounts/", include("verkko.accounts.urls")),
     path("admin/", admin.site.urls),
     # A user's private calendar holds all their areas, so its address names none.

@@ -93,3 +93,36 @@ def can_edit_organization(user, organization):
 def areas_of(user):
     """The areas the user has a role in (every area's id for superusers is not listed: see role_in)."""
     return sorted({m.organization.area for m in memberships(user)}, key=lambda area: area.name)
+
+
+# People and roles: who may invite, change roles and remove memberships.
+
+PARTNER_ROLES = (Membership.Role.MEMBER, Membership.Role.EDITOR)
+
+
+def manages_people(user, area):
+    """Coordinators manage the area's people; partner editors their own organisation's members and editors."""
+    return role_in(user, area) >= Role.EDITOR
+
+
+def assignable_roles(user, organization):
+    """The membership roles this user may give (or take away) in this organisation: none, partner roles, or all."""
+    if is_coordinator(user, organization.area_id):
+        return list(Membership.Role)
+    if organization.pk in edited_organization_ids(user, organization.area_id):
+        return list(PARTNER_ROLES)
+    return []
+
+
+def can_manage_role(user, organization, role):
+    """True when the user may invite to, give, change or remove this role in this organisation."""
+    return role in assignable_roles(user, organization)
+
+
+def managed_organization_ids(user, area):
+    """Organisations of the area whose people the user manages (all of them for coordinators)."""
+    from verkko.ecosystem.models import Organization
+
+    if is_coordinator(user, area):
+        return set(Organization.objects.filter(area=_area_id(area)).values_list("pk", flat=True))
+    return edited_organization_ids(user, area) if manages_people(user, area) else set()

@@ -11,3 +11,4 @@ class AccountsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         auditlog.register(self.get_model("Membership"))
+        auditlog.register(self.get_model("Invitation"))

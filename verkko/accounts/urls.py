@@ -19,6 +19,8 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("profile/", views.profile, name="profile"),
+    path("profile/password/", views.password_change, name="password_change"),
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
     path(
         "password-reset/",
         get_or_post(

@@ -373,3 +373,105 @@ def load_classification(user, classified_areas):
             reference.save(update_fields=["host_municipality"])
     ReferenceArea.objects.exclude(code__in=kept_codes).delete()
     return counts
+
+
+# Employment areas
+
+
+def check_area_slug(slug):
+    """Refuses a slug that another area has, or that an address of the site's own pages begins with."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    from verkko.ecosystem.models import EmploymentArea
+    from verkko.urls import RESERVED_AREA_SLUGS
+
+    slug = (slug or "").strip().lower()
+    if not slug or slugify(slug) != slug:
+        raise ValidationError(_("Use only lower-case letters a–z, digits and hyphens."), code="slug")
+    if slug in RESERVED_AREA_SLUGS:
+        raise ValidationError(_("This address is reserved for the site's own pages."), code="reserved")
+    if EmploymentArea.objects.filter(slug=slug).exists():
+        raise ValidationError(_("Another employment area already has this address."), code="taken")
+    return slug
+
+
+def check_free_municipalities(municipalities):
+    """Refuses municipalities that already belong to an employment area running here."""
+    from django.core.exceptions import ValidationError
+    from django.utils.translation import gettext as _
+
+    taken = [municipality for municipality in municipalities if municipality.area_id is not None]
+    if taken:
+        raise ValidationError(
+            [
+                ValidationError(
+                    _("%(municipality)s already belongs to %(area)s.")
+                    % {"municipality": municipality.name, "area": municipality.area},
+                    code="taken",
+                )
+                for municipality in taken
+            ]
+        )
+
+
+@recorded_action
+def create_area(
+    user,
+    name,
+    name_sv,
+    name_en,
+    slug,
+    municipality_codes,
+    host_municipality_code,
+    backbone_name,
+    coordinator_email,
+    reference_area_code=None,
+    language=None,
+):
+    """A superuser sets up an employment area: its names, municipalities, host, backbone organisation,
+    and invites its first coordinator (as coordinator of the backbone organisation).
+
+    Returns (area, invitation).
+    """
+    from django.core.exceptions import PermissionDenied, ValidationError
+    from django.utils.translation import gettext as _
+
+    from verkko.accounts import actions as account_actions
+    from verkko.accounts.models import Membership
+    from verkko.ecosystem.models import EmploymentArea
+
+    if not (user.is_authenticated and user.is_superuser):
+        raise PermissionDenied
+    name, backbone_name = (name or "").strip(), (backbone_name or "").strip()
+    if not name or not backbone_name:
+        raise ValidationError(_("The area and its backbone organisation need a name."), code="required")
+    slug = check_area_slug(slug)
+    codes = set(municipality_codes)
+    municipalities = list(Municipality.objects.select_related("area").filter(code__in=codes))
+    if not municipalities or len(municipalities) != len(codes):
+        raise ValidationError(_("Choose the area's municipalities from the list."), code="municipalities")
+    check_free_municipalities(municipalities)
+    host = next((m for m in municipalities if m.code == host_municipality_code), None)
+    if host is None:
+        raise ValidationError(_("The host municipality must be one of the area's municipalities."), code="host")
+    reference_area = ReferenceArea.objects.filter(code=reference_area_code).first() if reference_area_code else None
+    area = EmploymentArea.objects.create(
+        name=name,
+        name_sv=(name_sv or "").strip(),
+        name_en=(name_en or "").strip(),
+        slug=slug,
+        host_municipality=host,
+        reference_area=reference_area,
+    )
+    Municipality.objects.filter(pk__in=[m.pk for m in municipalities]).update(area=area)
+    backbone_slug = slugify(backbone_name)[:100] or "organisation"
+    if backbone_slug in RESERVED_SLUGS:
+        backbone_slug += "-2"
+    backbone = Organization.objects.create(
+        area=area, name=backbone_name, slug=backbone_slug, type=Organization.Type.MUNICIPALITY, municipality=host
+    )
+    invitation = account_actions.invite(
+        user, backbone, coordinator_email, Membership.Role.COORDINATOR, language=language
+    )
+    return area, invitation

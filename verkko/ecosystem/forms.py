@@ -293,3 +293,94 @@ class ImportForm(forms.Form):
             except importing.ImportFileError as error:
                 self.add_error("file", str(error))
         return cleaned
+
+
+# Employment areas
+
+
+class MunicipalityChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, municipality):
+        if municipality.area_id is None:
+            return municipality.name
+        return _("%(municipality)s (in %(area)s)") % {"municipality": municipality.name, "area": municipality.area}
+
+
+class AreaForm(forms.Form):
+    """A superuser sets up an employment area (ecosystem.actions.create_area checks it again)."""
+
+    name = forms.CharField(label=_("Name in Finnish"), max_length=200)
+    name_sv = forms.CharField(label=_("Name in Swedish"), max_length=200)
+    name_en = forms.CharField(label=_("Name in English"), max_length=200)
+    slug = forms.CharField(
+        label=_("Address"),
+        max_length=50,
+        help_text=_("The first part of the area's addresses, for example oulu in /fi/oulu/: a–z, digits, hyphens."),
+    )
+    reference_area = forms.ModelChoiceField(
+        label=_("Employment area of the classification"),
+        queryset=Municipality.objects.none(),
+        to_field_name="code",
+        required=False,
+        help_text=_("The area of Statistics Finland's classification that this one corresponds to, if any."),
+    )
+    municipalities = MunicipalityChoiceField(
+        label=_("Member municipalities"),
+        queryset=Municipality.objects.none(),
+        to_field_name="code",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    host_municipality = forms.ModelChoiceField(
+        label=_("Host municipality"), queryset=Municipality.objects.none(), to_field_name="code"
+    )
+    backbone_name = forms.CharField(
+        label=_("Backbone organisation"),
+        max_length=200,
+        help_text=_("The organisation that runs the area, for example the host municipality's employment services."),
+    )
+    coordinator_email = forms.EmailField(
+        label=_("E-mail address of the first coordinator"),
+        help_text=_("They get an invitation by e-mail to coordinate the area."),
+        error_messages={"invalid": _("Enter a valid e-mail address.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        from verkko.ecosystem.models import ReferenceArea
+
+        super().__init__(*args, **kwargs)
+        municipalities = Municipality.objects.select_related("area").order_by("name_fi")
+        self.fields["reference_area"].queryset = ReferenceArea.objects.order_by("name_fi")
+        self.fields["municipalities"].queryset = municipalities
+        self.fields["host_municipality"].queryset = municipalities
+
+    @classmethod
+    def initial_from(cls, reference_area):
+        """Initial values taken from an area of the classification: its names, municipalities and host."""
+        from django.utils.text import slugify
+
+        return {
+            "name": reference_area.name_fi,
+            "name_sv": reference_area.name_sv,
+            "slug": slugify(reference_area.name_fi)[:50],
+            "reference_area": reference_area.code,
+            "municipalities": [m.code for m in reference_area.municipalities.all()],
+            "host_municipality": getattr(reference_area.host_municipality, "code", None),
+        }
+
+    def clean_slug(self):
+        from verkko.ecosystem.actions import check_area_slug
+
+        return check_area_slug(self.cleaned_data["slug"])
+
+    def clean_municipalities(self):
+        from verkko.ecosystem.actions import check_free_municipalities
+
+        municipalities = self.cleaned_data["municipalities"]
+        check_free_municipalities(municipalities)
+        return municipalities
+
+    def clean(self):
+        data = super().clean()
+        host, municipalities = data.get("host_municipality"), data.get("municipalities")
+        if host is not None and municipalities is not None and host not in municipalities:
+            self.add_error("host_municipality", _("The host municipality must be one of the area's municipalities."))
+        return data

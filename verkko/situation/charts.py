@@ -3,7 +3,7 @@
 The page shows the rows as the chart's data table and the download sends the very same rows.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -14,6 +14,7 @@ from verkko.situation.figures import add_months, file_month, period_label, serie
 
 WIDTH, HEIGHT = 640, 260
 SEASONAL_YEARS = 6
+CURRENT_COLOUR, OTHER_COLOUR = "#b34700", "#4c78a8"
 SCHEMA = f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION.split('.')[0]}.json"
 
 
@@ -27,6 +28,7 @@ class Tabular:
     spec: dict
     filename: str
     description: str = ""
+    links: list = field(default_factory=list)  # (name, address) of pages the chart's rows have here
 
     def chart(self):
         return chart(self.spec, title=self.title, columns=self.columns, rows=self.rows, description=self.description)
@@ -175,24 +177,30 @@ def municipalities(measure, rows, month):
 
 
 def areas(measure, comparisons, month):
-    """The measure in each employment area with data this month."""
-    rows = [
-        [
-            str(item.area),
-            rounded(item.value.value, measure.decimals),
-            ""
-            if item.value.complete
-            else _("incomplete: %(reporting)s of %(total)s municipalities")
-            % {"reporting": item.reporting, "total": item.municipalities},
-        ]
-        for item in comparisons
-    ]
+    """The measure in each employment area of the classification with data this month; the page's own marked."""
+    rows = []
+    for item in comparisons:
+        notes = [_("this employment area")] if item.is_current else []
+        if not item.value.complete:
+            notes.append(
+                _("incomplete: %(reporting)s of %(total)s municipalities")
+                % {"reporting": item.reporting, "total": item.municipalities}
+            )
+        rows.append([str(item.area), rounded(item.value.value, measure.decimals), "; ".join(notes)])
     title = _("%(measure)s by employment area, %(month)s") % {
         "measure": _capitalised(measure.label),
         "month": period_label(month),
     }
-    values = [{"area": row[0], "value": row[1]} for row in rows]
+    values = [
+        {"area": row[0], "value": row[1], "current": item.is_current}
+        for row, item in zip(rows, comparisons, strict=True)
+    ]
     spec = _bars(title, values, "area", _("Employment area"), measure, len(rows))
+    # The page's own area stands out from the others.
+    spec["encoding"]["color"] = {
+        "condition": {"test": "datum.current", "value": CURRENT_COLOUR},
+        "value": OTHER_COLOUR,
+    }
     columns = [_("Employment area"), period_label(month), _("Note")]
     return Tabular(title, columns, rows, spec, f"{measure.code.lower()}-areas-{file_month(month)}")
 

@@ -9,6 +9,7 @@ Deterministic (seeded) and safe to load again: the table goes through the statis
 signals and the review are updated in place.
 """
 
+import math
 import random
 import uuid
 from dataclasses import dataclass
@@ -18,10 +19,11 @@ from django.utils import timezone
 
 from verkko.accounts.models import User
 from verkko.ecosystem import demo as ecosystem_demo
-from verkko.ecosystem.models import Municipality
+from verkko.ecosystem.models import Municipality, ReferenceArea
 from verkko.situation.figures import add_months, period_code
 from verkko.situation.measures import (
     COUNTRY_CODE,
+    KEY_MEASURES,
     LABOUR_FORCE,
     TABLE_ID,
     UNEMPLOYED,
@@ -68,7 +70,12 @@ PROFILES = {
     "KU889": Profile(1050, 13.0, 0.02, True),
     "KU785": Profile(1000, 15.5, 0.02, True),
     COUNTRY_CODE: Profile(2_650_000, 10.6, 0.11),
+    # The invented second area (verkko.ecosystem.demo.OTHER_AREA_MUNICIPALITIES): Raahe, Siikajoki, Pyhäjoki.
+    "KU678": Profile(11200, 9.6, 0.03),
+    "KU748": Profile(2300, 8.4, 0.02, True),
+    "KU625": Profile(1300, 10.8, 0.02, True),
 }
+assert {f"KU{code}" for code in ecosystem_demo.OTHER_AREA_MUNICIPALITIES} <= set(PROFILES)
 
 # Unemployment peaks in winter and in July, dips in May and in the autumn.
 SEASON = [1.08, 1.06, 1.02, 0.98, 0.94, 1.03, 1.09, 0.99, 0.93, 0.94, 0.98, 1.05]
@@ -141,16 +148,45 @@ def monthly_values(profile, day, rng):
     return values
 
 
-def demo_dataset(latest, years=YEARS):
-    """The demo table 12r5 as a reader would give it: every content for the demo areas, monthly."""
-    months = months_back(latest, years)
+def invented_profile(area_code, is_host=False):
+    """A municipality's invented shape, the same on every load: for the comparison of employment areas.
+
+    An area's host municipality (usually its town) is drawn larger than the others.
+    """
+    rng = random.Random(f"{SEED}-{area_code}")
+    smallest, largest = (15_000, 150_000) if is_host else (600, 20_000)
+    labour_force = round(math.exp(rng.uniform(math.log(smallest), math.log(largest))))
+    return Profile(labour_force, round(rng.uniform(6.0, 14.5), 1), 0.03, labour_force < 1500)
+
+
+def classification_profiles():
+    """Every other municipality of the employment areas' classification, so that every area compares."""
+    hosts = set(ReferenceArea.objects.values_list("host_municipality__code", flat=True))
+    codes = Municipality.objects.filter(reference_area__isnull=False).values_list("code", flat=True)
+    return {
+        f"KU{code}": invented_profile(f"KU{code}", code in hosts)
+        for code in sorted(codes)
+        if f"KU{code}" not in PROFILES
+    }
+
+
+def demo_dataset(latest, years=YEARS, profiles=PROFILES, latest_only=False):
+    """The demo table 12r5 as a reader would give it: every content for the given areas, monthly.
+
+    latest_only: the latest month and the contents of the key figures only (what the comparison
+    of employment areas reads).
+    """
+    months = [latest] if latest_only else months_back(latest, years)
     labels = content_labels()
-    names = dict(Municipality.objects.filter(code__in=[c[2:] for c in PROFILES]).values_list("code", "name_fi"))
+    if latest_only:
+        key_contents = {code for measure in KEY_MEASURES for code in measure.content_codes}
+        labels = {code: label for code, label in labels.items() if code in key_contents}
+    names = dict(Municipality.objects.filter(code__in=[c[2:] for c in profiles]).values_list("code", "name_fi"))
     areas = Dimension(
         "alue",
         "Alue",
-        list(PROFILES),
-        [names.get(code[2:], "KOKO MAA" if code == COUNTRY_CODE else code) for code in PROFILES],
+        list(profiles),
+        [names.get(code[2:], "KOKO MAA" if code == COUNTRY_CODE else code) for code in profiles],
         role=ROLE_AREA,
     )
     contents = Dimension(
@@ -167,7 +203,7 @@ def demo_dataset(latest, years=YEARS):
     # Storage order: area, then content, then month fastest; one area's months are drawn in turn.
     rng = random.Random(SEED)
     values, statuses = [], []
-    for profile in PROFILES.values():
+    for profile in profiles.values():
         by_month = [monthly_values(profile, day, rng) for day in months]
         for code in labels:
             for month_values in by_month:
@@ -191,10 +227,19 @@ def published(latest, now=None):
 
 
 def load_table(stdout, latest=None, years=YEARS):
-    """Stores the demo table through the statistics store, like any import (an ImportRun records it)."""
+    """Stores the demo table through the statistics store, like any import (an ImportRun records it).
+
+    The demo areas' municipalities and the country have every month of the years; every other
+    municipality of the classification has the latest month only, enough for the comparison of
+    employment areas and cheap to load.
+    """
     latest = latest or latest_full_month()
     dataset = demo_dataset(latest, years)
-    run = import_dataset(dataset, source=Table.Source.DEMO, origin=DEMO_ORIGIN)
+    parts = [dataset]
+    others = classification_profiles()
+    if others:
+        parts.append(demo_dataset(latest, profiles=others, latest_only=True))
+    run = import_dataset(parts, source=Table.Source.DEMO, origin=DEMO_ORIGIN)
     periods = dataset.time_dimension.codes
     stdout.write(
         f"Demo statistics (invented): table {TABLE_ID}, {run.series_count} series, {run.observations} observations "
@@ -299,10 +344,41 @@ DEMO_SIGNALS = [
 ]
 
 
+# The invented second area's signal: for its partners only, so that the boundary between areas shows.
+OTHER_AREA_SIGNALS = [
+    (
+        "rannikko-skills-welding",
+        Signal.Kind.SKILLS_SHORTAGE,
+        "678",
+        Industry.C,
+        OccupationGroup.CRAFT,
+        30,
+        0,
+        8,
+        "partners",
+        True,
+        ecosystem_demo.OTHER_AREA_COORDINATOR,
+        "Yrityskäynti (keksitty esimerkki)",
+        "Terästeollisuuden alihankkija kertoo tarvitsevansa noin 30 hitsaajaa ja levyseppää; "
+        "tieto on vain alueen kumppaneille.",
+    ),
+]
+
+
 def load_signals(stdout, latest):
-    area = ecosystem_demo.area()
-    users = {user.email: user for user in User.objects.filter(email__in={s[10] for s in DEMO_SIGNALS})}
-    coordinator = users.get("coordinator@example.com")
+    """The signals of both demo areas, each checked by its own area's coordinator."""
+    areas = [
+        (ecosystem_demo.area(), "coordinator@example.com", DEMO_SIGNALS),
+        (ecosystem_demo.other_area(), ecosystem_demo.OTHER_AREA_COORDINATOR, OTHER_AREA_SIGNALS),
+    ]
+    emails = {s[10] for s in DEMO_SIGNALS + OTHER_AREA_SIGNALS} | {email for _area, email, _signals in areas}
+    users = {user.email: user for user in User.objects.filter(email__in=emails)}
+    for area, coordinator_email, signals in areas:
+        _load_area_signals(area, users, users.get(coordinator_email), signals, latest)
+    stdout.write(f"Demo signals (invented): {len(DEMO_SIGNALS) + len(OTHER_AREA_SIGNALS)}.")
+
+
+def _load_area_signals(area, users, coordinator, signals, latest):
     for (
         key,
         kind,
@@ -317,18 +393,17 @@ def load_signals(stdout, latest):
         reporter_email,
         source,
         description,
-    ) in DEMO_SIGNALS:
+    ) in signals:
         month = add_months(latest, -months_before)
         reporter = users.get(reporter_email)
-        organisation = (
-            reporter.memberships.first().organization if reporter else ecosystem_demo.organization("BusinessOulu")
-        )
+        own = reporter.memberships.filter(organization__area=area).first() if reporter else None
+        organisation = own.organization if own else area.organizations.order_by("pk").first()
         signal, _created = Signal.objects.update_or_create(
             uuid=uuid.uuid5(DEMO_NAMESPACE, key),
             defaults={
                 "area": area,
                 "kind": kind,
-                "municipality": Municipality.objects.get(code=municipality_code),
+                "municipality": Municipality.objects.get(code=municipality_code, area=area),
                 "industry": industry,
                 "occupation_group": occupation,
                 "headcount": headcount,
@@ -347,23 +422,24 @@ def load_signals(stdout, latest):
         Signal.objects.filter(uuid=signal.uuid, checked_at__isnull=True, status=Signal.Status.VERIFIED).update(
             checked_at=timezone.now()
         )
-    stdout.write(f"Demo signals (invented): {len(DEMO_SIGNALS)}.")
 
 
 def load_review(stdout, table, latest):
-    area = ecosystem_demo.area()
-    fields = {**review_fields(table, area, latest), "status": Review.Status.PUBLISHED}
-    # Published once: loading again changes the review only where its figures changed.
-    Review.objects.update_or_create(
-        area=area, month=latest, defaults=fields, create_defaults={**fields, "published_at": timezone.now()}
-    )
-    stdout.write(f"Demo review (invented figures): {period_code(latest)}, published.")
+    """A published review of each demo area's latest month."""
+    for area in (ecosystem_demo.area(), ecosystem_demo.other_area()):
+        fields = {**review_fields(table, area, latest), "status": Review.Status.PUBLISHED}
+        # Published once: loading again changes the review only where its figures changed.
+        Review.objects.update_or_create(
+            area=area, month=latest, defaults=fields, create_defaults={**fields, "published_at": timezone.now()}
+        )
+    stdout.write(f"Demo reviews (invented figures): {period_code(latest)}, published.")
 
 
 def load(stdout):
     latest = latest_full_month()
-    # The real tables `refresh_statistics` fetches for the area; until then the demo table serves.
-    create_default_sources(None, ecosystem_demo.area())
+    # The real tables `refresh_statistics` fetches for the areas; until then the demo table serves.
+    for area in (ecosystem_demo.area(), ecosystem_demo.other_area()):
+        create_default_sources(None, area)
     table = load_table(stdout, latest)
     load_signals(stdout, latest)
     load_review(stdout, table, latest)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, Max, Sum
 
-from verkko.ecosystem.models import EmploymentArea, Municipality
+from verkko.ecosystem.models import EmploymentArea, Municipality, ReferenceArea
 from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, TABLE_ID, UNEMPLOYED
 from verkko.stats import periods
 from verkko.stats.aggregation import area_ratio, area_totals, preferred_table
@@ -23,15 +23,21 @@ STATFIN_HOME = "https://stat.fi/"
 def data_version(table):
     """Changes whenever the table's figures or the areas' municipalities may have changed.
 
-    Imports record a run and set the table's fetch time; membership of areas is summed up so
-    that moving a municipality to another area shows at once.
+    Imports record a run and set the table's fetch time; membership of areas (those running
+    here and those of the classification) is summed up so that moving a municipality to
+    another area, or a new area starting here, shows at once.
     """
     runs = ImportRun.objects.filter(table=table).aggregate(last=Max("pk"), finished=Max("finished_at"))
-    members = Municipality.objects.filter(area__isnull=False).aggregate(
-        count=Count("pk"), areas=Sum("area_id"), last=Max("pk")
+    members = Municipality.objects.aggregate(
+        count=Count("area"),
+        areas=Sum("area_id"),
+        classified=Count("reference_area"),
+        references=Sum("reference_area_id"),
+        last=Max("pk"),
     )
+    running = EmploymentArea.objects.aggregate(count=Count("pk"), references=Sum("reference_area_id"), last=Max("pk"))
     shown = (table.pk, table.source, table.title, table_link(table), str(table.updated), str(table.fetched_at))
-    return (*shown, *runs.values(), *members.values())
+    return (*shown, *runs.values(), *members.values(), *running.values())
 
 
 add_months = periods.shift_months
@@ -307,20 +313,29 @@ def _cell_value(cells, area_code, measure, period):
 
 @dataclass
 class AreaComparison:
-    area: EmploymentArea
+    """One employment area of Statistics Finland's classification in the comparison."""
+
+    area: ReferenceArea
     value: Value
     municipalities: int
     reporting: int
+    is_current: bool = False  # the classification area of the page's own area
+    running_here: EmploymentArea | None = None  # the area of this installation that is it, if any
 
 
-def compare_areas(table, measure, month):
-    """Every employment area whose municipalities have data: its figure for the month, from one query."""
-    member_of = dict(Municipality.objects.filter(area__isnull=False).values_list("code", "area_id"))
-    areas = EmploymentArea.objects.in_bulk(set(member_of.values()))
+def compare_areas(table, measure, month, current=None):
+    """Every employment area of the classification whose municipalities have data: its figure for the month.
+
+    The areas are Statistics Finland's (ReferenceArea), so the comparison is the same whether
+    or not an area runs on this installation; ``current`` (an EmploymentArea) marks its own
+    classification area. Counts are sums over the municipalities, rates come from the summed
+    parts, and an area lacking a municipality's value is incomplete. Three queries in all.
+    """
+    member_of = dict(Municipality.objects.filter(reference_area__isnull=False).values_list("code", "reference_area_id"))
     members = {}
     for area_id in member_of.values():
         members[area_id] = members.get(area_id, 0) + 1
-    parts = {}  # area id → municipality code → content code → value
+    parts = {}  # reference area id → municipality code → content code → value
     for area_code, content_code, value in Observation.objects.filter(
         series__table=table,
         series__area_code__startswith="KU",
@@ -330,6 +345,9 @@ def compare_areas(table, measure, month):
         area_id = member_of.get(area_code[2:])
         if area_id is not None:
             parts.setdefault(area_id, {}).setdefault(area_code, {})[content_code] = value
+    areas = ReferenceArea.objects.in_bulk(set(parts))
+    running = {area.reference_area_id: area for area in EmploymentArea.objects.filter(reference_area_id__in=set(parts))}
+    current_id = getattr(current, "reference_area_id", None)
     comparisons = []
     for area_id, by_municipality in parts.items():
         if measure.is_rate:
@@ -350,6 +368,13 @@ def compare_areas(table, measure, month):
         if total is None:
             continue
         comparisons.append(
-            AreaComparison(areas[area_id], Value(total, reporting == members[area_id]), members[area_id], reporting)
+            AreaComparison(
+                areas[area_id],
+                Value(total, reporting == members[area_id]),
+                members[area_id],
+                reporting,
+                is_current=area_id == current_id,
+                running_here=running.get(area_id),
+            )
         )
     return sorted(comparisons, key=lambda c: str(c.area))

@@ -20,8 +20,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from verkko.accounts.access import is_coordinator, memberships
-from verkko.ecosystem.models import EmploymentArea, Municipality
+from verkko.accounts.access import is_coordinator
+from verkko.areas import area_reverse
+from verkko.ecosystem.models import EmploymentArea
 from verkko.lib.exports import tabular_response
 from verkko.lib.history import history_of
 from verkko.situation import actions, charts
@@ -61,40 +62,30 @@ from verkko.situation.models import Review, Signal
 from verkko.stats.models import Table
 
 
-def _area(request):
-    """The area of the page: ?area=<slug>, else the user's own organisation's area, else the first area."""
-    slug = request.GET.get("area")
-    if slug:
-        return get_object_or_404(EmploymentArea, slug=slug)
-    own = [m.organization.area_id for m in memberships(request.user)]
-    area = EmploymentArea.objects.filter(pk=own[0]).first() if own else EmploymentArea.objects.first()
-    if area is None:
-        raise Http404("No employment area yet.")
-    return area
-
-
 class _Page:
-    """What the statistics pages share: the table, the place, its area and the latest month."""
+    """What the statistics pages share: the table, the place, the request's area and the latest month.
+
+    A municipality is one of the area's members; any other is not found here.
+    """
 
     def __init__(self, request, municipality_code=None):
+        self.area = request.area
+        self.municipalities = list(self.area.municipalities.all())
         if municipality_code:
-            self.municipality = get_object_or_404(Municipality.objects.select_related("area"), code=municipality_code)
-            self.area = self.municipality.area
+            self.municipality = next((m for m in self.municipalities if m.code == municipality_code), None)
+            if self.municipality is None:
+                raise Http404("The municipality is not a member of this employment area.")
         else:
             self.municipality = None
-            self.area = _area(request)
-        self.municipalities = list(self.area.municipalities.all()) if self.area else []
-        self.area_place = Place.of_area(self.area, self.municipalities) if self.area else None
+        self.area_place = Place.of_area(self.area, self.municipalities)
         self.place = Place.of_municipality(self.municipality) if self.municipality else self.area_place
         self.table = statistics_table()
         self.month = latest_month(self.table, self.place.area_codes) if self.table and self.place.area_codes else None
 
     @property
     def query(self):
-        """The query string that names this page's place in download links."""
-        if self.municipality:
-            return {"municipality": self.municipality.code}
-        return {"area": self.area.slug}
+        """The query string that names this page's place in download links (the area is in the address)."""
+        return {"municipality": self.municipality.code} if self.municipality else {}
 
     def tabular(self, kind, form):
         """One chart of the page: the same builder serves the page and the download."""
@@ -111,7 +102,15 @@ class _Page:
         if kind == "municipalities":
             rows = municipality_rows(self.table, self.municipalities, [chosen], self.month)
             return charts.municipalities(chosen, rows, self.month)
-        return charts.areas(chosen, compare_areas(self.table, chosen, self.month), self.month)
+        comparisons = compare_areas(self.table, chosen, self.month, current=self.area)
+        tabular = charts.areas(chosen, comparisons, self.month)
+        # Areas of the comparison that run on this installation too: their own pages, in their addresses.
+        tabular.links = [
+            (str(item.running_here), area_reverse(item.running_here, "situation:municipalities"))
+            for item in comparisons
+            if item.running_here is not None and item.running_here.pk != self.area.pk
+        ]
+        return tabular
 
     def chart_entry(self, kind, form):
         """The chart, its download links and the provenance of its cells, for the template."""
@@ -141,6 +140,7 @@ class _Page:
         periods = (period_code(first), period_code(self.month)) if first != self.month else (period_code(self.month),)
         return {
             "chart": tabular.chart(),
+            "links": tabular.links,
             "downloads": [
                 (file_format.upper(), reverse("situation:download", args=[kind, file_format]) + "?" + query)
                 for file_format in ("csv", "xlsx")
@@ -150,10 +150,11 @@ class _Page:
 
 
 def _cached_statistics(request, page, form, template, build_context):
-    """The statistics part of a page, rendered once per data version, place, month, filters and language.
+    """The statistics part of a page, rendered once per data version, area, place, month, filters and language.
 
-    Figures, charts and their tables are the same for everybody, so they are cached until the
+    Figures, charts and their tables are the same for every role, so they are cached until the
     data change (data_version); what depends on the user (signals, reviews) is rendered anew.
+    The area's id is in the key: its links and its comparison are its own, never another area's.
     """
     if not form.is_valid():  # bad filters are rare and would only fill the cache
         return render_to_string(template, {"page": page, "form": form, **build_context()}, request)
@@ -164,7 +165,7 @@ def _cached_statistics(request, page, form, template, build_context):
                 (
                     template,
                     data_version(page.table),
-                    page.area.slug if page.area else "",
+                    page.area.pk,
                     page.place.area_codes,
                     page.month,
                     sorted(form.cleaned_data.items()),
@@ -182,6 +183,11 @@ def _cached_statistics(request, page, form, template, build_context):
 
 def _no_data(request, page, template_context):
     return render(request, "situation/no_data.html", {"page": page, **template_context})
+
+
+def _other_areas(request, viewname):
+    """The other areas running here, each with the same page in its own address."""
+    return [(area, area_reverse(area, viewname)) for area in EmploymentArea.objects.exclude(pk=request.area.pk)]
 
 
 @require_safe
@@ -215,18 +221,17 @@ def _place_page(request, page):
         "page": page,
         "statistics": statistics,
         "is_demo": page.table.source == Table.Source.DEMO,
-        "areas": EmploymentArea.objects.all() if not page.municipality else [],
+        "other_areas": _other_areas(request, "situation:area") if not page.municipality else [],
     }
-    if page.area:
-        context["signals"] = (
-            counted_signals(request.user, page.area)
-            .filter(date__gte=page.month)
-            .filter(**({"municipality": page.municipality} if page.municipality else {}))
-            .select_related("municipality")[:20]
-        )
-        review = visible_reviews(request.user, page.area).filter(status=Review.Status.PUBLISHED).first()
-        context["review"] = review
-        context["review_title"] = review.localized(get_language())[0] if review else ""
+    context["signals"] = (
+        counted_signals(request.user, page.area)
+        .filter(date__gte=page.month)
+        .filter(**({"municipality": page.municipality} if page.municipality else {}))
+        .select_related("municipality")[:20]
+    )
+    review = visible_reviews(request.user, page.area).filter(status=Review.Status.PUBLISHED).first()
+    context["review"] = review
+    context["review_title"] = review.localized(get_language())[0] if review else ""
     return render(request, "situation/place.html", context)
 
 
@@ -264,7 +269,7 @@ def municipality_table(request):
             "page": page,
             "statistics": statistics,
             "is_demo": page.table.source == Table.Source.DEMO,
-            "areas": EmploymentArea.objects.all(),
+            "other_areas": _other_areas(request, "situation:municipalities"),
         },
     )
 
@@ -300,10 +305,10 @@ def _filtered_signals(request, area):
 
 @require_safe
 def signal_list(request):
-    area = _area(request)
+    area = request.area
     form, signals = _filtered_signals(request, area)
     counts = _signal_counts(signals)
-    query = urlencode({"area": area.slug, **{k: v for k, v in request.GET.items() if k != "page"}})
+    query = urlencode({k: v for k, v in request.GET.items() if k != "page"})
     page = Paginator(signals.select_related("municipality", "organization"), 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -320,14 +325,13 @@ def signal_list(request):
             "query": query,
             "can_report": can_report_signal(request.user, area),
             "is_coordinator": is_coordinator(request.user, area),
-            "areas": EmploymentArea.objects.all(),
         },
     )
 
 
 @require_safe
 def signal_download(request, file_format):
-    area = _area(request)
+    area = request.area
     _form, signals = _filtered_signals(request, area)
     counts = _signal_counts(signals)
     return tabular_response(counts.filename, counts.columns, counts.rows, file_format)
@@ -337,7 +341,7 @@ def signal_download(request, file_format):
 def signal_create(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    area = _area(request)
+    area = request.area
     organizations = reporting_organizations(request.user, area)
     if not organizations.exists():
         raise PermissionDenied
@@ -349,10 +353,8 @@ def signal_create(request):
 
 
 def _visible_signal(request, signal_uuid):
-    signal = get_object_or_404(Signal.objects.select_related("area"), uuid=signal_uuid)
-    if not visible_signals(request.user, signal.area).filter(pk=signal.pk).exists():
-        raise Http404("No such signal.")
-    return signal
+    """A signal of the request's area that the user may see; another area's is not found here."""
+    return get_object_or_404(visible_signals(request.user, request.area).select_related("area"), uuid=signal_uuid)
 
 
 def _signal_page(request, signal, check_form=None, status=200):
@@ -407,7 +409,6 @@ def _review_list(request, area, draft_form, status=200):
             "area": area,
             "reviews": visible_reviews(request.user, area),
             "draft_form": draft_form,
-            "areas": EmploymentArea.objects.all(),
         },
         status=status,
     )
@@ -415,13 +416,13 @@ def _review_list(request, area, draft_form, status=200):
 
 @require_safe
 def review_list(request):
-    area = _area(request)
+    area = request.area
     return _review_list(request, area, _draft_form(request, area))
 
 
 @require_POST
 def review_create(request):
-    area = _area(request)
+    area = request.area
     if not can_edit_reviews(request.user, area):
         raise PermissionDenied
     form = _draft_form(request, area, request.POST)
@@ -434,10 +435,8 @@ def review_create(request):
 
 
 def _visible_review(request, review_uuid):
-    review = get_object_or_404(Review.objects.select_related("area"), uuid=review_uuid)
-    if not visible_reviews(request.user, review.area).filter(pk=review.pk).exists():
-        raise Http404("No such review.")
-    return review
+    """A review of the request's area that the user may see; another area's is not found here."""
+    return get_object_or_404(visible_reviews(request.user, request.area).select_related("area"), uuid=review_uuid)
 
 
 @require_safe

@@ -47,12 +47,11 @@ class SourceForm(forms.ModelForm):
 
     class Meta:
         model = Source
-        fields = ["area", "table_id", "title", "area_codes", "measure_codes", "latest_periods", "active"]
+        # The area is the request's (the page's address), never a choice.
+        fields = ["table_id", "title", "area_codes", "measure_codes", "latest_periods", "active"]
 
-    def __init__(self, *args, areas, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = areas
-        self.fields["area"].empty_label = None
         periods = self.fields["latest_periods"]
         periods.validators.append(MinValueValidator(1))
         periods.widget.attrs["min"] = 1
@@ -62,11 +61,3 @@ class SourceForm(forms.ModelForm):
         if not TABLE_ID.fullmatch(table_id):
             raise forms.ValidationError(_("A table id is letters and digits, for example 12r5."))
         return table_id
-
-
-class DefaultSourcesForm(forms.Form):
-    area = forms.ModelChoiceField(queryset=None, label=_("Employment area"), empty_label=None)
-
-    def __init__(self, *args, areas, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = areas

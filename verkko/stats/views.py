@@ -1,4 +1,4 @@
-"""Pages where coordinators keep the statistics sources of their employment area."""
+"""Pages where coordinators keep the statistics sources of their employment area (the request's area)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -7,59 +7,60 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from verkko.ecosystem.models import Municipality
-
 from . import access, actions
-from .forms import DefaultSourcesForm, SourceForm
+from .forms import SourceForm
 from .models import ImportRun
 
 
-def _require_manager(user):
-    if not access.can_manage_sources(user):
+def _require_manager(request):
+    if not access.can_manage_sources(request.user, request.area):
         raise PermissionDenied
 
 
-def _visible_source(user, pk):
-    return get_object_or_404(access.sources_visible_to(user), pk=pk)
+def _area_source(request, pk):
+    """A source of the request's area; another area's is not found here."""
+    return get_object_or_404(access.sources_of(request.area), pk=pk)
 
 
 @require_safe
 def index(request):
-    """/statistics/ (as the README gives it) leads to the sources."""
+    """/<area>/statistics/ (as the README gives it) leads to the sources."""
     return redirect("stats:source_list")
 
 
 @require_safe
 @login_required
 def source_list(request):
-    _require_manager(request.user)
-    areas = access.areas_managed_by(request.user)
+    _require_manager(request)
     return render(
         request,
         "stats/source_list.html",
-        {
-            "sources": access.sources_visible_to(request.user).order_by("area__name", "table_id"),
-            "defaults_form": DefaultSourcesForm(areas=areas),
-        },
+        {"sources": access.sources_of(request.area).order_by("table_id", "pk")},
     )
 
 
 @require_safe
 @login_required
 def source_detail(request, pk):
-    _require_manager(request.user)
-    source = _visible_source(request.user, pk)
+    _require_manager(request)
+    source = _area_source(request, pk)
     runs = ImportRun.objects.filter(source=source).select_related("table")[:20]
     return render(
         request,
         "stats/source_detail.html",
-        {"source": source, "runs": runs, "area_names": _area_names(source.area_codes)},
+        {"source": source, "runs": runs, "area_names": _area_names(request.area, source.area_codes)},
     )
 
 
-def _area_names(codes: list[str]) -> list[str]:
-    """Statistics Finland area codes as a reader knows them: "Oulu (KU564)", "Whole country (SSS)"."""
-    municipalities = {m.statfin_code: m.name for m in Municipality.objects.filter(code__in=[c[2:] for c in codes])}
+def _area_names(area, codes: list[str]) -> list[str]:
+    """Statistics Finland area codes as a reader knows them: "Oulu (KU564)", "Whole country (SSS)".
+
+    Municipalities are read through the area's own relation, so that stats imports no domain app.
+    """
+    municipality_model = area.municipalities.model
+    municipalities = {
+        m.statfin_code: m.name for m in municipality_model.objects.filter(code__in=[c[2:] for c in codes])
+    }
     names = {actions.WHOLE_COUNTRY: _("Whole country"), **municipalities}
     return [f"{names[code]} ({code})" if code in names else code for code in codes]
 
@@ -67,10 +68,10 @@ def _area_names(codes: list[str]) -> list[str]:
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def source_create(request):
-    _require_manager(request.user)
-    form = SourceForm(request.POST or None, areas=access.areas_managed_by(request.user))
+    _require_manager(request)
+    form = SourceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        source = actions.create_source(request.user, **form.cleaned_data)
+        source = actions.create_source(request.user, area=request.area, **form.cleaned_data)
         messages.success(request, _("The source was added."))
         return redirect("stats:source_detail", pk=source.pk)
     return render(request, "stats/source_form.html", {"form": form, "source": None})
@@ -79,11 +80,11 @@ def source_create(request):
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def source_edit(request, pk):
-    _require_manager(request.user)
-    source = _visible_source(request.user, pk)
+    _require_manager(request)
+    source = _area_source(request, pk)
     if not access.can_edit_source(request.user, source):
         raise PermissionDenied
-    form = SourceForm(request.POST or None, instance=source, areas=access.areas_managed_by(request.user))
+    form = SourceForm(request.POST or None, instance=source)
     if request.method == "POST" and form.is_valid():
         # The form has already put the cleaned values on the instance; the action saves them.
         actions.update_source(request.user, source, **form.cleaned_data)
@@ -96,8 +97,8 @@ def source_edit(request, pk):
 @login_required
 def source_delete(request, pk):
     """GET asks to confirm; POST removes the source (the figures already fetched stay)."""
-    _require_manager(request.user)
-    source = _visible_source(request.user, pk)
+    _require_manager(request)
+    source = _area_source(request, pk)
     if not access.can_edit_source(request.user, source):
         raise PermissionDenied
     if request.method != "POST":
@@ -110,12 +111,9 @@ def source_delete(request, pk):
 @require_POST
 @login_required
 def source_defaults(request):
-    _require_manager(request.user)
-    form = DefaultSourcesForm(request.POST, areas=access.areas_managed_by(request.user))
-    if not form.is_valid():
-        messages.error(request, _("Choose one of your employment areas."))
-        return redirect("stats:source_list")
-    created = actions.create_default_sources(request.user, form.cleaned_data["area"])
+    """The default sources for the request's area (nothing to choose: the area is in the address)."""
+    _require_manager(request)
+    created = actions.create_default_sources(request.user, request.area)
     if created:
         messages.success(
             request, _("Default sources added: %(tables)s.") % {"tables": ", ".join(s.table_id for s in created)}

@@ -34,12 +34,18 @@ SKIPPED_NAMES = {"legacy", "accounts:logout"}
 def partner_only(area, organization_a, partner_editor, coordinator):
     """One partner-only object of every kind the area holds, each carrying the marker."""
     forum = Forum.objects.create(
-        area=area, slug="salainen-foorumi", name=f"{MARKER} foorumi", level="operational", visibility=Visibility.PARTNERS
+        area=area,
+        slug="salainen-foorumi",
+        name=f"{MARKER} foorumi",
+        level="operational",
+        visibility=Visibility.PARTNERS,
     )
     meeting = Meeting.objects.create(
         forum=forum, starts_at=timezone.now() - datetime.timedelta(days=3), place=f"{MARKER} paikka", agenda=MARKER
     )
-    decision = Decision.objects.create(meeting=meeting, text=f"{MARKER} päätös", responsible_organization=organization_a)
+    decision = Decision.objects.create(
+        meeting=meeting, text=f"{MARKER} päätös", responsible_organization=organization_a
+    )
     person = Person.objects.create(
         organization=organization_a, first_name=MARKER, last_name="Henkilö", email="salainen@example.org"
     )
@@ -72,7 +78,9 @@ def partner_only(area, organization_a, partner_editor, coordinator):
     review = Review.objects.create(
         area=area,
         month=datetime.date(2026, 11, 1),
-        **{f"{field}_{language}": f"{MARKER} katsaus" for field in ("title", "text") for language in ("fi", "sv", "en")},
+        **{
+            f"{field}_{language}": f"{MARKER} katsaus" for field in ("title", "text") for language in ("fi", "sv", "en")
+        },
     )
     source = Source.objects.create(area=area, table_id="12r5", title=f"{MARKER} lähde")
     return {
@@ -87,6 +95,9 @@ def partner_only(area, organization_a, partner_editor, coordinator):
         "period": ["2026M11", "2026-11"],
         "kind": ["organisations", "people", "forums", "trend", "seasonal", "municipalities", "areas"],
         "file_format": ["csv", "xlsx"],
+        # The site's own pages with a signed token in the address (password reset, invitations).
+        "token": ["ei-kelpaa"],
+        "uidb64": ["MQ"],
     }
 
 

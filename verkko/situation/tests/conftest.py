@@ -1,6 +1,8 @@
 """Fixtures of the situational picture: a small table 12r5 for the test area (Oulu 564 + Kempele 244).
 
-The figures are chosen so that sums, rates from sums and changes can be computed by hand.
+The figures are chosen so that sums, rates from sums and changes can be computed by hand. The
+second area (other_area, /fi/rannikko/: Raahe 678 + Siikajoki 748) has figures of its own in
+OTHER_FIGURES, and ROLES is every role each view is tested with, the outsiders included.
 """
 
 from datetime import date
@@ -9,8 +11,15 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
+from conftest import OUTSIDERS
 from verkko.situation.models import Review, Signal
 from verkko.stats.models import Observation, Series, Table
+
+# Everyone a view's role matrix is tested with: the roles of the area, the public and the
+# members, editors and coordinators of another area, who get here what the public gets.
+PARTNERS = ["coordinator", "partner_editor", "partner_member", "editor_b"]
+ROLES = [*PARTNERS, "public", *OUTSIDERS]
+NOT_PARTNERS = ["public", *OUTSIDERS]
 
 LATEST = date(2026, 10, 1)
 PREVIOUS = date(2026, 9, 1)
@@ -40,6 +49,39 @@ FIGURES = {
         "AVPAIKATLOPUSSA": {YEAR_AGO: 45000, PREVIOUS: 41000, LATEST: 40000},
     },
 }
+
+
+# The second area's municipalities: Raahe 5 000 of 50 000, Siikajoki 300 of 4 000 in October 2026.
+OTHER_FIGURES = {
+    "KU678": {
+        "TYOTTOMATLOPUSSA": {YEAR_AGO: 4800, PREVIOUS: 4900, LATEST: 5000},
+        "TYOVOIMATK": {YEAR_AGO: 50000, PREVIOUS: 50000, LATEST: 50000},
+    },
+    "KU748": {
+        "TYOTTOMATLOPUSSA": {YEAR_AGO: 280, PREVIOUS: 290, LATEST: 300},
+        "TYOVOIMATK": {YEAR_AGO: 4000, PREVIOUS: 4000, LATEST: 4000},
+    },
+}
+
+
+@pytest.fixture
+def person(request):
+    """person(name): the user of a role fixture, or None for the public."""
+
+    def get(name):
+        return None if name == "public" else request.getfixturevalue(name)
+
+    return get
+
+
+@pytest.fixture
+def client_as(client_for, person):
+    """client_as(role name): a test client signed in in that role (the public signed out)."""
+
+    def make(name):
+        return client_for(person(name))
+
+    return make
 
 
 @pytest.fixture(autouse=True)
@@ -112,6 +154,35 @@ def make_signal(area, organization_a):
             "description": "Konepaja tarvitsee hitsaajia.",
             "visibility": "public",
             "organization": organization_a,
+            "status": Signal.Status.VERIFIED,
+        }
+        values.update(fields)
+        return Signal.objects.create(**values)
+
+    return make
+
+
+@pytest.fixture
+def other_table(table, other_area):
+    """The test table with the second area's figures as well."""
+    add_figures(table, OTHER_FIGURES)
+    return table
+
+
+@pytest.fixture
+def make_other_signal(other_area, other_organization):
+    """make_other_signal(**fields): a signal of the second area, verified and public unless told otherwise."""
+
+    def make(**fields):
+        values = {
+            "area": other_area,
+            "kind": Signal.Kind.LAYOFFS,
+            "municipality": other_area.municipalities.get(code="678"),
+            "date": LATEST.replace(day=9),
+            "source": "Paikallislehti",
+            "description": "Rannikon telakka lomauttaa.",
+            "visibility": "public",
+            "organization": other_organization,
             "status": Signal.Status.VERIFIED,
         }
         values.update(fields)

@@ -1,4 +1,4 @@
-"""The area page /fi/situation/: key figures summed over the member municipalities."""
+"""The area page /fi/<area>/situation/: key figures summed over the member municipalities."""
 
 import pytest
 from django.utils import timezone
@@ -20,7 +20,7 @@ def _cards(content):
 
 
 def test_area_page_shows_the_sum_of_the_member_municipalities(client, table):
-    response = client.get("/fi/situation/")
+    response = client.get("/fi/oulu/situation/")
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -34,7 +34,7 @@ def test_area_page_shows_the_sum_of_the_member_municipalities(client, table):
 
 
 def test_area_rate_is_computed_from_the_sums(client, table):
-    card = _cards(client.get("/fi/situation/").content.decode())["Työttömyysaste"]
+    card = _cards(client.get("/fi/oulu/situation/").content.decode())["Työttömyysaste"]
 
     assert "12,2&nbsp;%" in card  # 10 900 / 89 000, not the mean of 12,5 and 10,0
     assert "+1,1" in card  # on 9 950 / 89 000 = 11,2 a year earlier
@@ -42,7 +42,7 @@ def test_area_rate_is_computed_from_the_sums(client, table):
 
 
 def test_a_figure_with_a_suppressed_municipal_cell_is_marked_incomplete(client, table):
-    cards = _cards(client.get("/fi/situation/").content.decode())
+    cards = _cards(client.get("/fi/oulu/situation/").content.decode())
 
     assert "800" in cards["Ulkomaalaiset työttömät"]
     assert "vajaa" in cards["Ulkomaalaiset työttömät"]
@@ -52,7 +52,7 @@ def test_a_figure_with_a_suppressed_municipal_cell_is_marked_incomplete(client, 
 def test_every_figure_says_where_it_comes_from(client, table):
     table.url = "https://pxdata.stat.fi/PxWeb/pxweb/fi/StatFin/StatFin__tyonv/statfin_tyonv_pxt_12r5.px"
     table.save()
-    cards = _cards(client.get("/fi/situation/").content.decode())
+    cards = _cards(client.get("/fi/oulu/situation/").content.decode())
 
     card = cards["Työttömyysaste"]
     assert "KU244, KU564" in card
@@ -65,7 +65,7 @@ def test_every_figure_says_where_it_comes_from(client, table):
 
 
 def test_without_a_table_address_the_source_links_to_statistics_finland(client, table):
-    content = client.get("/fi/situation/").content.decode()
+    content = client.get("/fi/oulu/situation/").content.decode()
 
     assert 'href="https://stat.fi/"' in content
 
@@ -73,17 +73,17 @@ def test_without_a_table_address_the_source_links_to_statistics_finland(client, 
 def test_a_table_fetched_from_the_api_links_to_a_page_for_people(client, table, settings):
     table.url = "https://pxdata.stat.fi/PxWeb/api/v1/fi/StatFin/12r5.px"  # answers JSON
     table.save()
-    assert 'href="https://stat.fi/"' in client.get("/fi/situation/").content.decode()
+    assert 'href="https://stat.fi/"' in client.get("/fi/oulu/situation/").content.decode()
 
     settings.STATFIN_TABLE_URL = "https://pxdata.stat.fi/PxWeb/pxweb/fi/StatFin/{table_id}.px/"
-    content = client.get("/fi/situation/").content.decode()
+    content = client.get("/fi/oulu/situation/").content.decode()
 
     assert 'href="https://pxdata.stat.fi/PxWeb/pxweb/fi/StatFin/12r5.px/"' in content
     assert table.url not in content
 
 
 def test_invented_figures_say_so_near_the_top(client, demo_table):
-    content = client.get("/fi/situation/").content.decode()
+    content = client.get("/fi/oulu/situation/").content.decode()
 
     assert "Luvut ovat keksittyjä esimerkkilukuja" in content
     assert content.index("Luvut ovat keksittyjä") < content.index("Tunnusluvut")
@@ -97,21 +97,21 @@ def test_real_figures_replace_the_invented_ones(client, demo_table):
             "KU244": {"TYOTTOMATLOPUSSA": {LATEST: 1}},
         },
     )
-    content = client.get("/fi/situation/").content.decode()
+    content = client.get("/fi/oulu/situation/").content.decode()
 
     assert "Luvut ovat keksittyjä esimerkkilukuja" not in content
     assert f"1{NBSP}235" in content
 
 
 def test_trend_filter_shows_the_chosen_measure(client, table):
-    content = client.get("/fi/situation/", {"measure": "TYOTOSUUS", "years": "10"}).content.decode()
+    content = client.get("/fi/oulu/situation/", {"measure": "TYOTOSUUS", "years": "10"}).content.decode()
 
     assert "Työttömyysaste kuukausittain" in content
     assert "Koko maa" in content  # a rate is drawn beside the whole country
 
 
 def test_bad_filters_are_reported_and_the_page_still_works(client, table):
-    response = client.get("/fi/situation/", {"measure": "EIOLE", "years": "7"})
+    response = client.get("/fi/oulu/situation/", {"measure": "EIOLE", "years": "7"})
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -119,15 +119,16 @@ def test_bad_filters_are_reported_and_the_page_still_works(client, table):
     assert "Työttömät työnhakijat kuukausittain" in content  # the default measure instead
 
 
-def test_the_area_is_chosen_with_a_slug(client, table):
+def test_the_area_is_the_one_of_the_address(client, table):
     EmploymentAreaFactory(name="Toinen alue", slug="toinen")
 
-    assert client.get("/fi/situation/", {"area": "oulu"}).status_code == 200
-    assert client.get("/fi/situation/", {"area": "ei-ole"}).status_code == 404
+    assert "Tilannekuva: Oulun työllisyysalue" in client.get("/fi/oulu/situation/").content.decode()
+    assert "Tilannekuva: Toinen alue" in client.get("/fi/toinen/situation/").content.decode()
+    assert client.get("/fi/ei-ole/situation/").status_code == 404
 
 
 def test_without_statistics_the_page_says_how_to_get_them(client, area):
-    response = client.get("/fi/situation/")
+    response = client.get("/fi/oulu/situation/")
 
     assert response.status_code == 200
     assert "Tilastoja ei ole vielä tuotu" in response.content.decode()
@@ -137,7 +138,7 @@ def test_the_months_verified_signals_are_shown_beside_the_figures(client, table,
     make_signal(description="Näkyvä", kind="layoffs")
     make_signal(kind="closure", status="submitted")
 
-    content = client.get("/fi/situation/").content.decode()
+    content = client.get("/fi/oulu/situation/").content.decode()
 
     assert "Lomautukset tai muutosneuvottelut" in content
     assert "Yrityksen lopetus" not in content
@@ -145,27 +146,27 @@ def test_the_months_verified_signals_are_shown_beside_the_figures(client, table,
 
 @pytest.mark.parametrize("method", ["post", "put", "delete"])
 def test_area_page_refuses_writes(client, table, method):
-    assert getattr(client, method)("/fi/situation/").status_code == 405
+    assert getattr(client, method)("/fi/oulu/situation/").status_code == 405
 
 
 def test_area_page_uses_few_queries(client, table, django_assert_max_num_queries):
     with django_assert_max_num_queries(20):
-        client.get("/fi/situation/")
+        client.get("/fi/oulu/situation/")
 
 
 def test_cached_figures_follow_a_refresh_of_the_table(client, table):
-    assert f"10{NBSP}900" in client.get("/fi/situation/").content.decode()
+    assert f"10{NBSP}900" in client.get("/fi/oulu/situation/").content.decode()
     Observation.objects.filter(
         series__area_code="KU244", series__measure_code="TYOTTOMATLOPUSSA", period=LATEST
     ).update(value=1000)
     table.fetched_at = timezone.now()
     table.save()
 
-    assert f"11{NBSP}000" in client.get("/fi/situation/").content.decode()
+    assert f"11{NBSP}000" in client.get("/fi/oulu/situation/").content.decode()
 
 
 def test_area_page_has_a_card_for_each_key_figure_of_the_issue(client, table):
-    cards = _cards(client.get("/fi/situation/").content.decode())
+    cards = _cards(client.get("/fi/oulu/situation/").content.decode())
 
     assert list(cards) == [
         "Työttömät työnhakijat",

@@ -16,7 +16,7 @@ def _run(*args):
 
 
 def test_drafts_the_latest_month_of_each_area_once(table, area):
-    assert "oulu: drafted the review of 2026-10." in _run()
+    assert "oulu: drafted the review of 2026-10; edit it at /fi/oulu/situation/reviews/" in _run()
     assert "already has a review" in _run()
 
     review = Review.objects.get()

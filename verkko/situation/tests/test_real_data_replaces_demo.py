@@ -15,7 +15,7 @@ from verkko.situation.models import Review
 from verkko.stats.models import ImportRun, Source, Table
 
 DEMO_NOTICE = "Luvut ovat keksittyjä esimerkkilukuja"
-PAGES = ["/fi/situation/", "/fi/situation/municipalities/", "/fi/situation/564/"]
+PAGES = ["/fi/oulu/situation/", "/fi/oulu/situation/municipalities/", "/fi/oulu/situation/564/"]
 # The Oulu area's municipalities in the demo, and the whole country.
 AREA_CODES = [code for code in demo.PROFILES if code != "SSS"]
 
@@ -103,10 +103,10 @@ def test_an_imported_statfin_table_replaces_the_demo_on_every_page(demo_loaded, 
         content = client.get(path).content.decode()
         assert DEMO_NOTICE not in content, path
         assert "(Tilastokeskus (StatFin))" in content, path
-    area_page = client.get("/fi/situation/").content.decode()
+    area_page = client.get("/fi/oulu/situation/").content.decode()
     assert "11\xa0132" in area_page  # 11 municipalities × (1 000 + 12) unemployed in the latest month
     assert "10,1&nbsp;%" in area_page  # 11 132 / 110 000 from the sums
-    municipality = client.get("/fi/situation/564/").content.decode()
+    municipality = client.get("/fi/oulu/situation/564/").content.decode()
     assert "1\xa0012" in municipality
 
 
@@ -145,7 +145,7 @@ def statfin_with_the_oulu_area():
 
 
 def test_refresh_statistics_replaces_the_demo(demo_loaded, statfin_with_the_oulu_area, client):
-    source = Source.objects.get(table_id="12r5")
+    source = Source.objects.get(table_id="12r5", area__slug="oulu")
 
     call_command(
         "refresh_statistics",

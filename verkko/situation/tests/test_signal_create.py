@@ -1,4 +1,4 @@
-"""Reporting a signal: /fi/signals/new/ for partner editors and coordinators."""
+"""Reporting a signal: /fi/<area>/signals/new/ for partner editors and coordinators."""
 
 import pytest
 
@@ -23,11 +23,11 @@ def _data(organization, **changes):
 
 
 def test_partner_editor_reports_a_signal_that_waits_for_checking(client_for, partner_editor, organization_a):
-    response = client_for(partner_editor).post("/fi/signals/new/", _data(organization_a))
+    response = client_for(partner_editor).post("/fi/oulu/signals/new/", _data(organization_a))
 
     signal = Signal.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == f"/fi/signals/{signal.uuid}/"
+    assert response["Location"] == f"/fi/oulu/signals/{signal.uuid}/"
     assert signal.status == Signal.Status.SUBMITTED
     assert signal.reporter == partner_editor
     assert signal.organization == organization_a
@@ -35,7 +35,7 @@ def test_partner_editor_reports_a_signal_that_waits_for_checking(client_for, par
 
 
 def test_the_report_form_is_in_finnish(client_for, partner_editor):
-    response = client_for(partner_editor).get("/fi/signals/new/")
+    response = client_for(partner_editor).get("/fi/oulu/signals/new/")
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -45,14 +45,14 @@ def test_the_report_form_is_in_finnish(client_for, partner_editor):
 
 
 def test_coordinator_may_report_for_any_organisation_of_the_area(client_for, coordinator, organization_b):
-    response = client_for(coordinator).post("/fi/signals/new/", _data(organization_b))
+    response = client_for(coordinator).post("/fi/oulu/signals/new/", _data(organization_b))
 
     assert response.status_code == 302
     assert Signal.objects.get().organization == organization_b
 
 
 def test_editor_cannot_report_in_the_name_of_another_organisation(client_for, partner_editor, organization_b):
-    response = client_for(partner_editor).post("/fi/signals/new/", _data(organization_b))
+    response = client_for(partner_editor).post("/fi/oulu/signals/new/", _data(organization_b))
 
     assert response.status_code == 200
     assert "error-summary" in response.content.decode()
@@ -60,13 +60,13 @@ def test_editor_cannot_report_in_the_name_of_another_organisation(client_for, pa
 
 
 def test_partner_member_may_not_report(client_for, partner_member, organization_a):
-    assert client_for(partner_member).get("/fi/signals/new/").status_code == 403
-    assert client_for(partner_member).post("/fi/signals/new/", _data(organization_a)).status_code == 403
+    assert client_for(partner_member).get("/fi/oulu/signals/new/").status_code == 403
+    assert client_for(partner_member).post("/fi/oulu/signals/new/", _data(organization_a)).status_code == 403
     assert Signal.objects.count() == 0
 
 
 def test_the_public_is_sent_to_sign_in(client_for, area):
-    response = client_for(None).get("/fi/signals/new/")
+    response = client_for(None).get("/fi/oulu/signals/new/")
 
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
@@ -89,7 +89,7 @@ def test_the_public_is_sent_to_sign_in(client_for, area):
 def test_bad_input_shows_errors_in_finnish_and_saves_nothing(
     client_for, partner_editor, organization_a, changes, message
 ):
-    response = client_for(partner_editor).post("/fi/signals/new/", _data(organization_a, **changes))
+    response = client_for(partner_editor).post("/fi/oulu/signals/new/", _data(organization_a, **changes))
 
     assert response.status_code == 200
     content = response.content.decode()
@@ -99,4 +99,4 @@ def test_bad_input_shows_errors_in_finnish_and_saves_nothing(
 
 
 def test_report_form_refuses_other_methods(client_for, partner_editor):
-    assert client_for(partner_editor).put("/fi/signals/new/").status_code == 405
+    assert client_for(partner_editor).put("/fi/oulu/signals/new/").status_code == 405

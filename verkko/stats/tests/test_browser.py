@@ -28,19 +28,19 @@ def test_coordinator_pages_pass_axe(
     language, page, failed_source, coordinator, browser_page, sign_in_browser, assert_accessible
 ):
     sign_in_browser(browser_page, coordinator)
-    browser_page.goto(f"/{language}/statistics/" + page.format(pk=failed_source.pk))
+    browser_page.goto(f"/{language}/oulu/statistics/" + page.format(pk=failed_source.pk))
     assert browser_page.locator("h1").count() == 1
     assert_accessible(browser_page)
 
 
 def test_public_is_sent_to_sign_in(failed_source, browser_page):
-    browser_page.goto(f"/fi/statistics/sources/{failed_source.pk}/")
+    browser_page.goto(f"/fi/oulu/statistics/sources/{failed_source.pk}/")
     assert "/accounts/login/" in browser_page.url
 
 
 def test_coordinator_sees_the_failure_and_edits_the_source(failed_source, coordinator, browser_page, sign_in_browser):
     sign_in_browser(browser_page, coordinator)
-    browser_page.goto("/fi/statistics/sources/")
+    browser_page.goto("/fi/oulu/statistics/sources/")
     assert browser_page.get_by_text("Viimeisin päivitys epäonnistui").is_visible()
     browser_page.get_by_role("link", name="11re").click()
     assert browser_page.get_by_role("alert").get_by_text("answered 503 after 6 attempts").is_visible()
@@ -58,5 +58,13 @@ def test_phone_screen_shows_the_source_page_without_sideways_scrolling(
 ):
     browser_page.set_viewport_size({"width": 360, "height": 800})
     sign_in_browser(browser_page, coordinator)
-    browser_page.goto(f"/fi/statistics/sources/{failed_source.pk}/")
+    browser_page.goto(f"/fi/oulu/statistics/sources/{failed_source.pk}/")
     assert browser_page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_the_coordinator_of_another_area_is_refused(failed_source, outsider_coordinator, browser_page, sign_in_browser):
+    sign_in_browser(browser_page, outsider_coordinator)
+    response = browser_page.goto("/fi/oulu/statistics/sources/")
+    assert response.status == 403
+    assert browser_page.get_by_text("answered 503").count() == 0
+    assert browser_page.goto(f"/fi/oulu/statistics/sources/{failed_source.pk}/").status == 403

@@ -9,7 +9,6 @@ from pathlib import Path
 import orjson
 import pytest
 from django.core.management import CommandError, call_command
-from django.urls import reverse
 from openpyxl import load_workbook
 
 from verkko.stats.actions import refresh_source, update_source
@@ -315,11 +314,11 @@ def test_refresh_statistics_fetches_the_changed_skips_the_unchanged_and_shows_a_
     assert "11rd.px not found (404)" in failing.last_error
 
     coordinator_client = client_for(coordinator)
-    page = coordinator_client.get(f"/fi/statistics/sources/{failing.pk}/").content.decode()
+    page = coordinator_client.get(f"/fi/oulu/statistics/sources/{failing.pk}/").content.decode()
     assert "Viimeisin päivitys epäonnistui" in page
     assert "11rd.px not found (404)" in page
     assert "Näkyvät luvut ovat viimeksi onnistuneesti haetut." in page
-    listing = coordinator_client.get(reverse("stats:source_list")).content.decode()
+    listing = coordinator_client.get("/fi/oulu/statistics/sources/").content.decode()
     assert listing.count("Last refresh failed") + listing.count("Viimeisin päivitys epäonnistui") == 1
 
 
@@ -333,8 +332,8 @@ def test_refresh_statistics_fetches_a_source_again_after_a_coordinator_changed_i
     fake_statfin, oulu_source, client_for, coordinator, area
 ):
     _call("refresh_statistics", "--api-url", fake_statfin.base_url, "--no-progress")
-    form = {"area": area.pk, "table_id": "12r5", "title": "Työnvälitystilasto", "area_codes": "KU564, KU244, SSS"}
-    client_for(coordinator).post(reverse("stats:source_edit", args=[oulu_source.pk]), {**form, "active": "on"})
+    form = {"table_id": "12r5", "title": "Työnvälitystilasto", "area_codes": "KU564, KU244, SSS"}
+    client_for(coordinator).post(f"/fi/oulu/statistics/sources/{oulu_source.pk}/edit/", {**form, "active": "on"})
     out = _call("refresh_statistics", "--api-url", fake_statfin.base_url, "--no-progress")
     assert "12r5: imported 108 cells (36 new, 0 changed, 72 unchanged)" in out
     assert Series.objects.filter(area_code="KU244").count() == 3

@@ -1,7 +1,11 @@
 from datetime import date
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
+from django.utils import translation
 
+from verkko.areas import use_area
 from verkko.ecosystem.models import EmploymentArea
 from verkko.situation import actions
 from verkko.situation.figures import available_months, latest_month, statistics_table
@@ -34,8 +38,13 @@ class Command(BaseCommand):
             elif Review.objects.filter(area=employment_area, month=review_month).exists():
                 self.stdout.write(f"{employment_area.slug}: {review_month:%Y-%m} already has a review.")
             else:
-                actions.draft_review(None, table, employment_area, review_month)
-                self.stdout.write(f"{employment_area.slug}: drafted the review of {review_month:%Y-%m}.")
+                # Outside a request the area's addresses come from use_area (in the site's language).
+                with use_area(employment_area), translation.override(settings.LANGUAGE_CODE):
+                    review = actions.draft_review(None, table, employment_area, review_month)
+                    address = reverse("situation:review_edit", args=[review.uuid])
+                self.stdout.write(
+                    f"{employment_area.slug}: drafted the review of {review_month:%Y-%m}; edit it at {address}"
+                )
 
     def _month(self, text):
         if not text:
