@@ -8,7 +8,7 @@ coordinators everywhere).
 
 import enum
 
-from verkko.accounts.models import Membership
+from verkko.accounts.models import Membership, User
 
 _CACHE_ATTRIBUTE = "_verkko_memberships"
 
@@ -93,3 +93,25 @@ def can_edit_organization(user, organization):
 def areas_of(user):
     """The areas the user has a role in (every area's id for superusers is not listed: see role_in)."""
     return sorted({m.organization.area for m in memberships(user)}, key=lambda area: area.name)
+
+
+def _active_users_with_membership(**membership_filter):
+    chosen = Membership.objects.filter(**membership_filter)
+    return User.objects.filter(is_active=True, memberships__in=chosen).distinct()
+
+
+def coordinators_of(area):
+    """The active users who coordinate the area (through a coordinator membership of one of its organisations)."""
+    return _active_users_with_membership(organization__area=area, role=Membership.Role.COORDINATOR)
+
+
+def editors_of(organization):
+    """The active users who edit for the organisation: its partner editors and its own coordinators."""
+    return _active_users_with_membership(
+        organization=organization, role__in=[Membership.Role.EDITOR, Membership.Role.COORDINATOR]
+    )
+
+
+def partners_of(area):
+    """The active users with any role in an organisation of the area."""
+    return _active_users_with_membership(organization__area=area)
