@@ -37,6 +37,7 @@ area_patterns = [
     path("", include("verkko.goals.urls")),
     path("", include("verkko.situation.urls")),
     path("reports/", include("verkko.reports.urls")),
+    path("news/", include("verkko.news.urls")),
 ]
 
 site_patterns = [
