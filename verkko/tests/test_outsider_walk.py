@@ -87,6 +87,7 @@ def partner_only(area, organization_a, partner_editor, coordinator):
         "period": ["2026M11", "2026-11"],
         "kind": ["organisations", "people", "forums", "trend", "seasonal", "municipalities", "areas"],
         "file_format": ["csv", "xlsx"],
+        "token": ["not-a-signed-token"],  # the digest's unsubscribe link: a bad one is a 404
     }
 
 

@@ -126,20 +126,16 @@ def test_the_editor_who_made_it_is_not_told(client_for, partner_editor, decision
 
 
 def test_a_failure_to_send_is_logged_and_the_work_stands(
-    area, coordinator, settings, django_capture_on_commit_callbacks, caplog
+    client_for, area, partner_editor, organization_a, coordinator, settings, django_capture_on_commit_callbacks, caplog
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", 9, False
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", 9, False  # nobody listens
     with django_capture_on_commit_callbacks(execute=True):
-        send_notice(
-            [coordinator],
-            area=area,
-            kind="signal_to_verify",
-            key="signal:x",
-            template="news/email/signal_to_verify",
-            context={"signal": None},
-        )
+        response = client_for(partner_editor).post("/fi/oulu/signals/new/", signal_data(area, organization_a))
+    assert response.status_code == 302
+    assert Signal.objects.count() == 1
     assert "Could not send signal_to_verify" in caplog.text
+    assert "ConnectionRefusedError" in caplog.text
     assert not Notification.objects.exists()
 
 
