@@ -181,3 +181,12 @@ def renew_calendar_token(user):
     token.token = new_feed_token()
     token.save()
     return token
+
+
+@recorded_action
+def set_digest_frequency(user, area, frequency):
+    """The user's choice of digest for the area: weekly, monthly or never."""
+    if frequency not in Reading.Frequency.values:
+        raise ValueError(frequency)
+    reading, _created = Reading.objects.update_or_create(user=user, area=area, defaults={"digest_frequency": frequency})
+    return reading

@@ -10,6 +10,8 @@ class NewsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from verkko.news import mail  # noqa: F401  (records the e-mail sent at once)
+
         for model_name in ["NewsItem", "NewsAttachment", "Event", "Registration", "Follow"]:
             model = self.get_model(model_name)
             auditlog.register(

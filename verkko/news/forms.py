@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from verkko.ecosystem.forms import AttachmentForm
 from verkko.ecosystem.models import Forum
 from verkko.news import access
-from verkko.news.models import Audience, Event, NewsAttachment, NewsItem
+from verkko.news.models import Audience, Event, NewsAttachment, NewsItem, Reading
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -113,3 +113,9 @@ class EventForm(_AudienceMixin, forms.ModelForm):
         if cleaned.get("seat_limit") and not cleaned.get("signup_enabled"):
             self.add_error("seat_limit", _("A seat limit needs sign-up in Verkko."))
         return cleaned
+
+
+class DigestFrequencyForm(forms.Form):
+    frequency = forms.ChoiceField(
+        label=_("Digest by e-mail"), choices=Reading.Frequency.choices, widget=forms.RadioSelect
+    )

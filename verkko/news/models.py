@@ -249,6 +249,8 @@ class Digest(models.Model):
     claimed_at = models.DateTimeField(_("claimed"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     item_count = models.PositiveIntegerField(_("items"), default=0)
+    # Nothing new for the user in the period: recorded as done, and no e-mail is sent.
+    empty = models.BooleanField(_("empty, not sent"), default=False)
 
     class Meta:
         verbose_name = _("digest")
@@ -298,6 +300,8 @@ class IndicatorStatusSeen(models.Model):
         "goals.Indicator", on_delete=models.CASCADE, related_name="+", verbose_name=_("indicator")
     )
     status = models.CharField(_("status"), max_length=20)
+    # The status before the last change; empty when the status was first recorded (nobody was told).
+    previous_status = models.CharField(_("previous status"), max_length=20, blank=True)
     period = models.DateField(_("period"), null=True, blank=True)
     changed_at = models.DateTimeField(_("changed"), auto_now=True)
 

@@ -27,4 +27,6 @@ urlpatterns = [
     path("events/<uuid:uuid>/cancel/", views.event_cancel, name="event_cancel"),
     path("events/<uuid:uuid>/sign-up/", views.event_sign_up, name="event_sign_up"),
     path("events/<uuid:uuid>/sign-up/cancel/", views.event_sign_up_cancel, name="event_sign_up_cancel"),
+    path("news/digest/", views.digest_settings, name="digest_settings"),
+    path("news/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -4,6 +4,7 @@ access, validate a form and call one action."""
 from pathlib import PurePath
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from verkko.accounts.access import areas_of, is_partner
@@ -20,8 +22,8 @@ from verkko.ecosystem.access import visible_forums
 from verkko.ecosystem.forms import ATTACHMENT_TYPES
 from verkko.ecosystem.models import EmploymentArea, Meeting, Visibility
 from verkko.lib.history import history_of
-from verkko.news import access, actions, calendar, forms, start, whats_new
-from verkko.news.models import CalendarToken, NewsAttachment, Registration
+from verkko.news import access, actions, calendar, digests, forms, start, whats_new
+from verkko.news.models import CalendarToken, NewsAttachment, Reading, Registration
 
 NEWS_PER_PAGE = 20
 
@@ -427,3 +429,38 @@ def private_calendar(request, token):
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+# Digest e-mail: the choice of frequency and the one-click unsubscribe (RFC 8058)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def digest_settings(request):
+    """A partner chooses how often the area's digest comes: weekly, monthly or never."""
+    area = request.area
+    if not is_partner(request.user, area):
+        raise PermissionDenied
+    data = request.POST if request.method == "POST" else None
+    form = forms.DigestFrequencyForm(data, initial={"frequency": digests.frequency_of(request.user, area)})
+    if request.method == "POST" and form.is_valid():
+        actions.set_digest_frequency(request.user, area, form.cleaned_data["frequency"])
+        messages.success(request, _("Your choice of digest is saved."))
+        return redirect("news:digest_settings")
+    return render(request, "news/digest_settings.html", {"form": form})
+
+
+# A mail client unsubscribes with a POST of its own, without a session or a CSRF token (RFC 8058);
+# GET only shows the button.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """The signed link of a digest: GET asks to confirm, POST stops the area's digests for its user."""
+    found = digests.read_unsubscribe_token(token)
+    if found is None or found[1] != request.area.pk:
+        raise Http404
+    user = get_object_or_404(get_user_model(), pk=found[0], is_active=True)
+    if request.method == "POST":
+        actions.set_digest_frequency(user, request.area, Reading.Frequency.NEVER)
+        return render(request, "news/unsubscribed.html", {"email": user.email})
+    return render(request, "news/unsubscribe.html", {"email": user.email})
