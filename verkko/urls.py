@@ -12,6 +12,7 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
 from verkko import views
+from verkko.news import views as news_views
 
 # The first segments of the addresses before areas were explicit; no area may take them as its slug.
 LEGACY_SECTIONS = (
@@ -26,7 +27,9 @@ LEGACY_SECTIONS = (
     "signals",
     "reports",
 )
-RESERVED_AREA_SLUGS = frozenset({*LEGACY_SECTIONS, "accounts", "admin", "areas", "invitations", "healthz", "static"})
+RESERVED_AREA_SLUGS = frozenset(
+    {*LEGACY_SECTIONS, "accounts", "admin", "areas", "invitations", "healthz", "static", "calendar"}
+)
 
 area_patterns = [
     path("", views.area_home, name="area_home"),
@@ -37,6 +40,7 @@ area_patterns = [
     path("", include("verkko.goals.urls")),
     path("", include("verkko.situation.urls")),
     path("reports/", include("verkko.reports.urls")),
+    path("", include("verkko.news.urls")),
     path("people/", include("verkko.accounts.area_urls")),
 ]
 
@@ -45,6 +49,8 @@ site_patterns = [
     path("areas/new/", views.area_create, name="area_create"),
     path("accounts/", include("verkko.accounts.urls")),
     path("admin/", admin.site.urls),
+    # A user's private calendar holds all their areas, so its address names none.
+    path("calendar/<str:token>.ics", news_views.private_calendar, name="private_calendar"),
     re_path(rf"^(?P<rest>(?:{'|'.join(LEGACY_SECTIONS)})/.*)$", views.legacy_redirect, name="legacy"),
 ]
 

@@ -8,7 +8,7 @@ coordinators everywhere).
 
 import enum
 
-from verkko.accounts.models import Membership
+from verkko.accounts.models import Membership, User
 
 _CACHE_ATTRIBUTE = "_verkko_memberships"
 
@@ -126,3 +126,25 @@ def managed_organization_ids(user, area):
     if is_coordinator(user, area):
         return set(Organization.objects.filter(area=_area_id(area)).values_list("pk", flat=True))
     return edited_organization_ids(user, area) if manages_people(user, area) else set()
+
+
+def _active_users_with_membership(**membership_filter):
+    chosen = Membership.objects.filter(**membership_filter)
+    return User.objects.filter(is_active=True, memberships__in=chosen).distinct()
+
+
+def coordinators_of(area):
+    """The active users who coordinate the area (through a coordinator membership of one of its organisations)."""
+    return _active_users_with_membership(organization__area=area, role=Membership.Role.COORDINATOR)
+
+
+def editors_of(organization):
+    """The active users who edit for the organisation: its partner editors and its own coordinators."""
+    return _active_users_with_membership(
+        organization=organization, role__in=[Membership.Role.EDITOR, Membership.Role.COORDINATOR]
+    )
+
+
+def partners_of(area):
+    """The active users with any role in an organisation of the area."""
+    return _active_users_with_membership(organization__area=area)

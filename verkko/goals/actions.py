@@ -3,10 +3,11 @@
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
-from verkko.accounts.access import area_memberships, edited_organization_ids
+from verkko.accounts.access import area_memberships, edited_organization_ids, editors_of
 from verkko.ecosystem.models import Responsibility
 from verkko.goals.models import Action, CheckIn, Goal, IndicatorValue, Target
 from verkko.lib.history import recorded_action
+from verkko.lib.mail import send_notice
 
 
 def _save_form(form, **fields):
@@ -112,6 +113,14 @@ def action_from_decision(user, decision, area):
     )
     action.goals.set(meeting.forum.goals.all())
     mark_responsible(action)
+    send_notice(
+        editors_of(organisation).exclude(pk=user.pk),
+        area=area,
+        kind="action_from_decision",
+        key=f"action:{action.uuid}",
+        template="news/email/action_from_decision",
+        context={"action": action, "decision": decision},
+    )
     return action, True
 
 

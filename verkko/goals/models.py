@@ -1,6 +1,7 @@
 """Shared goals, their indicators and targets, the actions that serve them and their check-ins."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -303,16 +304,21 @@ class Action(models.Model):
     def last_check_in(self):
         return max(self.check_ins.all(), key=lambda check_in: check_in.created_at, default=None)
 
-    def needs_check_in(self, today=None):
-        """Open and longer than its rhythm without a check-in, counted from the last check-in, else
-        from its start or, when it was recorded after it started, from its recording."""
+    def check_in_due_on(self):
+        """The last day of the rhythm for the next check-in (None when the action is closed): counted
+        from the last check-in, else from its start or, when it was recorded after it started, from
+        its recording."""
         if not self.is_open:
-            return False
-        today = today or timezone.localdate()
+            return None
         last = self.last_check_in()
         recorded = timezone.localdate(self.created_at)
         since = timezone.localdate(last.created_at) if last else max(self.starts_on or recorded, recorded)
-        return (today - since).days > self.check_in_rhythm_days
+        return since + timedelta(days=self.check_in_rhythm_days)
+
+    def needs_check_in(self, today=None):
+        """Open and longer than its rhythm without a check-in (see check_in_due_on)."""
+        due = self.check_in_due_on()
+        return due is not None and (today or timezone.localdate()) > due
 
 
 class Milestone(models.Model):

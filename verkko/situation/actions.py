@@ -2,7 +2,9 @@
 
 from django.utils import timezone
 
+from verkko.accounts.access import coordinators_of
 from verkko.lib.history import recorded_action
+from verkko.lib.mail import send_notice
 from verkko.situation.models import Review, Signal
 from verkko.situation.review import review_fields
 
@@ -10,7 +12,16 @@ from verkko.situation.review import review_fields
 @recorded_action
 def report_signal(user, area, data):
     """A partner's new signal; it waits for a coordinator's check before it counts."""
-    return Signal.objects.create(area=area, reporter=user, status=Signal.Status.SUBMITTED, **data)
+    signal = Signal.objects.create(area=area, reporter=user, status=Signal.Status.SUBMITTED, **data)
+    send_notice(
+        coordinators_of(area).exclude(pk=user.pk),
+        area=area,
+        kind="signal_to_verify",
+        key=f"signal:{signal.uuid}",
+        template="news/email/signal_to_verify",
+        context={"signal": signal},
+    )
+    return signal
 
 
 @recorded_action

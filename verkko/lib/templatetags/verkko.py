@@ -16,6 +16,14 @@ def url_in_language(context, language):
     return translate_url(request.get_full_path(), language)
 
 
+@register.simple_tag
+def area_url(area, viewname, *args):
+    """The address of a view of the given area, from any page (e.g. the profile, which has no area)."""
+    from verkko.areas import area_reverse
+
+    return area_reverse(area, viewname, args=args)
+
+
 @register.filter
 def number(value, decimals=0):
     """{{ value|number:1 }} → 12 345,6 in Finnish, 12,345.6 in English; – when missing."""
