@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "verkko.stats",
     "verkko.goals",
     "verkko.situation",
+    "verkko.survey",
     "verkko.reports",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -26,7 +26,7 @@ LEGACY_SECTIONS = (
     "signals",
     "reports",
 )
-RESERVED_AREA_SLUGS = frozenset({*LEGACY_SECTIONS, "accounts", "admin", "areas", "invitations", "healthz", "static"})
+RESERVED_AREA_SLUGS = frozenset({*LEGACY_SECTIONS, "accounts", "admin", "areas", "invitations", "healthz", "static", "survey"})
 
 area_patterns = [
     path("", views.area_home, name="area_home"),
@@ -36,6 +36,7 @@ area_patterns = [
     path("statistics/", include("verkko.stats.urls")),
     path("", include("verkko.goals.urls")),
     path("", include("verkko.situation.urls")),
+    path("survey/", include("verkko.survey.urls")),
     path("reports/", include("verkko.reports.urls")),
     path("people/", include("verkko.accounts.area_urls")),
 ]
