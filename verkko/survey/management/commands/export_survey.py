@@ -1,7 +1,6 @@
 """Export a survey round: its network (GraphML, GEXF, Kumu JSON) or a table (CSV, XLSX)."""
 
 import io
-import sys
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -45,8 +44,6 @@ class Command(BaseCommand):
             raise CommandError("Give --output for an XLSX file.")
         else:
             self.stdout.write(content.decode("utf-8"), ending="")
-            if self.stdout._out is sys.stdout:
-                self.stdout.flush()
 
     def _round(self, round_id):
         rounds = SurveyRound.objects.select_related("area")
