@@ -69,7 +69,7 @@ class GoalHealth:
     @property
     def needs_attention(self):
         """Off track, and its actors do not work together (or too few of them were asked)."""
-        if self.summary.status != goal_status.OFF_TRACK:
+        if self.summary.status != goal_status.OFF_TRACK or not self.collaboration.actors:
             return False
         return self.collaboration.density is None or self.collaboration.is_weak
 
