@@ -298,7 +298,7 @@ def network_chart(data, found_pairs):
         }
         for o in ordered
     ]
-    scale = {"domain": [-1.9, 1.9]}
+    scale = {"domain": [-1.2, 1.2]}
     x = {"field": "x", "type": "quantitative", "scale": scale, "axis": None}
     y = {"field": "y", "type": "quantitative", "scale": {**scale, "reverse": True}, "axis": None}
     level_colour = {
@@ -310,8 +310,8 @@ def network_chart(data, found_pairs):
     }
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "width": 640,
-        "height": 640,
+        "width": 560,
+        "height": 560,
         "padding": 10,
         "config": {"view": {"stroke": None}, "font": "sans-serif"},
         "layer": [
