@@ -26,7 +26,9 @@ LEGACY_SECTIONS = (
     "signals",
     "reports",
 )
-RESERVED_AREA_SLUGS = frozenset({*LEGACY_SECTIONS, "accounts", "admin", "areas", "invitations", "healthz", "static", "survey"})
+RESERVED_AREA_SLUGS = frozenset(
+    {*LEGACY_SECTIONS, "accounts", "admin", "areas", "invitations", "healthz", "static", "survey"}
+)
 
 area_patterns = [
     path("", views.area_home, name="area_home"),
