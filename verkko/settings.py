@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "verkko.goals",
     "verkko.situation",
     "verkko.news",
+    "verkko.survey",
     "verkko.reports",
     "django.contrib.admin",
     "django.contrib.auth",

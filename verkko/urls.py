@@ -39,6 +39,7 @@ area_patterns = [
     path("statistics/", include("verkko.stats.urls")),
     path("", include("verkko.goals.urls")),
     path("", include("verkko.situation.urls")),
+    path("survey/", include("verkko.survey.urls")),
     path("reports/", include("verkko.reports.urls")),
     path("", include("verkko.news.urls")),
     path("people/", include("verkko.accounts.area_urls")),

@@ -24,6 +24,7 @@ from verkko.ecosystem.models import Decision, Forum, Meeting, Person, Visibility
 from verkko.goals.models import Action, Goal, Indicator, IndicatorValue, Target
 from verkko.situation.models import Review, Signal
 from verkko.stats.models import Source
+from verkko.survey.models import Participant, Response, SurveyRound
 
 MARKER = "SALAINEN"
 SKIPPED_NAMESPACES = {"admin"}
@@ -83,6 +84,14 @@ def partner_only(area, organization_a, partner_editor, coordinator):
         },
     )
     source = Source.objects.create(area=area, table_id="12r5", title=f"{MARKER} lähde")
+    survey_round = SurveyRound.objects.create(
+        area=area, title=f"{MARKER} kysely", opens_on=timezone.localdate(), closes_on=timezone.localdate()
+    )
+    for organization in (organization_a, coordinator.memberships.get().organization):
+        Participant.objects.create(round=survey_round, organization=organization)
+    Response.objects.create(
+        round=survey_round, organization=organization_a, status=Response.Status.SUBMITTED, comments=MARKER
+    )
     return {
         "slug": [forum.slug, organization_a.slug],
         "uuid": [meeting.uuid, decision.uuid, person.uuid],
@@ -93,8 +102,10 @@ def partner_only(area, organization_a, partner_editor, coordinator):
         "pk": [source.pk],
         "code": ["564"],
         "period": ["2026M11", "2026-11"],
-        "kind": ["organisations", "people", "forums", "trend", "seasonal", "municipalities", "areas"],
-        "file_format": ["csv", "xlsx"],
+        "kind": ["organisations", "people", "forums", "trend", "seasonal", "municipalities", "areas"]
+        + ["answers", "ties", "metrics", "network"],
+        "file_format": ["csv", "xlsx", "graphml", "gexf", "kumu"],
+        "round_uuid": [survey_round.uuid],
         # The site's own pages with a signed token in the address (password reset, invitations).
         "token": ["ei-kelpaa"],
         "uidb64": ["MQ"],
@@ -175,6 +186,11 @@ def test_a_partner_of_the_area_meets_the_partner_only_content_on_the_same_walk(
     area, partner_only, client_for, partner_member
 ):
     found = _walk(client_for(partner_member), area_addresses(area, partner_only))
-    expected = [r"/ecosystem/forums/salainen-foorumi/$", r"/goals/salainen-tavoite/$", r"/signals/[-0-9a-f]+/$"]
+    expected = [
+        r"/ecosystem/forums/salainen-foorumi/$",
+        r"/goals/salainen-tavoite/$",
+        r"/signals/[-0-9a-f]+/$",
+        r"/survey/rounds/[-0-9a-f]+/$",
+    ]
     for pattern in expected:
         assert any(re.search(pattern, address) for address in found), f"a partner should see {pattern}"
