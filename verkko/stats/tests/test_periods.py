@@ -88,5 +88,5 @@ def test_period_converter_gives_a_period_and_refuses_a_wrong_month():
     converter = periods.PeriodConverter()
     assert converter.to_python("2026M11") == periods.Period(date(2026, 11, 1))
     assert converter.to_url(periods.Period(date(2026, 11, 1))) == "2026M11"
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="2026M00"):
         converter.to_python("2026M00")
