@@ -41,15 +41,15 @@ class Provenance:
         return self.table.source == Table.Source.DEMO
 
     def as_data(self):
-        """Plain values for a stored snapshot (a published report)."""
+        """Plain values, for the pages and for a stored snapshot (a published report)."""
         return {
             "table_id": self.table.table_id,
             "title": self.table.title,
             "source": self.table.source,
             "source_label": str(self.table.get_source_display()),
             "link": self.link,
-            "updated": self.table.updated.isoformat() if self.table.updated else None,
-            "fetched_at": self.table.fetched_at.isoformat() if self.table.fetched_at else None,
+            "updated": self.table.updated,
+            "fetched_at": self.table.fetched_at,
             "area_codes": list(self.area_codes),
             "content_codes": list(self.content_codes),
             "periods": list(self.periods),
