@@ -18,6 +18,7 @@ PERCENT = "%"
 _DATE_FORMATS = {"fi": "j.n.Y", "sv": "j.n.Y", "en": "j M Y"}
 _DATETIME_FORMATS = {"fi": "j.n.Y G.i", "sv": "j.n.Y G.i", "en": "j M Y H:i"}
 XLSX_DATE_FORMAT = "d.m.yyyy"
+XLSX_DATETIME_FORMAT = "d.m.yyyy h:mm"
 
 
 def _language():

@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 
 from verkko.goals import forecast, status
-from verkko.goals.models import Status
+from verkko.goals.models import Action, Confidence, Status
 from verkko.lib.formatting import format_change
 from verkko.stats import periods
 
@@ -64,3 +64,13 @@ def forecast_method(found, indicator):
     else:
         text = gettext("Method: the mean yearly change of the last three years (%(change)s a year), continued.")
     return text % {"change": change}
+
+
+@register.simple_tag
+def confidence_label(value):
+    return Confidence(value).label
+
+
+@register.simple_tag
+def action_status_label(value):
+    return Action.Status(value).label
