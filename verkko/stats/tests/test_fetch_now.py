@@ -30,13 +30,11 @@ def _fetch_url(source):
 
 def test_the_list_shows_the_true_last_fetch_not_not_fetched_yet(client_for, coordinator, source):
     """Figures imported by the demo or from a file count: the page no longer says "not fetched yet"."""
-    Table.objects.create(
-        source=Table.Source.DEMO, table_id="12r5", fetched_at=datetime(2026, 11, 20, 8, 5, tzinfo=UTC)
-    )
+    Table.objects.create(source=Table.Source.DEMO, table_id="12r5", fetched_at=datetime(2026, 11, 20, 8, 5, tzinfo=UTC))
     content = client_for(coordinator).get("/fi/oulu/statistics/sources/").content.decode()
     assert "Ei vielä haettu" not in content
     assert "20.11.2026 10.05" in content  # Helsinki time
-    assert "Keksitty esimerkkiaineisto" in content
+    assert "Keksitty esittelyaineisto" in content
 
 
 def test_fetch_now_imports_the_source_and_reports_it(client_for, coordinator, source, statfin):
