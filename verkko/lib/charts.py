@@ -57,11 +57,11 @@ _PERIOD_LABELS = {
 }
 
 
+def period_labels(frequency="M"):
+    """An axis whose labels read as periods do on the pages: 11/2026, Q4/2026, 2026."""
+    return {"labelExpr": _PERIOD_LABELS.get(frequency, _PERIOD_LABELS["M"]), "labelAngle": 0}
+
+
 def period_axis(frequency="M", **axis):
     """The x encoding of a time series whose periods are monthly, quarterly or yearly."""
-    return {
-        "field": "period",
-        "type": "temporal",
-        "title": None,
-        "axis": {"labelExpr": _PERIOD_LABELS.get(frequency, _PERIOD_LABELS["M"]), "labelAngle": 0, **axis},
-    }
+    return {"field": "period", "type": "temporal", "title": None, "axis": {**period_labels(frequency), **axis}}
