@@ -5,6 +5,7 @@ import pytest
 
 from verkko.goals.tests.conftest import (  # noqa: F401
     action,
+    area_indicator,
     forum,
     goal,
     indicator,
@@ -15,6 +16,7 @@ from verkko.goals.tests.conftest import (  # noqa: F401
     partner_action,
     partner_goal,
     recorded_long_ago,
+    statistics,
     user_for,
 )
 

@@ -63,6 +63,12 @@ def test_the_same_target_reads_the_same_everywhere(client_for, coordinator, area
     assert (actual.value, actual.number_format) == (142.3, "#,##0.0")
     assert row[3].value == "Q4/2025"
     assert row[7].value == "Q4/2026"
+    # Where the figures come from, in every format.
+    for text in (indicator_page, report, pdf):
+        assert "Arvot on syötetty käsin tai tuotu CSV-tiedostosta Verkossa" in text
+        assert "2025Q2–2025Q4" in text
+    sources = {row[0].value: row for row in workbook["Lähteet"].iter_rows(min_row=2)}
+    assert sources["Osuus tavoitteesta"][5].value == "2025Q2–2025Q4"
 
 
 def test_the_chart_table_and_svg_write_the_target_as_the_pages_do(rate):
@@ -89,3 +95,29 @@ def test_the_history_writes_the_target_change_as_the_pages_do(client_for, coordi
     assert "→ 151.25" not in page  # (the chart's data keep the value itself)
     partner_page = client_for(coordinator).get(f"/fi/oulu/indicators/{rate.slug}/").content.decode()
     assert "coordinator@example.com" in partner_page  # partners see who changed it
+
+
+def test_a_statistical_figure_says_its_table_cells_and_times_in_every_format(client_for, goal, area_indicator):
+    from datetime import UTC, datetime
+
+    area_indicator.targets.update(period=date(2026, 12, 1))
+    statistics = values.source_of(area_indicator)
+    statistics.updated = datetime(2026, 4, 20, 5, 0, tzinfo=UTC)
+    statistics.fetched_at = datetime(2026, 4, 21, 6, 30, tzinfo=UTC)
+    statistics.save()
+    goal.indicators.add(area_indicator)
+    client = client_for(None)
+    html = client.get("/fi/oulu/reports/monitoring/2026M03/").content.decode()
+    pdf = _pdf_text(client.get("/fi/oulu/reports/monitoring/2026M03.pdf").content)
+    for text in (html, pdf):
+        assert "12r5 Työnvälitystilasto" in text
+        assert "KU244, KU564" in text
+        assert "TYOTTOMATLOPUSSA" in text
+        assert "20.4.2026 8.00" in text  # updated at source, Helsinki time
+        assert "21.4.2026 9.30" in text  # fetched by Verkko
+    workbook = load_workbook(io.BytesIO(client.get("/fi/oulu/reports/monitoring/2026M03.xlsx").content))
+    row = next(row for row in workbook["Lähteet"].iter_rows(min_row=2) if row[0].value == area_indicator.name)
+    assert row[1].value == "12r5 Työnvälitystilasto"
+    assert (row[3].value, row[4].value) == ("KU244, KU564", "TYOTTOMATLOPUSSA")
+    assert row[7].value == datetime(2026, 4, 21, 9, 30)
+    assert row[7].number_format == "d.m.yyyy h:mm"
