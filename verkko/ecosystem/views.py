@@ -36,9 +36,8 @@ def _require(allowed):
 
 
 def _history(user, area, *objects):
-    """History entries of the objects, newest first; only partners of the area see who changed what."""
-    if not access.is_partner(user, area):
-        return None
+    """History entries of the objects, newest first. Everyone sees that and when something changed;
+    only partners of the area see who changed what (the page shows the others a summary)."""
     entries = [entry for obj in objects if obj is not None and obj.pk for entry in history_of(obj)]
     return sorted(entries, key=lambda entry: entry.timestamp, reverse=True)[:50]
 
@@ -199,6 +198,7 @@ def organization_detail(request, slug):
             "can_edit": can_edit,
             "can_manage": access.can_manage_area(user, organization.area),
             "history": _history(user, organization.area, organization, getattr(organization, "role", None)),
+            "history_summary_only": not access.is_partner(user, organization.area),
         },
     )
 
@@ -377,6 +377,7 @@ def _render_forum(request, forum, *, member_form=None, responsibility_form=None,
             "responsibility_form": responsibility_form
             or (forms.ResponsibilityForm(area=forum.area) if can_edit else None),
             "history": _history(user, forum.area, forum),
+            "history_summary_only": not access.is_partner(user, forum.area),
         },
         status=status,
     )

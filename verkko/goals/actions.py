@@ -151,3 +151,25 @@ def check_in(user, action, form):
     action.status = entry.status
     action.save(update_fields=["progress", "status"])
     return entry
+
+
+@recorded_action
+def save_milestone(user, form):
+    """Save an edited milestone from a valid MilestoneForm."""
+    return form.save()
+
+
+@recorded_action
+def mark_milestone(user, milestone, done, today=None):
+    """Mark a milestone done today (or not done); a milestone already done keeps its day."""
+    if done and milestone.done_on is None:
+        milestone.done_on = today or timezone.localdate()
+    elif not done:
+        milestone.done_on = None
+    milestone.save(update_fields=["done_on"])
+    return milestone
+
+
+@recorded_action
+def delete_milestone(user, milestone):
+    milestone.delete()

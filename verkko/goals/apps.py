@@ -12,6 +12,7 @@ class GoalsConfig(AppConfig):
 
         from verkko.ecosystem import responsibilities
         from verkko.goals import access
+        from verkko.lib.history import register_formats
 
         # Goals appear in the ecosystem's responsibility matrix beside the forums.
         responsibilities.register_subject_type(
@@ -37,4 +38,22 @@ class GoalsConfig(AppConfig):
                 model,
                 include_fields=[field.name for field in model._meta.concrete_fields if not field.primary_key],
                 m2m_fields={field.name for field in model._meta.local_many_to_many},
+            )
+
+        # The history reads as the pages do: the indicator's decimals, periods as "marraskuu 2026",
+        # and no statistics codes.
+        def of_indicator(obj):
+            return obj.indicator if obj is not None and obj.indicator_id else None
+
+        register_formats(
+            self.get_model("Indicator"),
+            hidden={"table_id", "measure_code", "denominator_code", "series", "statistics_area"},
+            decimals=lambda obj: obj.decimals,
+            periods=lambda obj: {"baseline_period": obj.frequency},
+        )
+        for model_name in ["Target", "IndicatorValue"]:
+            register_formats(
+                self.get_model(model_name),
+                decimals=lambda obj: of_indicator(obj).decimals if of_indicator(obj) else None,
+                periods=lambda obj: {"period": of_indicator(obj).frequency} if of_indicator(obj) else {},
             )

@@ -1,15 +1,14 @@
 """The charts of indicators: Vega-Lite specifications built here, drawn by verkko.lib.charts."""
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext
 
-from verkko.lib.charts import chart
-from verkko.lib.formatting import format_number
+from verkko.lib.charts import chart, period_axis
+from verkko.lib.formatting import format_date, format_number
 from verkko.stats import periods
 
 
-def _time_axis():
-    return {"field": "period", "type": "temporal", "title": None, "axis": {"format": "%-m/%Y", "labelAngle": 0}}
+def _time_axis(indicator):
+    return period_axis(indicator.frequency)
 
 
 def indicator_chart(indicator, values, targets, *, width=560, height=240):
@@ -26,12 +25,13 @@ def indicator_chart(indicator, values, targets, *, width=560, height=240):
         {
             "mark": {"type": "line", "point": True},
             "encoding": {
-                "x": _time_axis(),
+                "x": _time_axis(indicator),
                 "y": {
                     "field": "value",
                     "type": "quantitative",
                     "title": indicator.unit or None,
                     "scale": {"zero": False},
+                    "axis": {"format": f",.{indicator.decimals}f"},
                 },
                 "color": {
                     "field": "series",
@@ -49,6 +49,28 @@ def indicator_chart(indicator, values, targets, *, width=560, height=240):
             },
         }
     ]
+    if targets:
+        # Each target labelled with its value as every page writes it (verkko.lib.formatting).
+        layers.append(
+            {
+                "data": {
+                    "values": [
+                        {
+                            "period": period.isoformat(),
+                            "value": value,
+                            "label": format_number(value, indicator.decimals),
+                        }
+                        for period, value in sorted(targets)
+                    ]
+                },
+                "mark": {"type": "text", "dy": -10, "color": "#a4151d", "fontSize": 11},
+                "encoding": {
+                    "x": {"field": "period", "type": "temporal"},
+                    "y": {"field": "value", "type": "quantitative"},
+                    "text": {"field": "label", "type": "nominal"},
+                },
+            }
+        )
     if indicator.baseline:
         layers.append(
             {
@@ -133,7 +155,7 @@ def municipality_chart(indicator, by_municipality, *, points=36):
         "data": {"values": data},
         "mark": {"type": "line"},
         "encoding": {
-            "x": _time_axis(),
+            "x": _time_axis(indicator),
             "y": {"field": "value", "type": "quantitative", "title": indicator.unit or None},
             "color": {"field": "municipality", "type": "nominal", "title": None, "legend": {"orient": "right"}},
         },
@@ -155,4 +177,4 @@ def municipality_chart(indicator, by_municipality, *, points=36):
 
 
 def short_date(day):
-    return date_format(day, "j.n.Y")
+    return format_date(day)

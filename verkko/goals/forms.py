@@ -4,12 +4,15 @@ import csv
 import io
 
 from django import forms
+from django.utils import timezone
 from django.utils.formats import sanitize_separators
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from verkko.ecosystem.models import Forum, Organization, Person
+from verkko.goals import status
 from verkko.goals.models import Action, CheckIn, Confidence, Goal, Indicator, Milestone, TurnTheCurve
+from verkko.lib.formatting import format_quantity
 from verkko.stats import periods
 from verkko.stats.aggregation import preferred_table
 
@@ -219,6 +222,40 @@ class PeriodValueForm(forms.Form):
         return parse_number(self.cleaned_data["value"])
 
 
+class TargetForm(PeriodValueForm):
+    """A target; one that is worse than the baseline for the indicator's polarity (higher when lower is
+    better) is refused unless the coordinator confirms that the target allows the figure to worsen."""
+
+    allow_worse = forms.BooleanField(
+        label=_("The target allows the figure to get worse than its baseline"),
+        required=False,
+        help_text=_("Tick only if this is meant, for example to limit a rise the area cannot prevent."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        value = cleaned.get("value")
+        indicator = self.indicator
+        if (
+            value is not None
+            and not cleaned.get("allow_worse")
+            and status.points_wrong_way(indicator.polarity, indicator.baseline_value, value)
+        ):
+            self.add_error(
+                "value",
+                gettext(
+                    "This target points the wrong way: %(polarity)s, and the target %(target)s is worse than the "
+                    "baseline %(baseline)s. Check the value, or tick the box below if this is meant."
+                )
+                % {
+                    "polarity": indicator.get_polarity_display(),
+                    "target": format_quantity(value, indicator.decimals, indicator.unit),
+                    "baseline": format_quantity(indicator.baseline_value, indicator.decimals, indicator.unit),
+                },
+            )
+        return cleaned
+
+
 class ValuesImportForm(forms.Form):
     """A CSV file with the columns period and value; imported only when every row is right."""
 
@@ -324,6 +361,12 @@ class MilestoneForm(forms.ModelForm):
         model = Milestone
         fields = ["title", "due_on", "done_on"]
         widgets = {"due_on": DateInput(), "done_on": DateInput()}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("done_on") and cleaned["done_on"] > timezone.localdate():
+            self.add_error("done_on", gettext("A milestone cannot be done in the future."))
+        return cleaned
 
 
 class CheckInForm(forms.ModelForm):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from verkko.goals import status, values
+from verkko.goals.forecast import Forecast, forecast
 from verkko.goals.models import Action, CheckIn
 from verkko.stats.models import Table
 
@@ -16,6 +17,8 @@ class IndicatorSummary:
     values: list
     targets: list
     assessment: status.Assessment
+    provenance: dict | None = None  # where the figures come from (values.provenance_of)
+    forecast: Forecast | None = None  # the projection to the next target, when there is history
 
 
 @dataclass
@@ -56,11 +59,19 @@ def summarize_indicator(indicator, at=None):
     found = values.values_of(indicator)
     if at is not None:
         found = [value for value in found if value.period <= at]
+    targets = values.targets_of(indicator)
     return IndicatorSummary(
         indicator=indicator,
         values=found,
-        targets=values.targets_of(indicator),
+        targets=targets,
         assessment=values.assess(indicator, found, at=at),
+        provenance=values.provenance_of(indicator, found),
+        forecast=forecast(
+            values=[(value.period, value.value) for value in found],
+            targets=targets,
+            frequency=indicator.frequency,
+            polarity=indicator.polarity,
+        ),
     )
 
 

@@ -10,6 +10,12 @@ Pure functions over plain values; no database. Periods are dates (the first day 
 - No data when nothing is reported for the period, or when there is no target to compare with.
 - Without a baseline there is no line: the expected value is the next target itself and the
   tolerance is measured from the first reported value (the de facto baseline).
+- Progress to target is the share of the way from the starting value (the baseline, else the first
+  reported value) to the target that has been covered, in per cent, signed so that a move in the
+  right direction counts for both polarities: a lower-is-better figure that rose has a negative
+  progress, never "106 % of target". At the starting value it is 0 %, at the target 100 %.
+- A target points the wrong way when it is worse than the baseline for the polarity (higher than
+  it when lower is better): the form flags it.
 - A goal takes the weakest status of its indicators; "no data" ranks below "on track" so that an
   unknown never reads as good news, and a goal without indicators has no data.
 """
@@ -49,8 +55,9 @@ class Assessment:
     target: float | None
     target_period: date | None
     variance: float | None  # actual − target (in the indicator's unit)
-    percent_of_target: float | None  # actual / target × 100
+    progress: float | None  # share of the way from the starting value to the target covered, %
     trend: Trend | None
+    difference: float | None = None  # actual − expected (in the indicator's unit)
 
 
 def _month_index(day):
@@ -84,6 +91,24 @@ def expected_value(baseline, target, period):
         _month_index(target_period) - _month_index(baseline_period)
     )
     return baseline_value + share * (target_value - baseline_value)
+
+
+def progress_to_target(start, target, actual):
+    """The share of the way from start to target covered, in per cent, for either polarity.
+
+    The direction is the target's own: from 100 to 80, an actual of 90 is 50 %, 104 is −20 %.
+    None when the target is the starting value (there is no way to cover).
+    """
+    if start is None or target is None or actual is None or target == start:
+        return None
+    return 100.0 * (actual - start) / (target - start)
+
+
+def points_wrong_way(polarity, baseline_value, target_value):
+    """True when reaching the target would make the figure worse than its baseline."""
+    if baseline_value is None or target_value is None:
+        return False
+    return sign(polarity) * (target_value - baseline_value) < 0
 
 
 def classify(d, gap):
@@ -145,8 +170,9 @@ def assess(*, polarity, baseline, targets, values, period):
         target=target_value,
         target_period=target_period,
         variance=actual - target_value,
-        percent_of_target=100.0 * actual / target_value if target_value else None,
+        progress=progress_to_target(starting_value, target_value, actual),
         trend=found_trend,
+        difference=actual - expected,
     )
 
 

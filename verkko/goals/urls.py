@@ -23,6 +23,9 @@ urlpatterns = [
     path("actions/<uuid:key>/", views.action_detail, name="action"),
     path("actions/<uuid:key>/edit/", views.action_edit, name="action_edit"),
     path("actions/<uuid:key>/milestones/", views.milestone_add, name="milestone_add"),
+    path("actions/<uuid:key>/milestones/<int:milestone>/edit/", views.milestone_edit, name="milestone_edit"),
+    path("actions/<uuid:key>/milestones/<int:milestone>/done/", views.milestone_done, name="milestone_done"),
+    path("actions/<uuid:key>/milestones/<int:milestone>/delete/", views.milestone_delete, name="milestone_delete"),
     path("actions/<uuid:key>/check-in/", views.check_in, name="check_in"),
     path("my-actions/", views.my_actions, name="my_actions"),
 ]

@@ -3,11 +3,17 @@ and their status through the rules in status.py."""
 
 from dataclasses import dataclass
 
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Max
+from django.utils import timezone
+
 from verkko.goals import status
-from verkko.goals.models import Indicator
+from verkko.goals.models import Indicator, IndicatorValue
 from verkko.stats import periods
 from verkko.stats.aggregation import area_ratio, area_totals, preferred_table
 from verkko.stats.models import Observation
+from verkko.stats.provenance import Provenance
 
 
 @dataclass(frozen=True)
@@ -93,7 +99,13 @@ def assess(indicator, values=None, at=None):
         latest = status.latest_period(pairs, up_to=current)
         period = latest if latest is not None and latest >= previous else current
     if period is None:
-        return status.Assessment(status.NO_DATA, None, None, None, None, None, None, None, None)
+        # Nothing reported yet: the status is "no data", but the target it will be measured against
+        # is known and shown.
+        reference = periods.containing(at or timezone.localdate(), indicator.frequency)
+        target = status.target_for(targets_of(indicator), reference)
+        return status.Assessment(
+            status.NO_DATA, None, None, None, target and target[1], target and target[0], None, None, None
+        )
     return status.assess(
         polarity=indicator.polarity,
         baseline=indicator.baseline,
@@ -101,3 +113,34 @@ def assess(indicator, values=None, at=None):
         values=pairs,
         period=period,
     )
+
+
+def _period_span(values, frequency):
+    reported = [value.period for value in values if value.value is not None]
+    if not reported:
+        return ()
+    first, last = periods.code(min(reported), frequency), periods.code(max(reported), frequency)
+    return (first,) if first == last else (f"{first}–{last}",)
+
+
+def provenance_of(indicator, values):
+    """Where the indicator's figures come from, as plain values (verkko.stats.provenance): the
+    table, its cells (areas, contents, periods), when it was updated at source and fetched; or,
+    for values entered by hand, when they were last changed here. None without any source."""
+    if indicator.is_statistical:
+        table = source_of(indicator)
+        if table is None:
+            return None
+        if indicator.source == Indicator.Source.SERIES:
+            area_codes, contents = (indicator.series.area_code,), (indicator.series.measure_code,)
+        else:
+            area_codes = tuple(sorted(_area_codes(indicator.statistics_area or indicator.area)))
+            contents = tuple(code for code in (indicator.measure_code, indicator.denominator_code) if code)
+        return Provenance(table, area_codes, contents, _period_span(values, indicator.frequency)).as_data()
+    value_ids = [str(pk) for pk in indicator.values.values_list("pk", flat=True)]
+    changed = (
+        LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(IndicatorValue), object_pk__in=value_ids)
+        .aggregate(last=Max("timestamp"))
+        .get("last")
+    )
+    return {"manual": True, "changed_at": changed, "periods": list(_period_span(values, indicator.frequency))}

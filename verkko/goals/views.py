@@ -24,10 +24,12 @@ from verkko.goals.forms import (
     MilestoneForm,
     MonitoringFilterForm,
     PeriodValueForm,
+    TargetForm,
     TurnTheCurveForm,
     ValuesImportForm,
 )
-from verkko.goals.models import Goal, Status, Target, TurnTheCurve
+from verkko.goals.history import target_changes
+from verkko.goals.models import Goal, Milestone, Status, Target, TurnTheCurve
 from verkko.lib.history import history_of
 from verkko.stats import periods
 
@@ -87,8 +89,9 @@ def _action(request, key):
 
 
 def _history(request, obj):
-    """The object's history for partners of the area; others do not see who changed what (None)."""
-    return history_of(obj) if is_partner(request.user, request.area) else None
+    """The object's history: partners of the area see who changed what, others only that and when
+    something changed."""
+    return {"entries": history_of(obj), "history_summary_only": not is_partner(request.user, request.area)}
 
 
 # The monitoring view
@@ -165,7 +168,7 @@ def goal_detail(request, key):
             "children": children,
             "parent_visible": goal.parent and visible_goals.filter(pk=goal.parent_id).exists(),
             "can_manage": access.can_manage(request.user, request.area),
-            "entries": _history(request, goal),
+            **_history(request, goal),
         },
     )
 
@@ -223,7 +226,9 @@ def indicator_detail(request, key):
             "targets": indicator.targets.all(),
             "note": note,
             "can_manage": access.can_manage(request.user, request.area),
-            "entries": _history(request, indicator),
+            "target_changes": target_changes(indicator),
+            "can_see_people": is_partner(request.user, request.area),
+            **_history(request, indicator),
         },
     )
 
@@ -264,7 +269,7 @@ def indicator_edit(request, key):
 def target_add(request, key):
     indicator = _indicator(request, key)
     _require_manager(request)
-    form = PeriodValueForm(request.POST or None, indicator=indicator)
+    form = TargetForm(request.POST or None, indicator=indicator)
     return _form_view(
         request,
         form,
@@ -423,7 +428,7 @@ def action_detail(request, key):
             "can_manage": access.can_manage(request.user, request.area),
             "can_check_in": request.user.is_authenticated and access.can_check_in(request.user, action),
             "can_see_people": is_partner(request.user, request.area),
-            "entries": _history(request, action),
+            **_history(request, action),
         },
     )
 
@@ -475,6 +480,57 @@ def milestone_add(request, key):
         title=gettext("New milestone: %(title)s") % {"title": action.title},
         cancel_url=reverse("goals:action", kwargs={"key": action.uuid}),
     )
+
+
+def _milestone(request, key, milestone):
+    action = _action(request, key)
+    return action, get_object_or_404(Milestone, action=action, pk=milestone)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def milestone_edit(request, key, milestone):
+    action, found = _milestone(request, key, milestone)
+    _require_manager(request)
+    form = MilestoneForm(request.POST or None, instance=found)
+    return _form_view(
+        request,
+        form,
+        save=lambda: actions.save_milestone(request.user, form),
+        saved_message=gettext("The milestone was saved."),
+        done=action,
+        title=gettext("Edit milestone: %(title)s") % {"title": found.title},
+        cancel_url=reverse("goals:action", kwargs={"key": action.uuid}),
+    )
+
+
+@require_POST
+@login_required
+def milestone_done(request, key, milestone):
+    """Mark a milestone done today (done=1) or not done (done=0): those who check in on the action."""
+    action, found = _milestone(request, key, milestone)
+    if not access.can_check_in(request.user, action):
+        raise PermissionDenied
+    done = request.POST.get("done")
+    if done not in ("0", "1"):
+        messages.error(request, gettext("Nothing was changed."))
+        return redirect(action)
+    actions.mark_milestone(request.user, found, done == "1")
+    messages.success(
+        request,
+        gettext("The milestone was marked done.") if done == "1" else gettext("The milestone was marked not done."),
+    )
+    return redirect(action)
+
+
+@require_POST
+@login_required
+def milestone_delete(request, key, milestone):
+    action, found = _milestone(request, key, milestone)
+    _require_manager(request)
+    actions.delete_milestone(request.user, found)
+    messages.success(request, gettext("The milestone was removed."))
+    return redirect(action)
 
 
 @require_http_methods(["GET", "POST"])

@@ -45,3 +45,23 @@ def chart(spec, *, title, columns, rows, description=""):
         "columns": columns,
         "rows": rows,
     }
+
+
+# The labels of a time axis, as verkko.stats.periods labels periods (11/2026, Q4/2026, 2026), so
+# that a chart's axis reads as its table and every other page do. Periods are dates of their first
+# day, in UTC.
+_PERIOD_LABELS = {
+    "M": "(utcmonth(datum.value) + 1) + '/' + utcyear(datum.value)",
+    "Q": "'Q' + (floor(utcmonth(datum.value) / 3) + 1) + '/' + utcyear(datum.value)",
+    "Y": "'' + utcyear(datum.value)",
+}
+
+
+def period_labels(frequency="M"):
+    """An axis whose labels read as periods do on the pages: 11/2026, Q4/2026, 2026."""
+    return {"labelExpr": _PERIOD_LABELS.get(frequency, _PERIOD_LABELS["M"]), "labelAngle": 0}
+
+
+def period_axis(frequency="M", **axis):
+    """The x encoding of a time series whose periods are monthly, quarterly or yearly."""
+    return {"field": "period", "type": "temporal", "title": None, "axis": {**period_labels(frequency), **axis}}

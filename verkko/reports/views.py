@@ -1,25 +1,39 @@
-"""The monitoring report: an index with a period chooser, and the report as HTML, PDF and XLSX."""
+"""The monitoring report: published months as they were published, the current month as a draft;
+as HTML, PDF and XLSX, all rendered from the same snapshot (verkko.reports.snapshot)."""
+
+import json
 
 from django import forms
-from django.http import Http404, HttpResponse
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
+from verkko.accounts.access import is_coordinator, is_partner
+from verkko.goals import charts
 from verkko.lib.exports import XLSX_CONTENT_TYPE
-from verkko.reports import monitoring
-from verkko.stats import periods
+from verkko.reports import actions, monitoring, snapshot
+from verkko.reports.models import PublishedReport
 from verkko.stats.models import Frequency
+from verkko.stats.periods import Period
 
 MONTHS_TO_CHOOSE_FROM = 24
 
 
+def _this_month():
+    return Period.of(timezone.localdate(), Frequency.MONTHLY)
+
+
 def _recent_periods():
-    this_month = periods.containing(timezone.localdate(), Frequency.MONTHLY)
-    return [periods.shift_months(this_month, -offset) for offset in range(MONTHS_TO_CHOOSE_FROM)]
+    this_month = _this_month()
+    return [this_month.shifted(-offset) for offset in range(MONTHS_TO_CHOOSE_FROM)]
 
 
 class PeriodForm(forms.Form):
@@ -27,30 +41,68 @@ class PeriodForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["period"].choices = [
-            (periods.code(period, Frequency.MONTHLY), periods.label(period, Frequency.MONTHLY))
-            for period in _recent_periods()
-        ]
+        self.fields["period"].choices = [(period.code, period.label) for period in _recent_periods()]
+
+    def clean_period(self):
+        """The month as a Period: parsed here, where it enters."""
+        return Period.parse(self.cleaned_data["period"], Frequency.MONTHLY)
+
+
+def _published(area):
+    return PublishedReport.objects.filter(area=area).order_by("-period")
 
 
 @require_safe
 def index(request):
+    """Opens on the latest published month; the chooser leads to any other (drafts included)."""
     form = PeriodForm(request.GET or None)
     if form.is_bound and form.is_valid():
         return redirect("reports:monitoring", period=form.cleaned_data["period"])
+    latest = _published(request.area).only("period").first()
+    if latest is not None and not form.is_bound:
+        return redirect("reports:monitoring", period=latest.month)
     return render(
         request,
         "reports/index.html",
-        {"form": form, "recent": [(periods.code(p, Frequency.MONTHLY), p) for p in _recent_periods()[:6]]},
+        {"form": form, "recent": _recent_periods()[:6], "this_month": _this_month()},
         status=400 if form.is_bound else 200,
     )
 
 
-def _report(request, period_code, *, with_charts=True):
-    period = monitoring.parse_period(period_code)
-    if period is None:
-        raise Http404
-    return monitoring.build(request.user, request.area, period, with_charts=with_charts)
+def _draft_content(area, period):
+    """A draft is built now, and read back through JSON exactly as a published snapshot is."""
+    return json.loads(json.dumps(snapshot.build(area, period), cls=DjangoJSONEncoder))
+
+
+def _report(request, period, *, with_charts=True):
+    published = (
+        PublishedReport.objects.filter(area=request.area, period=period.first_day)
+        .select_related("published_by")
+        .first()
+    )
+    content = published.content if published else _draft_content(request.area, period)
+    report = snapshot.readable(content, partner=is_partner(request.user, request.area))
+    this_month = _this_month()
+    report.update(
+        area=request.area,
+        published=published,
+        is_draft=published is None,
+        is_current=period == this_month,
+        can_publish=published is None and period < this_month and is_coordinator(request.user, request.area),
+        published_months=[report.month for report in _published(request.area).only("period", "area")],
+        this_month=this_month,
+        form=PeriodForm(initial={"period": period.code}),
+        can_see_people=is_partner(request.user, request.area),
+    )
+    report["indicator_charts"] = (
+        [
+            (item, charts.indicator_chart(item.indicator, item.values, item.targets, width=460, height=180))
+            for item in report["indicators"]
+        ]
+        if with_charts
+        else []
+    )
+    return report
 
 
 @require_safe
@@ -81,7 +133,21 @@ def monitoring_xlsx(request, period):
     return response
 
 
-def _filename(period_code):
+@require_POST
+@login_required
+def publish(request, period):
+    """A coordinator of the area publishes a month that is over; once published it stays as it was."""
+    if not is_coordinator(request.user, request.area):
+        raise PermissionDenied
+    try:
+        actions.publish_report(request.user, request.area, period)
+    except actions.CannotPublish:
+        messages.error(request, gettext("This month cannot be published: it is not over yet, or it already is."))
+    else:
+        messages.success(request, gettext("The monitoring report of %(month)s was published.") % {"month": period.name})
+    return redirect("reports:monitoring", period=period)
+
+
+def _filename(period):
     """For example seurantaraportti-2026-10: the month as files sort."""
-    period = monitoring.parse_period(period_code)
-    return gettext("monitoring-report") + f"-{period:%Y-%m}"
+    return gettext("monitoring-report") + f"-{period.file_part}"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from verkko.lib.charts import VEGA_LITE_VERSION, chart
+from verkko.lib.charts import VEGA_LITE_VERSION, chart, period_labels
 from verkko.lib.formatting import rounded
 from verkko.situation.figures import add_months, file_month, period_label, series_of
 
@@ -75,7 +75,13 @@ def trend(table, measure, places, since):
         values,
         {"type": "line", "point": len(rows) <= 24},
         {
-            "x": {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": _("Month")},
+            "x": {
+                "field": "month",
+                "type": "temporal",
+                "timeUnit": "yearmonth",
+                "title": _("Month"),
+                "axis": period_labels("M"),  # 1/2026, as the tables write months
+            },
             "y": {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
             "color": {"field": "place", "type": "nominal", "title": None, "legend": {"orient": "bottom"}},
             "tooltip": [
@@ -227,7 +233,13 @@ def signal_counts(counts, kinds):
         values,
         {"type": "bar"},
         {
-            "x": {"field": "month", "type": "ordinal", "timeUnit": "yearmonth", "title": _("Month")},
+            "x": {
+                "field": "month",
+                "type": "ordinal",
+                "timeUnit": "yearmonth",
+                "title": _("Month"),
+                "axis": period_labels("M"),
+            },
             "y": {
                 "field": "count",
                 "type": "quantitative",

@@ -8,16 +8,14 @@ member's value is incomplete.
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import Count, Max, Sum
 
 from verkko.ecosystem.models import EmploymentArea, Municipality, ReferenceArea
 from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, TABLE_ID, UNEMPLOYED
 from verkko.stats import periods
 from verkko.stats.aggregation import area_ratio, area_totals, preferred_table
-from verkko.stats.models import Frequency, ImportRun, Observation, Table
-
-STATFIN_HOME = "https://stat.fi/"
+from verkko.stats.models import Frequency, ImportRun, Observation
+from verkko.stats.provenance import STATFIN_HOME, Provenance, table_link  # noqa: F401 (shared, moved to stats)
 
 
 def data_version(table):
@@ -63,18 +61,6 @@ def statistics_table():
     return preferred_table(TABLE_ID)
 
 
-def table_link(table):
-    """Where a person can read the table: its own address, the configured pattern, or stat.fi.
-
-    A table fetched by `refresh_statistics` has the PxWeb API's address, which answers JSON
-    rather than a page, so the pattern or stat.fi serves people better.
-    """
-    if table.url and "/api/" not in table.url:
-        return table.url
-    pattern = getattr(settings, "STATFIN_TABLE_URL", "")
-    return pattern.format(table_id=table.table_id) if pattern else STATFIN_HOME
-
-
 @dataclass(frozen=True)
 class Place:
     """What a page describes: a name and the StatFin area codes whose figures are summed."""
@@ -110,24 +96,6 @@ class Value:
 
 
 MISSING = Value(None, False)
-
-
-@dataclass(frozen=True)
-class Provenance:
-    """Where a figure comes from: the table, the cells (areas × contents × periods) and the times."""
-
-    table: Table
-    area_codes: tuple
-    content_codes: tuple
-    periods: tuple
-
-    @property
-    def link(self):
-        return table_link(self.table)
-
-    @property
-    def is_demo(self):
-        return self.table.source == Table.Source.DEMO
 
 
 @dataclass

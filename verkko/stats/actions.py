@@ -127,3 +127,21 @@ def _failed(user, source, client, error, now) -> RefreshOutcome:
     source.last_error_at = now
     Source.objects.filter(pk=source.pk).update(last_checked_at=now, last_error=str(error), last_error_at=now)
     return RefreshOutcome(source, "failed", run=run, message=str(error))
+
+
+def fetch_now(user, source: Source) -> RefreshOutcome:
+    """A coordinator's "fetch now": the source's refresh, run at once against the configured service."""
+    with PxWebClient() as client:
+        return refresh_source(user, source, client=client)
+
+
+def last_fetches(sources) -> dict:
+    """{table id: (fetched at, table source)}: when the figures of each source's table were last
+    fetched or imported here, whoever did it (a refresh, an import of a file, the demo)."""
+    fetched = {}
+    for table_id, kind, at in Table.objects.filter(
+        table_id__in={source.table_id for source in sources}, fetched_at__isnull=False
+    ).values_list("table_id", "source", "fetched_at"):
+        if table_id not in fetched or at > fetched[table_id][0]:
+            fetched[table_id] = (at, Table.Source(kind).label)
+    return fetched

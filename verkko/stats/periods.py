@@ -6,6 +6,7 @@ code and the label.
 """
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from verkko.stats.models import Frequency
@@ -75,3 +76,90 @@ def end_of(period, frequency):
     """The last day of the period."""
     length = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.YEARLY: 12}[frequency]
     return date.fromordinal(shift_months(period, length).toordinal() - 1)
+
+
+def _month_names():
+    """Month names as they stand in running text (lower case in Finnish and Swedish: "marraskuu",
+    "november"; capitalised in English). Django's MONTHS are capitalised in every language."""
+    from django.utils.dates import MONTHS
+    from django.utils.translation import get_language
+
+    names = [str(MONTHS[number]) for number in range(1, 13)]
+    if (get_language() or "fi")[:2] in ("fi", "sv"):
+        names = [name.lower() for name in names]
+    return names
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """One period of a monthly, quarterly or yearly figure: parsed once where it enters (an address,
+    a form, a file) and passed on as such.
+
+    first_day is what the statistics store keeps; code is the StatFin code (2026M11), label what
+    tables, axes and files show (11/2026), name what running text says (marraskuu 2026).
+    """
+
+    first_day: date
+    frequency: str = Frequency.MONTHLY
+
+    @classmethod
+    def parse(cls, text, frequency=Frequency.MONTHLY):
+        """The period a code or label names, or None when the text does not fit the frequency."""
+        first = parse(text, frequency)
+        return cls(first, frequency) if first else None
+
+    @classmethod
+    def of(cls, day, frequency=Frequency.MONTHLY):
+        """The period of this frequency that contains the day."""
+        return cls(containing(day, frequency), frequency)
+
+    @property
+    def code(self):
+        return code(self.first_day, self.frequency)
+
+    @property
+    def label(self):
+        return label(self.first_day, self.frequency)
+
+    @property
+    def name(self):
+        """In running text: "marraskuu 2026", "Q4/2026" or "2026"."""
+        if self.frequency == Frequency.MONTHLY:
+            return f"{_month_names()[self.first_day.month - 1]} {self.first_day.year}"
+        return self.label
+
+    @property
+    def last_day(self):
+        return end_of(self.first_day, self.frequency)
+
+    @property
+    def file_part(self):
+        """The period in a file name, sorting by time: 2026-11, 2026-Q4, 2026."""
+        if self.frequency == Frequency.MONTHLY:
+            return f"{self.first_day:%Y-%m}"
+        if self.frequency == Frequency.QUARTERLY:
+            return f"{self.first_day.year}-Q{(self.first_day.month - 1) // 3 + 1}"
+        return str(self.first_day.year)
+
+    def shifted(self, steps):
+        """The period `steps` periods later (earlier when negative)."""
+        months = {Frequency.MONTHLY: 1, Frequency.QUARTERLY: 3, Frequency.YEARLY: 12}[self.frequency]
+        return Period(shift_months(self.first_day, steps * months), self.frequency)
+
+    def __str__(self):
+        return self.label
+
+
+class PeriodConverter:
+    """A monthly period in an address (2026M11): the view receives a Period."""
+
+    regex = r"\d{4}M\d{2}"
+
+    def to_python(self, value):
+        period = Period.parse(value, Frequency.MONTHLY)
+        if period is None:
+            raise ValueError(value)
+        return period
+
+    def to_url(self, value):
+        return value.code if isinstance(value, Period) else str(value)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("sources/<int:pk>/", views.source_detail, name="source_detail"),
     path("sources/<int:pk>/edit/", views.source_edit, name="source_edit"),
     path("sources/<int:pk>/delete/", views.source_delete, name="source_delete"),
+    path("sources/<int:pk>/fetch/", views.source_fetch, name="source_fetch"),
 ]

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from verkko.lib.formatting import format_datetime, format_number
+
 from . import access, actions
 from .forms import SourceForm
 from .models import ImportRun
@@ -32,10 +34,12 @@ def index(request):
 @login_required
 def source_list(request):
     _require_manager(request)
+    sources = list(access.sources_of(request.area).order_by("table_id", "pk"))
+    fetched = actions.last_fetches(sources)
     return render(
         request,
         "stats/source_list.html",
-        {"sources": access.sources_of(request.area).order_by("table_id", "pk")},
+        {"sources": [(source, fetched.get(source.table_id)) for source in sources]},
     )
 
 
@@ -48,8 +52,47 @@ def source_detail(request, pk):
     return render(
         request,
         "stats/source_detail.html",
-        {"source": source, "runs": runs, "area_names": _area_names(request.area, source.area_codes)},
+        {
+            "source": source,
+            "runs": runs,
+            "area_names": _area_names(request.area, source.area_codes),
+            "fetched": actions.last_fetches([source]).get(source.table_id),
+        },
     )
+
+
+@require_POST
+@login_required
+def source_fetch(request, pk):
+    """Fetch now: run the source's refresh and say what it did."""
+    _require_manager(request)
+    source = _area_source(request, pk)
+    if not access.can_edit_source(request.user, source):
+        raise PermissionDenied
+    outcome = actions.fetch_now(request.user, source)
+    if outcome.status == "imported":
+        run = outcome.run
+        messages.success(
+            request,
+            _("Fetched: %(cells)s cells (%(new)s new, %(changed)s changed, %(unchanged)s unchanged).")
+            % {
+                "cells": format_number(run.observations),
+                "new": format_number(run.rows_new),
+                "changed": format_number(run.rows_changed),
+                "unchanged": format_number(run.rows_unchanged),
+            },
+        )
+    elif outcome.status == "unchanged":
+        messages.info(
+            request,
+            _("Nothing new: the table has not been updated since %(when)s.")
+            % {"when": format_datetime(source.last_updated)},
+        )
+    else:
+        messages.error(
+            request, _("The fetch failed; the figures fetched earlier stay. %(error)s") % {"error": outcome.message}
+        )
+    return redirect("stats:source_detail", pk=source.pk)
 
 
 def _area_names(area, codes: list[str]) -> list[str]:

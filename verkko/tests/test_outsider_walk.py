@@ -21,7 +21,7 @@ from django.utils import timezone
 from conftest import OUTSIDERS
 from verkko.areas import area_reverse, urlconf_for
 from verkko.ecosystem.models import Decision, Forum, Meeting, Person, Visibility
-from verkko.goals.models import Action, Goal, Indicator, IndicatorValue, Target
+from verkko.goals.models import Action, Goal, Indicator, IndicatorValue, Milestone, Target
 from verkko.situation.models import Review, Signal
 from verkko.stats.models import Source
 from verkko.survey.models import Participant, Response, SurveyRound
@@ -66,6 +66,7 @@ def partner_only(area, organization_a, partner_editor, coordinator):
     goal.indicators.add(indicator)
     action = Action.objects.create(title=f"{MARKER} toimenpide", lead_organization=organization_a)
     action.goals.add(goal)
+    milestone = Milestone.objects.create(action=action, title=f"{MARKER} välitavoite", due_on=datetime.date(2027, 1, 1))
     signal = Signal.objects.create(
         area=area,
         kind=Signal.Kind.values[0],
@@ -100,6 +101,7 @@ def partner_only(area, organization_a, partner_editor, coordinator):
         "signal_uuid": [signal.uuid],
         "review_uuid": [review.uuid],
         "pk": [source.pk],
+        "milestone": [milestone.pk],
         "code": ["564"],
         "period": ["2026M11", "2026-11"],
         "kind": ["organisations", "people", "forums", "trend", "seasonal", "municipalities", "areas"]

@@ -46,9 +46,12 @@ def test_only_coordinators_get_the_forum_editing_forms(as_role, everyone, forum,
     assert ("Tallenna jäsen" in as_role(role).get(URL).content.decode()) is edits
 
 
-def test_history_of_the_forum_is_for_partners(as_role, partner_member, forum):
-    assert "history-heading" in as_role("partner_member").get(URL).content.decode()
-    assert "history-heading" not in as_role("public").get(URL).content.decode()
+def test_what_changed_in_the_forum_is_for_partners(as_role, partner_member, forum):
+    partner = as_role("partner_member").get(URL).content.decode()
+    assert "Kuka muutti mitä ja milloin" in partner
+    public = as_role("public").get(URL).content.decode()
+    assert "history-summary" in public  # the public sees that and when something changed
+    assert "Kuka muutti mitä ja milloin" not in public
 
 
 def test_an_unknown_forum_is_not_found(as_role, area):

@@ -2,8 +2,9 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 
-from verkko.goals import status
-from verkko.goals.models import Status
+from verkko.goals import forecast, status
+from verkko.goals.models import Action, Confidence, Status
+from verkko.lib.formatting import format_change
 from verkko.stats import periods
 
 register = template.Library()
@@ -44,3 +45,32 @@ def trend_text(trend):
     elif trend.improving is False:
         text += " (" + gettext("worsening") + ")"
     return text
+
+
+@register.simple_tag
+def forecast_method(found, indicator):
+    """The forecast's method in words, with the yearly change it continues."""
+    change = format_change(found.yearly_change, indicator.decimals, indicator.unit)
+    if found.method == forecast.MONTHLY_METHOD:
+        text = gettext(
+            "Method: the mean year-on-year change of the last twelve months (%(change)s a year), continued "
+            "from the same month of the latest year, so that the seasons are kept."
+        )
+    elif found.method == forecast.QUARTERLY_METHOD:
+        text = gettext(
+            "Method: the mean year-on-year change of the last four quarters (%(change)s a year), continued "
+            "from the same quarter of the latest year, so that the seasons are kept."
+        )
+    else:
+        text = gettext("Method: the mean yearly change of the last three years (%(change)s a year), continued.")
+    return text % {"change": change}
+
+
+@register.simple_tag
+def confidence_label(value):
+    return Confidence(value).label
+
+
+@register.simple_tag
+def action_status_label(value):
+    return Action.Status(value).label

@@ -33,6 +33,28 @@ def user_for(request):
     return get
 
 
+LONG_AGO = timezone.make_aware(timezone.datetime(2025, 1, 1, 9))
+
+
+@pytest.fixture
+def recorded_long_ago():
+    """Goals and actions made by the test are recorded on 1.1.2025, so that the monitoring reports of
+    the months since show them (a report shows only what was recorded by the end of its month). A
+    test that sets created_at itself after creating the object keeps its own."""
+    from django.db.models.signals import post_save
+
+    def backdate(sender, instance, created, **kwargs):
+        if created:
+            sender.objects.filter(pk=instance.pk).update(created_at=LONG_AGO)
+            instance.created_at = LONG_AGO
+
+    for model in (Goal, Action):
+        post_save.connect(backdate, sender=model, dispatch_uid=f"recorded-long-ago-{model.__name__}")
+    yield
+    for model in (Goal, Action):
+        post_save.disconnect(sender=model, dispatch_uid=f"recorded-long-ago-{model.__name__}")
+
+
 @pytest.fixture
 def forum(area):
     return ForumFactory(area=area, name="Nuorten työllisyyden verkosto", slug="nuorten-verkosto")

@@ -15,7 +15,7 @@ PERIOD = "2025M11"
 
 
 @pytest.fixture
-def this_area(goal, action, partner_goal, partner_action):
+def this_area(recorded_long_ago, goal, action, partner_goal, partner_action):
     """A public goal with its action, and a partner-only goal with its own action."""
     return goal
 

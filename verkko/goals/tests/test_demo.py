@@ -81,3 +81,36 @@ def test_an_oulu_partner_does_not_see_the_second_areas_partner_only_goal(db, cli
         assert client.get(f"/fi/rannikko/actions/{action.uuid}/").status_code == (200 if sees else 404)
     # Nor does the second area's own coordinator find it under Oulu's address.
     assert client_for(own_coordinator).get(f"/fi/oulu/goals/{goal.slug}/").status_code == 404
+
+
+def test_demo_targets_follow_each_indicators_polarity(db):
+    """A "reduce" goal's targets fall: no demo target is worse than its baseline, and each later
+    target is at least as good as the one before."""
+    call_command("load_demo", stdout=io.StringIO())
+    for indicator in Indicator.objects.exclude(baseline_value=None):
+        targets = [target.value for target in indicator.targets.order_by("period")]
+        assert targets, indicator.slug
+        assert not any(status.points_wrong_way(indicator.polarity, indicator.baseline_value, t) for t in targets)
+        steps = zip(targets, targets[1:], strict=False)
+        assert all(status.sign(indicator.polarity) * (later - earlier) >= 0 for earlier, later in steps), indicator.slug
+    for slug in ("alle-25-tyottomat", "pitkaaikaistyottomat"):
+        indicator = Indicator.objects.get(area__slug="oulu", slug=slug)
+        values = [target.value for target in indicator.targets.order_by("period")]
+        assert values == sorted(values, reverse=True)
+        assert values[-1] < indicator.baseline_value
+
+
+def test_demo_previous_months_are_published(db, client):
+    from verkko.reports.models import PublishedReport
+
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    oulu = PublishedReport.objects.filter(area__slug="oulu")
+    assert oulu.count() == 3
+    latest = oulu.order_by("-period").first()
+    response = client.get("/fi/oulu/reports/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/fi/oulu/reports/monitoring/{latest.month.code}/"
+    content = client.get(response["Location"]).content.decode()
+    assert "Julkaistu" in content
+    assert "Työllisyyden vahvistaminen Oulun työllisyysalueella" in content

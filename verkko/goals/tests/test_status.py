@@ -65,7 +65,29 @@ def test_target_reached_early_is_on_track_and_over_100_percent():
     result = _assess(230.0)
     assert result.status == ON_TRACK
     assert result.variance == 10.0
-    assert round(result.percent_of_target, 1) == 104.5
+    assert result.difference == 70.0  # 230 − expected 160
+    assert round(result.progress, 1) == 108.3  # (230 − 100) / (220 − 100)
+
+
+def test_progress_of_a_lower_is_better_indicator_counts_the_way_down():
+    """Worked by hand: baseline 220, target 100 (a fall of 120)."""
+    baseline, targets = (date(2025, 1, 1), 220.0), [(date(2026, 1, 1), 100.0)]
+    on_the_way = _assess(175.0, polarity=LOWER, baseline=baseline, targets=targets)
+    assert on_the_way.status == OFF_TRACK
+    assert on_the_way.progress == 37.5  # (175 − 220) / (100 − 220): fell 45 of 120
+    risen = _assess(230.0, polarity=LOWER, baseline=baseline, targets=targets)
+    assert risen.status == OFF_TRACK
+    assert round(risen.progress, 1) == -8.3  # rose 10: a step away from the target, never 106 %
+    assert status.progress_to_target(220.0, 100.0, 100.0) == 100.0
+    assert status.progress_to_target(220.0, 220.0, 200.0) is None
+
+
+def test_a_target_worse_than_the_baseline_points_the_wrong_way():
+    assert status.points_wrong_way(LOWER, 1900, 2000)
+    assert not status.points_wrong_way(LOWER, 1900, 1800)
+    assert status.points_wrong_way(HIGHER, 40, 38)
+    assert not status.points_wrong_way(HIGHER, 40, 40)
+    assert not status.points_wrong_way(HIGHER, None, 40)
 
 
 def test_lower_is_better_reverses_the_sign():

@@ -1,10 +1,19 @@
 from auditlog.models import LogEntry
 from django import template
-from django.core.exceptions import FieldDoesNotExist
 from django.urls import translate_url
-from django.utils.translation import pgettext, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 
-from verkko.lib.formatting import format_number, format_signed
+from verkko.lib.formatting import (
+    format_change,
+    format_date,
+    format_datetime,
+    format_number,
+    format_percent,
+    format_period,
+    format_quantity,
+    format_signed,
+)
+from verkko.lib.history import readable_changes
 
 register = template.Library()
 
@@ -36,6 +45,41 @@ def signed(value, decimals=0):
     return format_signed(value, int(decimals or 0))
 
 
+@register.filter
+def quantity(value, measure):
+    """{{ value|quantity:indicator }} → 12,7 % with the measure's decimals and unit."""
+    return format_quantity(value, measure.decimals, measure.unit)
+
+
+@register.filter
+def change(value, measure):
+    """{{ difference|change:indicator }} → +0,8 %-yks. (a difference of rates is in percentage points)."""
+    return format_change(value, measure.decimals, measure.unit)
+
+
+@register.filter
+def percent(value, decimals=0):
+    return format_percent(value, int(decimals or 0))
+
+
+@register.filter
+def day(value):
+    """{{ date|day }} → 1.12.2026."""
+    return format_date(value)
+
+
+@register.filter
+def moment(value):
+    """{{ datetime|moment }} → 1.12.2026 9.05."""
+    return format_datetime(value)
+
+
+@register.filter
+def period(value, style=""):
+    """{{ period|period }} → 11/2026; {{ period|period:"long" }} → marraskuu 2026."""
+    return format_period(value, long=style == "long")
+
+
 _HISTORY_ACTIONS = {
     LogEntry.Action.CREATE: pgettext_lazy("change history", "created"),
     LogEntry.Action.UPDATE: pgettext_lazy("change history", "changed"),
@@ -51,8 +95,6 @@ def history_action(action):
 
 
 _HISTORY_BOOLEANS = {"True": pgettext_lazy("change history", "yes"), "False": pgettext_lazy("change history", "no")}
-# Keys that mean nothing to a reader of the history.
-_HISTORY_HIDDEN_FIELDS = {"id", "uuid"}
 
 
 @register.filter
@@ -65,25 +107,5 @@ def history_value(value):
 
 @register.filter
 def history_changes(entry):
-    """(field label, change text) pairs of a history entry; many-to-many changes read "added: a, b"."""
-    model = entry.content_type.model_class()
-    display = entry.changes_display_dict
-    rows = []
-    for name, change in (entry.changes_dict or {}).items():
-        if name in _HISTORY_HIDDEN_FIELDS:
-            continue
-        try:
-            label = str(model._meta.get_field(name).verbose_name)
-        except FieldDoesNotExist:
-            label = name
-        if isinstance(change, dict) and change.get("type") == "m2m":
-            operation = {
-                "add": pgettext("change history", "added"),
-                "delete": pgettext("change history", "removed"),
-            }.get(change.get("operation"), change.get("operation"))
-            rows.append((label, f"{operation}: {', '.join(change.get('objects', []))}"))
-        elif label in display:
-            old, new = (history_value(value) for value in display[label])
-            if old != new:
-                rows.append((label, f"{old} → {new}"))
-    return rows
+    """(field label, change text) pairs of a history entry, as a reader reads them (verkko.lib.history)."""
+    return readable_changes(entry)

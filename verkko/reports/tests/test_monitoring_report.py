@@ -109,7 +109,7 @@ def test_xlsx_report_has_goals_indicators_actions_and_changes(client_for, report
     response = client_for(None).get(f"/fi/oulu/reports/monitoring/{PERIOD}.xlsx")
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["Tavoitteet", "Mittarit", "Toimenpiteet", "Muutokset"]
+    assert workbook.sheetnames == ["Tavoitteet", "Mittarit", "Toimenpiteet", "Muutokset", "Lähteet"]
     goals = list(workbook["Tavoitteet"].values)
     assert goals[0][:2] == ("Tavoite", "Tila")
     assert [row[0] for row in goals[1:]] == ["Nuorisotyöttömyyden vähentäminen"]

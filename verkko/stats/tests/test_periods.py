@@ -42,3 +42,51 @@ def test_label_is_what_a_finnish_reader_expects_and_parses_back(period, frequenc
 )
 def test_parse_accepts_codes_and_labels_and_nothing_else(text, frequency, expected):
     assert periods.parse(text, frequency) == expected
+
+
+# --- Period: one value with its code, label, name and days ------------------------------------
+
+
+def test_period_carries_code_label_name_and_days():
+    from django.utils import translation
+
+    period = periods.Period.parse("2026M11")
+    assert (period.code, period.label, period.first_day, period.last_day) == (
+        "2026M11",
+        "11/2026",
+        date(2026, 11, 1),
+        date(2026, 11, 30),
+    )
+    assert period.file_part == "2026-11"
+    with translation.override("fi"):
+        assert period.name == "marraskuu 2026"
+    with translation.override("sv"):
+        assert period.name == "november 2026"  # Swedish month names are not capitalised
+    with translation.override("en"):
+        assert period.name == "November 2026"
+    assert periods.Period.parse("11/2026") == period
+    assert periods.Period.parse("2026M13") is None
+    assert periods.Period.of(date(2026, 11, 20)) == period
+    assert period.shifted(-1).code == "2026M10"
+    assert period.shifted(2).code == "2027M01"
+
+
+def test_quarterly_and_yearly_periods():
+    quarter = periods.Period.parse("Q4/2026", Q)
+    assert (quarter.code, quarter.label, quarter.name, quarter.last_day) == (
+        "2026Q4",
+        "Q4/2026",
+        "Q4/2026",
+        date(2026, 12, 31),
+    )
+    assert quarter.shifted(1).code == "2027Q1"
+    year = periods.Period.of(date(2024, 1, 1), Y)
+    assert (year.label, year.name, year.last_day) == ("2024", "2024", date(2024, 12, 31))
+
+
+def test_period_converter_gives_a_period_and_refuses_a_wrong_month():
+    converter = periods.PeriodConverter()
+    assert converter.to_python("2026M11") == periods.Period(date(2026, 11, 1))
+    assert converter.to_url(periods.Period(date(2026, 11, 1))) == "2026M11"
+    with pytest.raises(ValueError, match="2026M00"):
+        converter.to_python("2026M00")
