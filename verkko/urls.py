@@ -26,7 +26,9 @@ LEGACY_SECTIONS = (
     "signals",
     "reports",
 )
-RESERVED_AREA_SLUGS = frozenset({*LEGACY_SECTIONS, "accounts", "admin", "areas", "invitations", "healthz", "static"})
+# The first segments of the processes app's pages (verkko/processes/urls.py).
+PROCESSES_SECTIONS = ("processes", "services", "agreements", "commitments", "collaboration-model")
+RESERVED_AREA_SLUGS = frozenset({*LEGACY_SECTIONS, "accounts", "admin", "areas", "invitations", "healthz", "static", *PROCESSES_SECTIONS})
 
 area_patterns = [
     path("", views.area_home, name="area_home"),
@@ -36,6 +38,7 @@ area_patterns = [
     path("statistics/", include("verkko.stats.urls")),
     path("", include("verkko.goals.urls")),
     path("", include("verkko.situation.urls")),
+    path("", include("verkko.processes.urls")),
     path("reports/", include("verkko.reports.urls")),
     path("people/", include("verkko.accounts.area_urls")),
 ]
