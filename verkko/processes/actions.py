@@ -58,8 +58,6 @@ def create_process(user, area, data):
 
 @recorded_action
 def update_process(user, process, data):
-    if "review_on" in data and data["review_on"] != process.review_on:
-        process.reminded_for = None  # a new review date gets its own reminder
     return _save(process, data)
 
 
@@ -78,6 +76,8 @@ def add_step(user, process, data):
 @recorded_action
 def update_step(user, step, data):
     """Save the step; a new number moves it there and the others make room."""
+    # A model form has already set the new number on the instance; renumber from what is saved.
+    step.number = ProcessStep.objects.values_list("number", flat=True).get(pk=step.pk)
     wanted = data.get("number") or step.number
     steps = list(step.process.steps.exclude(pk=step.pk).order_by("number"))
     wanted = max(1, min(wanted, len(steps) + 1))
@@ -161,8 +161,6 @@ def create_agreement(user, area, data):
 
 @recorded_action
 def update_agreement(user, agreement, data):
-    if "review_on" in data and data["review_on"] != agreement.review_on:
-        agreement.reminded_for = None
     return _save(agreement, data)
 
 
