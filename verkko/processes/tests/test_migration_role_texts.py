@@ -64,7 +64,7 @@ def test_the_reverse_removes_only_the_moved_services(organisations, youth_servic
     assert list(Service.objects.all()) == [youth_service]
 
 
-def test_the_migration_is_in_the_graph():
+def test_the_migration_is_in_the_graph(db):
     from django.db import connection
     from django.db.migrations.loader import MigrationLoader
 
