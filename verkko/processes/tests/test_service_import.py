@@ -98,3 +98,12 @@ def test_another_areas_organisation_is_refused(as_role, coordinator, ptv, other_
 
 def test_the_import_refuses_put(as_role, coordinator):
     assert as_role("coordinator").put(URL).status_code == 405
+
+
+def test_an_organisation_with_imported_services_is_archived_not_deleted(as_role, coordinator, ptv, organization_a):
+    post(as_role("coordinator"), organization_a)
+    response = as_role("coordinator").post(f"/fi/oulu/ecosystem/{organization_a.slug}/remove/")
+    assert response.status_code == 302
+    organization_a.refresh_from_db()
+    assert organization_a.is_archived
+    assert Service.objects.filter(organization=organization_a).count() == 2
