@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "verkko.situation",
     "verkko.news",
     "verkko.survey",
+    "verkko.processes",
     "verkko.reports",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -202,6 +203,12 @@ INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "7"))
 STATFIN_API_URL = os.environ.get("STATFIN_API_URL", "https://pxdata.stat.fi/PxWeb/api/v1")
 # Optional link pattern to a table's page at Statistics Finland, with {table_id}.
 STATFIN_TABLE_URL = os.environ.get("STATFIN_TABLE_URL", "")
+
+# The national service catalogue's (Palvelutietovaranto, PTV) open API, version 11, for the optional
+# import of an organisation's services (verkko/processes/ptv_v11.py holds the mapping).
+PTV_API_URL = os.environ.get("PTV_API_URL", "https://api.palvelutietovaranto.suomi.fi/api/v11").rstrip("/")
+# How many days before a process's or agreement's review date its coordinators are reminded.
+REVIEW_REMINDER_DAYS = int(os.environ.get("REVIEW_REMINDER_DAYS", "14"))
 
 # How long contact people's data is kept after they leave an organisation (README: personal data).
 PERSON_RETENTION_DAYS = int(os.environ.get("PERSON_RETENTION_DAYS", str(2 * 365)))

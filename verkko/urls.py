@@ -27,8 +27,20 @@ LEGACY_SECTIONS = (
     "signals",
     "reports",
 )
+# The first segments of the processes app's pages (verkko/processes/urls.py).
+PROCESSES_SECTIONS = ("processes", "services", "agreements", "commitments", "collaboration-model")
 RESERVED_AREA_SLUGS = frozenset(
-    {*LEGACY_SECTIONS, "accounts", "admin", "areas", "invitations", "healthz", "static", "calendar"}
+    {
+        *LEGACY_SECTIONS,
+        "accounts",
+        "admin",
+        "areas",
+        "invitations",
+        "healthz",
+        "static",
+        "calendar",
+        *PROCESSES_SECTIONS,
+    }
 )
 
 area_patterns = [
@@ -40,6 +52,7 @@ area_patterns = [
     path("", include("verkko.goals.urls")),
     path("", include("verkko.situation.urls")),
     path("survey/", include("verkko.survey.urls")),
+    path("", include("verkko.processes.urls")),
     path("reports/", include("verkko.reports.urls")),
     path("", include("verkko.news.urls")),
     path("people/", include("verkko.accounts.area_urls")),

@@ -90,7 +90,8 @@ def is_referenced(organization):
     for relation in organization._meta.related_objects:
         if relation.related_model is Role:
             continue
-        if getattr(organization, relation.get_accessor_name()).exists():
+        # Through the related model, so that one-to-one links of other apps count as well.
+        if relation.related_model._default_manager.filter(**{relation.field.name: organization}).exists():
             return True
     return False
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("goals/new/", views.goal_create, name="goal_create"),
     path("goals/<str:key>/", views.goal_detail, name="goal"),
     path("goals/<str:key>/edit/", views.goal_edit, name="goal_edit"),
+    path("goals/<str:key>/responsibilities/", views.goal_responsibility, name="goal_responsibility"),
     path("indicators/new/", views.indicator_create, name="indicator_create"),
     path("indicators/<str:key>/", views.indicator_detail, name="indicator"),
     path("indicators/<str:key>/edit/", views.indicator_edit, name="indicator_edit"),

@@ -14,6 +14,8 @@ from django.utils.translation import gettext, pgettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from verkko.accounts.access import edited_organization_ids, is_partner
+from verkko.ecosystem import responsibilities
+from verkko.ecosystem.forms import ResponsibilityForm
 from verkko.ecosystem.models import Decision, Forum, Organization
 from verkko.goals import access, actions, charts, monitoring, values
 from verkko.goals.forms import (
@@ -148,15 +150,14 @@ def monitoring_view(request):
 # Goals
 
 
-@require_safe
-def goal_detail(request, key):
-    goal = _goal(request, key)
+def _render_goal(request, goal, *, responsibility_form=None, status=200):
     summary = monitoring.summarize_all(Goal.objects.filter(pk=goal.pk))[0]
     visible_goals = access.visible_goals(request.user, request.area)
     children = visible_goals.filter(parent=goal)
     indicator_charts = [
         (item, charts.indicator_chart(item.indicator, item.values, item.targets)) for item in summary.indicators
     ]
+    can_manage = access.can_manage(request.user, request.area)
     return render(
         request,
         "goals/goal_detail.html",
@@ -167,10 +168,34 @@ def goal_detail(request, key):
             "indicator_charts": indicator_charts,
             "children": children,
             "parent_visible": goal.parent and visible_goals.filter(pk=goal.parent_id).exists(),
-            "can_manage": access.can_manage(request.user, request.area),
+            "can_manage": can_manage,
             **_history(request, goal),
+            "responsibilities": responsibilities.responsibilities_of(goal, request.area),
+            "responsibility_form": responsibility_form
+            or (ResponsibilityForm(area=request.area) if can_manage else None),
         },
+        status=status,
     )
+
+
+@require_safe
+def goal_detail(request, key):
+    return _render_goal(request, _goal(request, key))
+
+
+@require_POST
+def goal_responsibility(request, key):
+    """Coordinators set an organisation's R/A/C/I letter for the goal, as they do for forums."""
+    goal = _goal(request, key)
+    _require_manager(request)
+    form = ResponsibilityForm(request.POST, area=request.area)
+    if not form.is_valid():
+        return _render_goal(request, goal, responsibility_form=form, status=400)
+    responsibilities.set_responsibility(
+        request.user, form.cleaned_data["organization"], goal, form.cleaned_data["level"]
+    )
+    messages.success(request, gettext("The responsibility was saved."))
+    return redirect(goal)
 
 
 @require_http_methods(["GET", "POST"])

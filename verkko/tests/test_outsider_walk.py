@@ -15,6 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
@@ -22,6 +23,15 @@ from conftest import OUTSIDERS
 from verkko.areas import area_reverse, urlconf_for
 from verkko.ecosystem.models import Decision, Forum, Meeting, Person, Visibility
 from verkko.goals.models import Action, Goal, Indicator, IndicatorValue, Milestone, Target
+from verkko.processes.models import (
+    Agreement,
+    AgreementDocument,
+    Commitment,
+    ModelVersion,
+    Process,
+    ProcessStep,
+    Service,
+)
 from verkko.situation.models import Review, Signal
 from verkko.stats.models import Source
 from verkko.survey.models import Participant, Response, SurveyRound
@@ -32,8 +42,9 @@ SKIPPED_NAMES = {"legacy", "accounts:logout"}
 
 
 @pytest.fixture
-def partner_only(area, organization_a, partner_editor, coordinator):
+def partner_only(area, organization_a, partner_editor, coordinator, settings, tmp_path):
     """One partner-only object of every kind the area holds, each carrying the marker."""
+    settings.MEDIA_ROOT = tmp_path
     forum = Forum.objects.create(
         area=area,
         slug="salainen-foorumi",
@@ -93,6 +104,41 @@ def partner_only(area, organization_a, partner_editor, coordinator):
     Response.objects.create(
         round=survey_round, organization=organization_a, status=Response.Status.SUBMITTED, comments=MARKER
     )
+    process = Process.objects.create(
+        area=area, slug="salainen-prosessi", name=f"{MARKER} prosessi", visibility=Visibility.PARTNERS
+    )
+    process.goals.add(goal)
+    process.forums.add(forum)
+    ProcessStep.objects.create(process=process, number=1, title=f"{MARKER} vaihe", responsible=organization_a)
+    service = Service.objects.create(
+        area=area, organization=organization_a, name="Julkinen palvelu", contact_person=person
+    )
+    agreement = Agreement.objects.create(
+        area=area, title=f"{MARKER} sopimus", starts_on=datetime.date(2026, 1, 1), visibility=Visibility.PARTNERS
+    )
+    agreement.parties.add(organization_a)
+    document = AgreementDocument.objects.create(
+        agreement=agreement, title=f"{MARKER} liite", file=SimpleUploadedFile("liite.txt", MARKER.encode())
+    )
+    commitment = Commitment.objects.create(
+        agreement=agreement,
+        organization=organization_a,
+        kind=Commitment.Kind.IN_KIND,
+        description=f"{MARKER} panos",
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+    )
+    Commitment.objects.create(
+        action=action,
+        organization=organization_a,
+        kind=Commitment.Kind.IN_KIND,
+        description=f"{MARKER} toimenpiteen panos",
+        starts_on=datetime.date(2026, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+    )
+    version = ModelVersion.objects.create(
+        area=area, title=f"{MARKER} versio", adopted_on=datetime.date(2026, 1, 1), content={"forums": []}
+    )
     return {
         "slug": [forum.slug, organization_a.slug],
         "uuid": [meeting.uuid, decision.uuid, person.uuid],
@@ -111,6 +157,14 @@ def partner_only(area, organization_a, partner_editor, coordinator):
         # The site's own pages with a signed token in the address (password reset, invitations).
         "token": ["ei-kelpaa"],
         "uidb64": ["MQ"],
+        # The processes app's pages.
+        "process": [process.slug],
+        "step": [1],
+        "service": [service.uuid],
+        "agreement": [agreement.uuid],
+        "document": [document.uuid],
+        "commitment": [commitment.uuid],
+        "version": [version.uuid],
     }
 
 
@@ -193,6 +247,12 @@ def test_a_partner_of_the_area_meets_the_partner_only_content_on_the_same_walk(
         r"/goals/salainen-tavoite/$",
         r"/signals/[-0-9a-f]+/$",
         r"/survey/rounds/[-0-9a-f]+/$",
+        r"/processes/salainen-prosessi/$",
+        r"/agreements/[-0-9a-f]+/$",
+        r"/agreements/documents/[-0-9a-f]+/$",
+        r"/collaboration-model/versions/[-0-9a-f]+/$",
+        r"/collaboration-model/$",
+        r"/commitments/$",
     ]
     for pattern in expected:
         assert any(re.search(pattern, address) for address in found), f"a partner should see {pattern}"
