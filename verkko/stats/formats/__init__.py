@@ -7,6 +7,7 @@ naming the problem and where it is.
 
 from pathlib import Path
 
+from . import jsonscan
 from .errors import FormatError
 from .jsonstat import load_json, parse_jsonstat, parse_loaded, read_jsonstat
 from .model import (
@@ -37,6 +38,7 @@ __all__ = [
     "Period",
     "detect_format",
     "is_pxweb_json",
+    "jsonscan",
     "parse_jsonstat",
     "parse_pxweb_json",
     "parse_period",

