@@ -70,8 +70,9 @@ class Series(models.Model):
             models.UniqueConstraint(fields=["table", "key"], name="stats_series_unique_table_key"),
         ]
         indexes = [
-            # The figures' lookup: a table's series of some areas, of one measure or all.
-            models.Index(fields=["table", "area_code", "measure_code"], name="stats_series_lookup"),
+            # The figures' lookup: a table's series of one measure (or a few) in some areas; equality
+            # columns first, so that the areas are an index condition, not a filter.
+            models.Index(fields=["table", "measure_code", "area_code"], name="stats_series_lookup"),
         ]
 
     def __str__(self):

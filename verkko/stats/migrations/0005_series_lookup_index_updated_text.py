@@ -17,6 +17,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='series',
-            index=models.Index(fields=['table', 'area_code', 'measure_code'], name='stats_series_lookup'),
+            index=models.Index(fields=['table', 'measure_code', 'area_code'], name='stats_series_lookup'),
         ),
     ]
