@@ -190,10 +190,10 @@ def _grow_tenfold(path):
 
 def _figure_lookup(path):
     """The figures' query (one measure summed over ten areas, every period), LOOKUP_RUNS times."""
+    from django.db import connection
+
     from verkko.stats.aggregation import area_totals
     from verkko.stats.models import Table
-
-    from django.db import connection
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
