@@ -121,7 +121,23 @@ def measure(kind: str, path: str, database_url: str | None) -> dict:
     started = time.perf_counter()
     cells = MEASUREMENTS[kind](path)
     seconds = _PRE_TIMED.get("seconds", time.perf_counter() - started)
-    return {"seconds": seconds, "cells": cells, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"seconds": seconds, "cells": cells, "peak_mb": peak_mb()}
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory in MB.
+
+    Linux's ru_maxrss survives fork and exec, so a child started by a parent that once held
+    more (the generated table) would report the parent's peak; VmHWM belongs to the process's
+    own address space, which exec makes anew.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _orjson_floor(path):

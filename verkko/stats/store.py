@@ -143,6 +143,7 @@ def _upsert_table(table_id: str, dataset: Dataset, source: str, origin: str) -> 
     table.frequency = dataset.frequency or table.frequency
     table.dimensions = _merged_dimensions(table.dimensions, dataset)
     if dataset.updated or dataset.updated_text:
+        # The source's latest word: a text that is no time leaves ``updated`` unknown.
         table.updated = dataset.updated
         table.updated_text = dataset.updated_text[:100]
     table.fetched_at = timezone.now()

@@ -432,8 +432,6 @@ def _statuses(status, total: int, where: str, origin: str) -> list[str] | None:
                 path=f"{where}status",
             )
         return [s or "" for s in status]
-    if isinstance(status, dict):
-        return [s or "" for s in _sparse_to_list(status, total, f"{where}status", origin)]
     raise FormatError(f"'{where}status' should be a string, array or object", source=origin, path=f"{where}status")
 
 
