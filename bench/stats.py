@@ -7,10 +7,18 @@ memory is its own:
 - a plain orjson parse of the JSON-stat file (the floor),
 - our readers (every cell handed on in batches; and as tidy rows),
 - pyjstat (to a pandas DataFrame) and pyaxis, reading the same files,
-- a first import and an unchanged re-import into SQLite and into PostgreSQL.
+- a first import and an unchanged re-import into SQLite and into PostgreSQL, and on
+  PostgreSQL a plain COPY of the same rows (the floor of a first import);
+
+and then (issue 15), unless --small:
+
+- a JSON-stat file of four million cells read and imported with the value array parsed
+  piece by piece, beside the whole-document parse the reader used before and pyjstat;
+- on PostgreSQL, the figures' query (one measure of ten areas, every period) with the
+  table's million observations and again with ten times as many in the database.
 
 It prints seconds, cells per second and peak memory, and how the results compare with the
-aims of issue 4. Nothing is asserted: numbers depend on the machine.
+aims of issues 4 and 15. Nothing is asserted: numbers depend on the machine.
 
     DJANGO_SETTINGS_MODULE=verkko.settings python bench/stats.py [--small] [--no-postgres]
 
@@ -40,6 +48,10 @@ if str(REPOSITORY) not in sys.path:
 POSTGRES_URL = os.environ.get("STATS_BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/verkko_bench")
 FULL_SHAPE = (309, 240, 14)
 SMALL_SHAPE = (31, 60, 14)
+# About four million cells: the file whose import memory issue 15 bounds.
+LARGE_SHAPE = (309, 240, 54)
+# The figures' query is timed over this many runs, after one warm-up run.
+LOOKUP_RUNS = 20
 # One cell in this many is missing (secret), as in real employment statistics.
 MISSING_EVERY = 97
 
@@ -47,7 +59,7 @@ MISSING_EVERY = 97
 # --- generating the table ---------------------------------------------------------------------
 
 
-def generate(folder: Path, shape: tuple[int, int, int]) -> tuple[Path, Path, int]:
+def generate(folder: Path, shape: tuple[int, int, int], *, name: str = "bench12r5") -> tuple[Path, Path, int]:
     from verkko.stats.formats import ROLE_AREA, ROLE_CONTENT, ROLE_TIME, Dataset, Dimension
     from verkko.stats.formats.writers import write_jsonstat, write_px
 
@@ -74,9 +86,10 @@ def generate(folder: Path, shape: tuple[int, int, int]) -> tuple[Path, Path, int
     for index in range(0, size, MISSING_EVERY):
         values[index], statuses[index] = None, "..."
     dataset = Dataset.from_values(dimensions, values, statuses, table_id="bench12r5", title="Generated 12r5")
-    json_path, px_path = folder / "bench12r5.json", folder / "bench12r5.px"
+    json_path, px_path = folder / f"{name}.json", folder / f"{name}.px"
     json_path.write_bytes(write_jsonstat(dataset))
-    px_path.write_bytes(write_px(dataset))
+    if name == "bench12r5":
+        px_path.write_bytes(write_px(dataset))
     return json_path, px_path, size
 
 
@@ -107,8 +120,24 @@ def measure(kind: str, path: str, database_url: str | None) -> dict:
         importlib.import_module(module)
     started = time.perf_counter()
     cells = MEASUREMENTS[kind](path)
-    seconds = time.perf_counter() - started
-    return {"seconds": seconds, "cells": cells, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    seconds = _PRE_TIMED.get("seconds", time.perf_counter() - started)
+    return {"seconds": seconds, "cells": cells, "peak_mb": peak_mb()}
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory in MB.
+
+    Linux's ru_maxrss survives fork and exec, so a child started by a parent that once held
+    more (the generated table) would report the parent's peak; VmHWM belongs to the process's
+    own address space, which exec makes anew.
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _orjson_floor(path):
@@ -120,6 +149,84 @@ def _our_batches(path):
 
     (dataset,) = read_file(path)
     return sum(len(batch.values) for batch in dataset.batches())
+
+
+def _our_whole_document(path):
+    """The reader as it was before issue 15: the whole document parsed at once."""
+    from verkko.stats.formats.jsonstat import read_jsonstat
+
+    (dataset,) = read_jsonstat(Path(path).read_bytes(), origin=path, stream_above=1 << 62)
+    return sum(len(batch.values) for batch in dataset.batches())
+
+
+def _import_whole_document(path):
+    from verkko.stats.formats.jsonstat import read_jsonstat
+    from verkko.stats.store import import_dataset
+
+    datasets = read_jsonstat(Path(path).read_bytes(), origin=path, stream_above=1 << 62)
+    return import_dataset(datasets, origin=path).observations
+
+
+def _plain_copy(path):
+    """COPY of the rows the first import wrote into an empty table of the same shape and key.
+
+    The rows are read out of the database before the clock starts; only the COPY is timed.
+    """
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DROP TABLE IF EXISTS bench_plain_copy")
+        cursor.execute("CREATE TABLE bench_plain_copy (LIKE stats_observation INCLUDING ALL)")
+        text = bytearray()
+        with cursor.copy("COPY stats_observation TO STDOUT") as copy:
+            for block in copy:
+                text += block
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        with cursor.copy("COPY bench_plain_copy FROM STDIN") as copy:
+            for start in range(0, len(text), 1 << 20):
+                copy.write(bytes(text[start : start + (1 << 20)]))
+        cursor.execute("SELECT count(*) FROM bench_plain_copy")
+        (rows,) = cursor.fetchone()
+        cursor.execute("DROP TABLE bench_plain_copy")
+    _PRE_TIMED["seconds"] = time.perf_counter() - started
+    return rows
+
+
+def _grow_tenfold(path):
+    """Nine more copies of the table under other ids: ten times the observations."""
+    from verkko.stats.formats import read_file
+    from verkko.stats.store import import_dataset
+
+    total = 0
+    for number in range(1, 10):
+        total += import_dataset(read_file(path), origin=path, table_id=f"bench12r5-copy{number}").observations
+    return total
+
+
+def _figure_lookup(path):
+    """The figures' query (one measure summed over ten areas, every period), LOOKUP_RUNS times."""
+    from django.db import connection
+
+    from verkko.stats.aggregation import area_totals
+    from verkko.stats.models import Table
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # as autovacuum would have done after the imports
+    table = Table.objects.get(table_id="bench12r5")
+    areas = [f"KU{n:03d}" for n in range(1, 300, 30)]
+    area_totals(table, "SISALTO03", areas)  # warm
+    started = time.perf_counter()
+    cells = 0
+    for _ in range(LOOKUP_RUNS):
+        cells += len(area_totals(table, "SISALTO03", areas))
+    _PRE_TIMED["seconds"] = (time.perf_counter() - started) / LOOKUP_RUNS
+    return cells // LOOKUP_RUNS
+
+
+# A measurement that times only part of its work puts its own seconds here.
+_PRE_TIMED: dict = {}
 
 
 def _our_rows(path):
@@ -156,6 +263,11 @@ PRELOAD = {
     "pyjstat": ["pyjstat.pyjstat"],
     "pyaxis": ["pyaxis.pyaxis"],
     "import": ["verkko.stats.formats", "verkko.stats.store"],
+    "ours-whole": ["verkko.stats.formats"],
+    "import-whole": ["verkko.stats.formats", "verkko.stats.store"],
+    "copy": ["verkko.stats.store"],
+    "grow": ["verkko.stats.formats", "verkko.stats.store"],
+    "lookup": ["verkko.stats.aggregation"],
 }
 MEASUREMENTS = {
     "orjson": _orjson_floor,
@@ -164,6 +276,11 @@ MEASUREMENTS = {
     "pyjstat": _pyjstat,
     "pyaxis": _pyaxis,
     "import": _import,
+    "ours-whole": _our_whole_document,
+    "import-whole": _import_whole_document,
+    "copy": _plain_copy,
+    "grow": _grow_tenfold,
+    "lookup": _figure_lookup,
 }
 
 
@@ -248,10 +365,58 @@ def main() -> None:
                     break
                 run_child("migrate", database_url=url)
                 record(f"{database} first import, {label}", "import", path, url)
+                if database == "PostgreSQL":
+                    record(f"{database} plain COPY of the same rows, {label}", "copy", path, url)
                 record(f"{database} unchanged re-import, {label}", "import", path, url)
 
-    print_table(results)
-    print_aims(results)
+        large: dict[str, dict] = {}
+        if not arguments.small:
+            large = measure_issue_15(folder, json_path, record, results, postgres=not arguments.no_postgres)
+
+    main_results = {name: result for name, result in results.items() if name not in large}
+    print_table(main_results)
+    print_aims(main_results)
+    if large:
+        print_issue_15(results, large)
+
+
+def measure_issue_15(folder: Path, json_path: Path, record, results: dict, *, postgres: bool) -> dict:
+    """The 4-million-cell file, and the figures' query at one and ten times the observations."""
+    large_path, _, size = generate(folder, LARGE_SHAPE, name="bench-large")
+    print(
+        f"\nLarge table: {' × '.join(map(str, LARGE_SHAPE))} = {size:,} cells, "
+        f"JSON-stat {large_path.stat().st_size / 1e6:.1f} MB",
+        file=sys.stderr,
+    )
+    names = {}
+    for name, kind, path, url in (
+        ("4M cells: JSON-stat reader, whole document (before)", "ours-whole", large_path, None),
+        ("4M cells: JSON-stat reader, piece by piece", "ours-batches", large_path, None),
+        ("4M cells: pyjstat → DataFrame", "pyjstat", large_path, None),
+        ("4M cells: SQLite first import, whole document (before)", "import-whole", large_path, "sqlite-whole"),
+        ("4M cells: SQLite first import, piece by piece", "import", large_path, "sqlite-pieces"),
+    ):
+        if url is not None:
+            url = fresh_sqlite(folder, url)
+            run_child("migrate", database_url=url)
+        record(name, kind, path, url)
+        names[name] = kind
+    if postgres:
+        url = fresh_postgres()
+        if url is not None:
+            run_child("migrate", database_url=url)
+            record("PostgreSQL first import, JSON-stat (lookup base)", "import", json_path, url)
+            record("PostgreSQL figure query, 1× observations", "lookup", json_path, url)
+            record("PostgreSQL nine more tables (10× observations)", "grow", json_path, url)
+            record("PostgreSQL figure query, 10× observations", "lookup", json_path, url)
+            for name in (
+                "PostgreSQL first import, JSON-stat (lookup base)",
+                "PostgreSQL figure query, 1× observations",
+                "PostgreSQL nine more tables (10× observations)",
+                "PostgreSQL figure query, 10× observations",
+            ):
+                names[name] = ""
+    return names
 
 
 def print_table(results: dict[str, dict]) -> None:
@@ -281,10 +446,53 @@ def print_aims(results: dict[str, dict]) -> None:
         again = name.replace("first import", "unchanged re-import")
         ratio = seconds[again] / seconds[name]
         aim(f"{again} at most half the first: {ratio:.0%}", ratio <= 0.5)
-    ours = [name for name in results if name.startswith(("our ", "SQLite", "PostgreSQL"))]
+    ours = [name for name in results if name.startswith(("our ", "SQLite", "PostgreSQL")) and "×" not in name]
     peak = max(results[name]["peak_mb"] for name in ours)
     aim(f"peak memory of our readers and imports under 200 MB: {peak:.0f} MB", peak < 200)
     print("\nAims of issue 4:")
+    print("\n".join(lines))
+
+
+def print_issue_15(results: dict[str, dict], large: dict) -> None:
+    print("\nIssue 15: a large JSON-stat file, and the figures' query as the data grow")
+    print_table({name: results[name] for name in large})
+    lines = []
+
+    def aim(text, ok):
+        lines.append(f"  [{'met' if ok else 'NOT met'}] {text}")
+
+    before = results["4M cells: JSON-stat reader, whole document (before)"]
+    now = results["4M cells: JSON-stat reader, piece by piece"]
+    imported = results["4M cells: SQLite first import, piece by piece"]
+    imported_before = results["4M cells: SQLite first import, whole document (before)"]
+    aim(
+        f"4M-cell import under 200 MB peak: {imported['peak_mb']:.0f} MB (before {imported_before['peak_mb']:.0f} MB; "
+        f"reader {now['peak_mb']:.0f} MB, before {before['peak_mb']:.0f} MB)",
+        imported["peak_mb"] < 200,
+    )
+    aim(
+        f"at most a third slower than before: reader {now['seconds'] / before['seconds']:.2f}×, "
+        f"import {imported['seconds'] / imported_before['seconds']:.2f}× the time",
+        now["seconds"] <= 1.5 * before["seconds"] and imported["seconds"] <= 1.5 * imported_before["seconds"],
+    )
+    pyjstat = results["4M cells: pyjstat → DataFrame"]
+    lines.append(f"  (pyjstat: {pyjstat['seconds']:.1f} s, {pyjstat['peak_mb']:.0f} MB)")
+    for label in ("JSON-stat", "PX"):
+        first = results.get(f"PostgreSQL first import, {label}")
+        copy = results.get(f"PostgreSQL plain COPY of the same rows, {label}")
+        if first and copy:
+            ratio = first["seconds"] / copy["seconds"]
+            aim(f"PostgreSQL first import, {label}, within 1.3× of a plain COPY: {ratio:.2f}×", ratio <= 1.3)
+    one = results.get("PostgreSQL figure query, 1× observations")
+    ten = results.get("PostgreSQL figure query, 10× observations")
+    if one and ten:
+        growth = ten["seconds"] / one["seconds"] - 1
+        aim(
+            f"figure query flat with ten times the observations: {one['seconds'] * 1000:.1f} ms → "
+            f"{ten['seconds'] * 1000:.1f} ms ({growth:+.0%})",
+            growth <= 0.1,
+        )
+    print("\nAims of issue 15:")
     print("\n".join(lines))
 
 

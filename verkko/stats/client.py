@@ -1,10 +1,17 @@
-"""A client of Statistics Finland's PxWeb API v1: limits, metadata, queries, data.
+"""A client of the PxWeb API, version 1 (Statistics Finland) or 2.0 (Sweden's and Norway's offices).
+
+The configured base address chooses the version: one whose last part is ``v2`` (such as
+``https://statistics.example/api/v2``) speaks PxWeb API 2.0 (``/config``,
+``/tables/{id}/metadata`` as JSON-stat 2.0, ``/tables/{id}/data?outputFormat=json-stat2``
+with ``valueCodes[VARIABLE]=…``, ``lang=``), any other v1. Both give the same metadata,
+queries and datasets, so the rest of Verkko does not know which one it talks to.
 
 Variable codes are read from each table's metadata at run time (they changed on 8 June 2026
 and may change again); a selection names variables by role ("area", "time", "content") or
-by their current code. Queries larger than the service's ``maxValues`` are split, calls are
-spaced to stay within ``maxCalls`` per ``timeWindow``, and 429/503/timeouts are retried with
-exponential backoff that honours ``Retry-After``.
+by their current code. Queries larger than the service's ``maxValues`` (2.0: ``maxDataCells``)
+are split, calls are spaced to stay within ``maxCalls`` (2.0: ``maxCallsPerTimeWindow``) per
+``timeWindow``, and 429/503/timeouts are retried with exponential backoff that honours
+``Retry-After``.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from urllib.parse import quote, urlsplit
 
 import httpx
 import orjson
@@ -26,6 +34,9 @@ from .formats.model import guess_role
 
 DEFAULT_API_URL = "https://pxdata.stat.fi/PxWeb/api/v1"
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
+# A 2.0 data query longer than this goes as a POST body instead of GET parameters.
+MAX_GET_URL = 2000
+_V2_ROLES = {"time": ROLE_TIME, "geo": ROLE_AREA, "metric": ROLE_CONTENT}
 
 
 class PxWebError(Exception):
@@ -71,6 +82,8 @@ class TableMetadata:
     table_id: str
     title: str
     variables: list[Variable] = field(default_factory=list)
+    # PxWeb API 2.0 tells when the table was updated in its metadata; v1 does not.
+    updated: datetime | None = None
 
     def variable(self, key: str) -> Variable:
         """The variable with this code, or the one with this role (area, time, content)."""
@@ -103,6 +116,12 @@ def table_file(table_id: str) -> str:
     return table_id if table_id.endswith(".px") else f"{table_id}.px"
 
 
+def api_version_of(url: str) -> int:
+    """2 for a PxWeb API 2.0 address (its last part is "v2"), else 1."""
+    last = urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1].casefold()
+    return 2 if last in ("v2", "v2beta") else 1
+
+
 def configured_api_url() -> str:
     """STATFIN_API_URL from Django settings when they are configured, else Statistics Finland's."""
     try:
@@ -128,6 +147,7 @@ class PxWebClient:
         clock: Callable[[], float] = time.monotonic,
     ):
         self.base_url = (base_url or configured_api_url()).rstrip("/")
+        self.api_version = api_version_of(self.base_url)
         self.language = language
         self.database = database
         self.max_retries = max_retries
@@ -155,28 +175,38 @@ class PxWebClient:
         return f"{url}/{path.strip('/')}" if path.strip("/") else url
 
     def table_url(self, table_id: str) -> str:
+        if self.api_version == 2:
+            return f"{self.base_url}/tables/{quote(metadata_id(table_id), safe='')}"
         return self.url(table_file(table_id))
+
+    @property
+    def _v2_params(self) -> dict:
+        return {"lang": self.language}
 
     # --- service -----------------------------------------------------------------------
 
     def limits(self) -> Limits:
         """The service's maxValues, maxCalls and timeWindow from ``?config`` (read once)."""
         if self._limits is None:
-            config = self._json("GET", f"{self.base_url}/{self.language}/?config")
+            if self.api_version == 2:
+                url, names = f"{self.base_url}/config", ("maxDataCells", "maxCallsPerTimeWindow", "timeWindow")
+            else:
+                url, names = f"{self.base_url}/{self.language}/?config", ("maxValues", "maxCalls", "timeWindow")
+            config = self._json("GET", url)
             try:
                 self._limits = Limits(
-                    max_values=int(config["maxValues"]),
-                    max_calls=int(config["maxCalls"]),
-                    time_window=float(config["timeWindow"]),
+                    max_values=int(config[names[0]]),
+                    max_calls=int(config[names[1]]),
+                    time_window=float(config[names[2]]),
                 )
             except (KeyError, TypeError, ValueError):
-                raise PxWebNotJsonStat(
-                    f"{self.base_url}/?config does not give maxValues, maxCalls and timeWindow"
-                ) from None
+                raise PxWebNotJsonStat(f"{url} does not give {', '.join(names[:2])} and {names[2]}") from None
         return self._limits
 
     def list_tables(self, path: str = "") -> list[TableEntry]:
         """The folders and tables under a path, with each table's ``updated``."""
+        if self.api_version == 2:
+            return self._list_tables_v2(path)
         url = self.url(path)
         entries = self._json("GET", url)
         if not isinstance(entries, list):
@@ -194,6 +224,8 @@ class PxWebClient:
 
     def search(self, query: str) -> list[SearchHit]:
         """Tables whose title matches the words, best match first, as the service ranks them."""
+        if self.api_version == 2:
+            return self._search_v2(query)
         url = self.url()
         hits = self._json("GET", url, params={"query": query})
         if not isinstance(hits, list):
@@ -211,6 +243,8 @@ class PxWebClient:
 
     def metadata(self, table_id: str) -> TableMetadata:
         """The table's variables as they are now: codes, texts, values, time and elimination."""
+        if self.api_version == 2:
+            return self._metadata_v2(table_id)
         url = self.table_url(table_id)
         document = self._json("GET", url)
         if not isinstance(document, dict) or not isinstance(document.get("variables"), list):
@@ -278,8 +312,12 @@ class PxWebClient:
             yield self.post_query(table_id, part)
 
     def post_query(self, table_id: str, query: dict) -> Dataset:
-        url = self.table_url(table_id)
-        document = self._json("POST", url, content=orjson.dumps(query))
+        """The cells a query (as :meth:`build_query` gives it) selects, as one dataset."""
+        if self.api_version == 2:
+            url, document = self._data_v2(table_id, query)
+        else:
+            url = self.table_url(table_id)
+            document = self._json("POST", url, content=orjson.dumps(query))
         try:
             (dataset,) = parse_jsonstat(document, origin=url)
         except FormatError as error:
@@ -290,8 +328,10 @@ class PxWebClient:
         return dataset
 
     def table_updated(self, table_id: str) -> datetime | None:
-        """When the table was last updated, from a query of a single cell."""
+        """When the table was last updated: 2.0's metadata says it, v1 needs a query of one cell."""
         metadata = self.metadata(table_id)
+        if metadata.updated is not None:
+            return metadata.updated
         selection = {}
         for variable in metadata.variables:
             if variable.time:
@@ -299,6 +339,101 @@ class PxWebClient:
             elif not variable.elimination:
                 selection[variable.code] = variable.values[:1]
         return self.post_query(table_id, self.build_query(metadata, selection)).updated
+
+    # --- PxWeb API 2.0 --------------------------------------------------------------------
+
+    def _metadata_v2(self, table_id: str) -> TableMetadata:
+        """The table's variables from 2.0's metadata, a JSON-stat 2.0 dataset without values."""
+        url = f"{self.table_url(table_id)}/metadata"
+        document = self._json("GET", url, params={**self._v2_params, "outputFormat": "json-stat2"})
+        if not isinstance(document, dict) or not isinstance(document.get("dimension"), dict):
+            raise PxWebNotJsonStat(f"{url} did not answer with JSON-stat metadata (no 'dimension')")
+        role_of = {}
+        for role_name, codes in (document.get("role") or {}).items():
+            for code in codes or []:
+                role_of.setdefault(code, _V2_ROLES.get(role_name, ROLE_OTHER))
+        variables = []
+        for code in document.get("id") or list(document["dimension"]):
+            item = document["dimension"].get(code)
+            if not isinstance(item, dict):
+                raise PxWebNotJsonStat(f"{url} names dimension {code!r} but does not describe it")
+            category = item.get("category") or {}
+            index = category.get("index") or list(category.get("label") or {})
+            values = [str(v) for v in index] if isinstance(index, list) else sorted(index, key=index.get)
+            labels = category.get("label") or {}
+            text = str(item.get("label") or code)
+            role = role_of.get(code) or guess_role(code, text)
+            extension = item.get("extension") or {}
+            variables.append(
+                Variable(
+                    code=code,
+                    text=text,
+                    values=values,
+                    value_texts=[str(labels.get(v, v)) for v in values],
+                    time=role == ROLE_TIME,
+                    elimination=bool(extension.get("elimination")),
+                    role=role,
+                )
+            )
+        _keep_one_of_each_role(variables)
+        return TableMetadata(
+            table_id=metadata_id(table_id),
+            title=str(document.get("label", "")),
+            variables=variables,
+            updated=_updated(document.get("updated"), url),
+        )
+
+    def _data_v2(self, table_id: str, query: dict) -> tuple[str, object]:
+        """GET with ``valueCodes[…]`` parameters, or POST the selection when the address gets long."""
+        url = f"{self.table_url(table_id)}/data"
+        params = {**self._v2_params, "outputFormat": "json-stat2"}
+        selection = [
+            {"variableCode": part["code"], "valueCodes": _v2_value_codes(part["selection"])} for part in query["query"]
+        ]
+        get_params = {**params, **{f"valueCodes[{s['variableCode']}]": ",".join(s["valueCodes"]) for s in selection}}
+        if len(str(httpx.URL(url, params=get_params))) <= MAX_GET_URL:
+            return url, self._json("GET", url, params=get_params)
+        return url, self._json("POST", url, params=params, content=orjson.dumps({"selection": selection}))
+
+    def _list_tables_v2(self, path: str) -> list[TableEntry]:
+        folder = path.strip("/")
+        url = f"{self.base_url}/navigation" + (f"/{quote(folder, safe='')}" if folder else "")
+        document = self._json("GET", url, params=self._v2_params)
+        if not isinstance(document, dict) or not isinstance(document.get("folderContents"), list):
+            raise PxWebNotJsonStat(f"{url} did not answer with a folder (no 'folderContents')")
+        return [
+            TableEntry(
+                id=str(item.get("id", "")),
+                type="t" if str(item.get("type") or item.get("objectType", "")).casefold() == "table" else "l",
+                text=str(item.get("label", "")),
+                updated=_updated(item.get("updated"), url),
+            )
+            for item in document["folderContents"]
+            if isinstance(item, dict)
+        ]
+
+    def _search_v2(self, query: str, *, max_pages: int = 20) -> list[SearchHit]:
+        url = f"{self.base_url}/tables"
+        hits, page = [], 1
+        while page <= max_pages:
+            document = self._json("GET", url, params={**self._v2_params, "query": query, "pageNumber": page})
+            if not isinstance(document, dict) or not isinstance(document.get("tables"), list):
+                raise PxWebNotJsonStat(f"{url}?query= did not answer with a list of tables")
+            for table in document["tables"]:
+                if isinstance(table, dict):
+                    hits.append(
+                        SearchHit(
+                            table_id=str(table.get("id", "")),
+                            path="/".join(str(p.get("id", "")) for p in (table.get("paths") or [[]])[0] if p),
+                            title=str(table.get("label", "")),
+                            published=_updated(table.get("updated"), url),
+                        )
+                    )
+            pages = (document.get("page") or {}).get("totalPages") or 1
+            if page >= int(pages):
+                break
+            page += 1
+        return hits
 
     # --- HTTP ----------------------------------------------------------------------------
 
@@ -430,6 +565,16 @@ def _item_query(items: dict[str, list[str]], query: dict) -> dict:
     }
 
 
+def _v2_value_codes(selection: dict) -> list[str]:
+    """A v1-style selection ({"filter", "values"}) as 2.0's valueCodes."""
+    kind, values = selection["filter"], selection["values"]
+    if kind == "all":
+        return ["*"]
+    if kind == "top":
+        return [f"top({int(values[0])})"]
+    return [str(value) for value in values]
+
+
 def _retry_after(response: httpx.Response) -> float | None:
     header = response.headers.get("retry-after")
     if not header:
@@ -446,10 +591,8 @@ def _retry_after(response: httpx.Response) -> float | None:
 
 
 def _updated(text, url: str) -> datetime | None:
-    try:
-        return parse_updated(text)
-    except FormatError:
-        raise PxWebNotJsonStat(f"{url} gives an 'updated' that is not a time: {text!r}") from None
+    """A listing's or metadata's 'updated'; a text that is no time reads as unknown (None)."""
+    return parse_updated(text)
 
 
 def _snippet(response: httpx.Response) -> str:

@@ -26,6 +26,9 @@ class Table(models.Model):
     # [{"code", "label", "role": "area"|"content"|"time"|"other", "values": [{"code", "label"}]}]
     dimensions = models.JSONField(_("dimensions"), default=list, blank=True)
     updated = models.DateTimeField(_("updated at source"), null=True, blank=True)
+    # The time as the source wrote it ("2026-01-27T06:00:00Z", "08/08/2014 16:39:07" …), kept
+    # even when it could not be read into ``updated``.
+    updated_text = models.CharField(_("updated at source, as written"), max_length=100, blank=True)
     fetched_at = models.DateTimeField(_("fetched"), null=True, blank=True)
     url = models.URLField(_("address at source"), max_length=500, blank=True)
 
@@ -65,6 +68,11 @@ class Series(models.Model):
         verbose_name_plural = _("series")
         constraints = [
             models.UniqueConstraint(fields=["table", "key"], name="stats_series_unique_table_key"),
+        ]
+        indexes = [
+            # The figures' lookup: a table's series of one measure (or a few) in some areas; equality
+            # columns first, so that the areas are an index condition, not a filter.
+            models.Index(fields=["table", "measure_code", "area_code"], name="stats_series_lookup"),
         ]
 
     def __str__(self):

@@ -142,7 +142,10 @@ def _upsert_table(table_id: str, dataset: Dataset, source: str, origin: str) -> 
     table.title = (dataset.title or table.title)[:500]
     table.frequency = dataset.frequency or table.frequency
     table.dimensions = _merged_dimensions(table.dimensions, dataset)
-    table.updated = dataset.updated or table.updated
+    if dataset.updated or dataset.updated_text:
+        # The source's latest word: a text that is no time leaves ``updated`` unknown.
+        table.updated = dataset.updated
+        table.updated_text = dataset.updated_text[:100]
     table.fetched_at = timezone.now()
     if origin.startswith(("http://", "https://")):
         table.url = origin[:500]
@@ -153,6 +156,9 @@ def _merge_table_info(table: Table, dataset: Dataset) -> None:
     table.dimensions = _merged_dimensions(table.dimensions, dataset)
     if dataset.updated and (table.updated is None or dataset.updated > table.updated):
         table.updated = dataset.updated
+        table.updated_text = dataset.updated_text[:100]
+    elif not table.updated and dataset.updated_text and not table.updated_text:
+        table.updated_text = dataset.updated_text[:100]
 
 
 def _merged_dimensions(stored: list[dict], dataset: Dataset) -> list[dict]:

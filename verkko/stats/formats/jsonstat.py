@@ -1,38 +1,61 @@
-"""JSON-stat readers: version 2.0 datasets (and collections of them) and 1.x bundles."""
+"""JSON-stat readers: version 2.0 datasets (and collections of them), 1.x bundles and datasets.
+
+Large documents are read with their ``value`` and ``status`` arrays left as text and parsed
+piece by piece (see :mod:`.jsonscan`), so memory does not grow with every cell as an object.
+"""
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 import orjson
 
 from .errors import FormatError
+from .jsonscan import STREAM_ABOVE, LazyArray, line_and_column, load_with_lazy_arrays
 from .model import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME, Dataset, Dimension, guess_role
+from .times import SOURCE_TIMEZONE, parse_source_time
 
-# Statistics Finland states naive times in Finnish local time.
-SOURCE_TIMEZONE = ZoneInfo("Europe/Helsinki")
+__all__ = ["SOURCE_TIMEZONE", "load_json", "parse_jsonstat", "parse_updated", "read_jsonstat"]
 _ROLE_NAMES = {"time": ROLE_TIME, "geo": ROLE_AREA, "metric": ROLE_CONTENT}
 _CELL_TYPES = {int, float, str, type(None)}
 
 
-def read_jsonstat(data: bytes | str, *, origin: str = "") -> list[Dataset]:
-    """Every dataset in a JSON-stat document (a 2.0 dataset or collection, or a 1.x bundle)."""
+def read_jsonstat(data: bytes | str, *, origin: str = "", stream_above: int = STREAM_ABOVE) -> list[Dataset]:
+    """Every dataset in a JSON-stat document (a 2.0 dataset or collection, a 1.x bundle or dataset).
+
+    ``value``/``status`` arrays longer than ``stream_above`` bytes are parsed piece by piece.
+    """
+    document = load_json(data, origin=origin, stream_above=stream_above)
+    return parse_loaded(document, data, origin=origin)
+
+
+def load_json(data: bytes | str, *, origin: str = "", stream_above: int = STREAM_ABOVE):
+    """The parsed JSON document, long value/status arrays left as :class:`LazyArray` text."""
     try:
-        document = orjson.loads(data)
+        if isinstance(data, bytes) and len(data) > stream_above:
+            try:
+                return load_with_lazy_arrays(data, stream_above=stream_above)
+            except orjson.JSONDecodeError:
+                pass  # parsed again whole below, so that the error names its line
+        return orjson.loads(data)
     except orjson.JSONDecodeError as error:
         if isinstance(data, bytes):
             _raise_if_not_utf8(data, origin)
         raise FormatError(
             f"not valid JSON ({error.msg})", source=origin, line=error.lineno, column=error.colno
         ) from None
+
+
+def parse_loaded(document, data: bytes | str, *, origin: str = "") -> list[Dataset]:
+    """Datasets from a document :func:`load_json` gave; errors are placed on a line of ``data``."""
     try:
         return parse_jsonstat(document, origin=origin)
     except FormatError as error:
         if error.path and error.line is None:
-            found = _line_of_member(data if isinstance(data, str) else data.decode("utf-8"), error.path)
+            found = _line_of_member(data if isinstance(data, str) else data.decode("utf-8", "replace"), error.path)
             if found:
                 raise error.at(*found) from None
         raise
@@ -76,6 +99,10 @@ def parse_jsonstat(document, *, origin: str = "") -> list[Dataset]:
         raise FormatError("JSON-stat must be an object at the top", source=origin, position=0)
     if "class" in document or "version" in document:
         kind = document.get("class", "dataset")
+        if kind == "dataset" and _is_v1_dataset(document):
+            # JSON-stat 1.x allows a single dataset at the top: "class" but no "version",
+            # and "id", "size" and "role" inside "dimension".
+            return [_dataset_v1("", document, origin)]
         if kind == "dataset":
             return [_dataset_v2(document, "", origin)]
         if kind == "collection":
@@ -95,6 +122,16 @@ def parse_jsonstat(document, *, origin: str = "") -> list[Dataset]:
     return [_dataset_v1(name, item, origin) for name, item in bundle]
 
 
+def _is_v1_dataset(document: dict) -> bool:
+    dimension = document.get("dimension")
+    return (
+        "version" not in document
+        and "id" not in document
+        and isinstance(dimension, dict)
+        and isinstance(dimension.get("id"), list)
+    )
+
+
 def _dataset_v2(document: dict, path: str, origin: str) -> Dataset:
     where = f"{path}." if path else ""
     ids = _require(document, "id", list, where, origin)
@@ -105,14 +142,14 @@ def _dataset_v2(document: dict, path: str, origin: str) -> Dataset:
 
 
 def _dataset_v1(name: str, document: dict, origin: str) -> Dataset:
-    where = f"{name}."
+    where = f"{name}." if name else ""
     dimension_objects = _require(document, "dimension", dict, where, origin)
     ids = _require(dimension_objects, "id", list, f"{where}dimension.", origin)
     sizes = _require(dimension_objects, "size", list, f"{where}dimension.", origin)
     roles = dimension_objects.get("role") or {}
     dataset = _build(document, ids, sizes, dimension_objects, roles, where, origin)
     # A bundle names its datasets; PxWeb's generic name "dataset" says nothing of the table.
-    if not dataset.table_id and name != "dataset":
+    if not dataset.table_id and name not in ("", "dataset"):
         dataset.table_id = name
     return dataset
 
@@ -164,6 +201,7 @@ def _build(document, ids, sizes, dimension_objects, roles, where, origin) -> Dat
         title=str(document.get("label") or ""),
         source=str(document.get("source") or ""),
         updated=parse_updated(document.get("updated"), origin),
+        updated_text=_updated_text(document.get("updated")),
         language=str(extension_px.get("language") or ""),
         decimals=extension_px.get("decimals"),
         origin=origin,
@@ -229,16 +267,14 @@ def _ensure_one_of_each_role(dimensions: list[Dimension]) -> None:
 
 
 def _cells(values, status, total: int, where: str, origin: str):
+    if isinstance(values, LazyArray):
+        return _streamed_cells(values, status, total, where, origin)
     if isinstance(values, dict):
         values = _sparse_to_list(values, total, f"{where}value", origin)
     elif not isinstance(values, list):
         raise FormatError(f"'{where}value' is missing or not an array/object", source=origin, path=f"{where}value")
     elif len(values) != total:
-        raise FormatError(
-            f"'{where}value' has {len(values)} entries but the sizes multiply to {total}",
-            source=origin,
-            path=f"{where}value",
-        )
+        raise _count_error(f"{where}value", len(values), total, origin)
     # Checked before any cell is handed on, so that a bad value fails the whole read with its
     # line; numbers given as text are read (or kept as a status symbol) batch by batch below.
     kinds = set(map(type, values))
@@ -247,18 +283,121 @@ def _cells(values, status, total: int, where: str, origin: str):
         raise FormatError(
             f"'{where}value[{index}]' is not a number: {values[index]!r}", source=origin, path=f"{where}value"
         )
-    statuses = _statuses(status, total, where, origin)
+    statuses = _status_source(status, total, where, origin)
 
     def chunks():
         step = 65536
         for start in range(0, total, step):
             piece = values[start : start + step]
-            piece_statuses = statuses[start : start + step] if statuses is not None else [""] * len(piece)
+            piece_statuses = statuses(start, len(piece))
             if str in kinds:
                 piece, piece_statuses = _clean_values(piece, piece_statuses)
             yield piece, piece_statuses
 
     return chunks
+
+
+def _count_error(member: str, count: int, total: int, origin: str) -> FormatError:
+    return FormatError(f"'{member}' has {count} entries but the sizes multiply to {total}", source=origin, path=member)
+
+
+def _streamed_cells(values: LazyArray, status, total: int, where: str, origin: str):
+    """Cells of a value array left as text: checked whole first, then parsed piece by piece.
+
+    The check parses every piece once (a tenth of a second for four million cells) and
+    keeps nothing, so a bad entry fails the read before any cell is handed on.
+    """
+    member = f"{where}value"
+    count, kinds = 0, set()
+    for piece, offset in _piece_errors_located(values, origin):
+        piece_kinds = set(map(type, piece))
+        if piece_kinds - _CELL_TYPES:
+            bad = next(i for i, value in enumerate(piece) if type(value) not in _CELL_TYPES)
+            line, column = line_and_column(values.data, values.first_not_numeric(offset))
+            raise FormatError(
+                f"'{member}[{count + bad}]' is not a number: {piece[bad]!r}", source=origin, line=line, column=column
+            )
+        kinds |= piece_kinds
+        count += len(piece)
+    if count != total:
+        raise _count_error(member, count, total, origin)
+    if isinstance(status, LazyArray):
+        count = 0
+        for piece, _ in _piece_errors_located(status, origin):
+            if set(map(type, piece)) - {str, type(None)}:
+                raise FormatError(f"'{where}status' holds an entry that is not text", source=origin)
+            count += len(piece)
+        if count != total:
+            raise _count_error(f"{where}status", count, total, origin)
+        statuses = None
+    else:
+        statuses = _status_source(status, total, where, origin)
+    has_text = str in kinds
+
+    def chunks():
+        status_pieces = (
+            ([s or "" for s in piece] for piece, _ in _piece_errors_located(status, origin))
+            if statuses is None
+            else None
+        )
+        pending: list = []
+        start = 0
+        for piece, _ in _piece_errors_located(values, origin):
+            count = len(piece)
+            if status_pieces is None:
+                piece_statuses = statuses(start, count)
+            else:
+                while len(pending) < count:
+                    pending.extend(next(status_pieces))
+                piece_statuses, pending = pending[:count], pending[count:]
+            if has_text:
+                piece, piece_statuses = _clean_values(piece, piece_statuses)
+            start += count
+            yield piece, piece_statuses
+
+    return chunks
+
+
+def _piece_errors_located(array: LazyArray, origin: str):
+    try:
+        yield from array.pieces()
+    except FormatError as error:
+        raise error.located(origin) from None
+
+
+def _status_source(status, total: int, where: str, origin: str):
+    """A function giving the status symbols of ``count`` cells from ``start`` ("" for none)."""
+    if isinstance(status, dict):
+        # Sparse symbols stay sparse: a dense list of a few million "" would cost more
+        # memory than the cells themselves.
+        member = f"{where}status"
+        marked = {}
+        for key, symbol in status.items():
+            try:
+                index = int(key)
+            except ValueError:
+                raise FormatError(
+                    f"'{member}' has a key {key!r} that is not a cell index", source=origin, path=member
+                ) from None
+            if not 0 <= index < total:
+                raise FormatError(
+                    f"'{member}' names cell {index} but the table has {total} cells", source=origin, path=member
+                )
+            if symbol:
+                marked[index] = symbol
+        positions = sorted(marked)
+
+        def sparse(start: int, count: int) -> list[str]:
+            piece = [""] * count
+            for at in range(bisect.bisect_left(positions, start), bisect.bisect_left(positions, start + count)):
+                piece[positions[at] - start] = marked[positions[at]]
+            return piece
+
+        return sparse
+    dense = _statuses(status, total, where, origin)
+    if dense is None:
+        return lambda start, count: [""] * count
+    return lambda start, count: dense[start : start + count]
 
 
 def _sparse_to_list(values: dict, total: int, where: str, origin: str) -> list:
@@ -293,8 +432,6 @@ def _statuses(status, total: int, where: str, origin: str) -> list[str] | None:
                 path=f"{where}status",
             )
         return [s or "" for s in status]
-    if isinstance(status, dict):
-        return [s or "" for s in _sparse_to_list(status, total, f"{where}status", origin)]
     raise FormatError(f"'{where}status' should be a string, array or object", source=origin, path=f"{where}status")
 
 
@@ -313,13 +450,14 @@ def _clean_values(piece: list, statuses: list):
 
 
 def parse_updated(text, origin: str = "") -> datetime | None:
-    """An ISO 8601 time as an aware datetime; naive times are taken as Finnish local time."""
-    if not text:
-        return None
-    try:
-        moment = datetime.fromisoformat(str(text).replace("Z", "+00:00"))
-    except ValueError:
-        raise FormatError(f"'updated' {text!r} is not an ISO 8601 time", source=origin, path="updated") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=SOURCE_TIMEZONE)
-    return moment.astimezone(UTC)
+    """The moment a source's 'updated' names, or None when the text is no time it can read.
+
+    Any text is taken (ISO 8601, PX's "20260127 08:00", "08/08/2014 16:39:07" …); a time
+    that cannot be read never rejects a file, and the text itself is kept beside it
+    (``Dataset.updated_text``). Naive times are taken as Finnish local time.
+    """
+    return parse_source_time(text)
+
+
+def _updated_text(text) -> str:
+    return str(text).strip()[:100] if text not in (None, "") else ""

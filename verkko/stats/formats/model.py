@@ -137,6 +137,7 @@ class Dataset:
         title: str = "",
         source: str = "",
         updated: datetime | None = None,
+        updated_text: str = "",
         language: str = "",
         decimals: int | None = None,
         origin: str = "",
@@ -151,7 +152,10 @@ class Dataset:
         self.table_id = table_id
         self.title = title
         self.source = source
+        # When the source last updated the table, and that time as the source wrote it
+        # (kept even when it could not be read as a time, so nobody loses what it said).
         self.updated = updated
+        self.updated_text = updated_text
         self.language = language
         self.decimals = decimals
         self.origin = origin

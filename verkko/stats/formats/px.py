@@ -5,11 +5,11 @@ from __future__ import annotations
 import codecs
 import math
 import re
-from datetime import UTC, datetime
+from datetime import datetime
 
 from .errors import FormatError
-from .jsonstat import SOURCE_TIMEZONE
 from .model import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME, Dataset, Dimension, guess_role
+from .times import parse_source_time
 
 # Symbols PX uses in DATA: "." … "......" mark a missing figure; "-" is a true zero.
 MISSING_SYMBOLS = frozenset({".", "..", "...", "....", ".....", "......"})
@@ -242,13 +242,15 @@ def _dataset(statements, header_text, data, data_start, origin) -> Dataset:
     _keep_one_of_each_role(dimensions)
     decimals_text = header.text("DECIMALS")
     expected = math.prod(len(d) for d in dimensions)
+    updated, updated_text = _last_updated(header)
     return Dataset(
         dimensions=dimensions,
         chunk_source=lambda: _data_chunks(data, data_start, expected, origin),
         table_id=header.text("TABLEID") or header.text("MATRIX") or "",
         title=header.text("TITLE") or header.text("DESCRIPTION") or header.text("CONTENTS") or "",
         source=header.text("SOURCE") or "",
-        updated=_last_updated(header),
+        updated=updated,
+        updated_text=updated_text,
         language=header.language,
         decimals=int(decimals_text) if decimals_text and decimals_text.isdigit() else None,
         origin=origin,
@@ -304,20 +306,17 @@ def _keep_one_of_each_role(dimensions: list[Dimension]) -> None:
             seen.add(dim.role)
 
 
-def _last_updated(header: _Header) -> datetime | None:
-    stamps = [statement for (keyword, _), statement in header.by_key.items() if keyword == "LAST-UPDATED"]
-    moments = []
-    for statement in stamps:
-        text = _single_text(statement).strip()
-        for pattern in ("%Y%m%d %H:%M", "%Y%m%d %H:%M:%S", "%Y%m%d"):
-            try:
-                moments.append(datetime.strptime(text, pattern).replace(tzinfo=SOURCE_TIMEZONE).astimezone(UTC))
-                break
-            except ValueError:
-                continue
-        else:
-            raise header.error(f"LAST-UPDATED {text!r} is not a time like 20240426 08:00", statement)
-    return max(moments) if moments else None
+def _last_updated(header: _Header) -> tuple[datetime | None, str]:
+    """The latest LAST-UPDATED that reads as a time, and the text of it (or of the first)."""
+    texts = [
+        _single_text(statement).strip()
+        for (keyword, _), statement in header.by_key.items()
+        if keyword == "LAST-UPDATED"
+    ]
+    moments = [(moment, text) for text in texts if (moment := parse_source_time(text)) is not None]
+    if moments:
+        return max(moments)
+    return None, (texts[0][:100] if texts else "")
 
 
 def _data_chunks(data: bytes, start: int, expected: int, origin: str):

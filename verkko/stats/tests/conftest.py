@@ -71,3 +71,22 @@ def statfin_client(fake_statfin, recorded_sleep):
 
     with PxWebClient(fake_statfin.base_url, sleep=recorded_sleep, clock=recorded_sleep.clock, timeout=2) as client:
         yield client
+
+
+@pytest.fixture
+def fake_pxweb2():
+    """A started fake PxWeb API 2.0 service with the same small 12r5 and 11re tables."""
+    from .fake_pxweb2 import FakePxWeb2
+    from .fake_statfin import table_11re, table_12r5
+
+    server = FakePxWeb2(table_12r5(), table_11re()).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pxweb2_client(fake_pxweb2, recorded_sleep):
+    from verkko.stats.client import PxWebClient
+
+    with PxWebClient(fake_pxweb2.base_url, sleep=recorded_sleep, clock=recorded_sleep.clock, timeout=2) as client:
+        yield client

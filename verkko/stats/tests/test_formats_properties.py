@@ -1,10 +1,26 @@
-"""Property tests: generated tables written as JSON-stat or PX read back identically."""
+"""Property tests: generated tables written as JSON-stat or PX read back identically, read whole
+or piece by piece; times in the forms sources write them read back."""
 
+from datetime import UTC, datetime
+from unittest import mock
+
+import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verkko.stats.formats import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME, Dataset, Dimension, read_bytes
+from verkko.stats.formats import (
+    ROLE_AREA,
+    ROLE_CONTENT,
+    ROLE_OTHER,
+    ROLE_TIME,
+    Dataset,
+    Dimension,
+    jsonscan,
+    read_bytes,
+    read_jsonstat,
+)
 from verkko.stats.formats.px import MISSING_SYMBOLS
+from verkko.stats.formats.times import SOURCE_TIMEZONE, parse_source_time
 from verkko.stats.formats.writers import write_jsonstat, write_px
 
 # Text that ISO-8859-15 can hold, without the quote PX uses to delimit texts.
@@ -89,3 +105,81 @@ def test_px_round_trip_of_generated_cubes(dataset, charset, values_per_line):
         (d.code, d.role, d.codes, d.labels) for d in dataset.dimensions
     ]
     _same_rows(read_back, dataset)
+
+
+# --- large arrays read piece by piece ---------------------------------------------------------
+
+# Texts JSON must escape or that look like the array's own punctuation.
+AWKWARD_TEXT = st.text(alphabet='.,]["\\ {}:x1-', min_size=0, max_size=6)
+JSON_ENTRY = st.one_of(
+    st.none(),
+    st.integers(min_value=-(10**6), max_value=10**6),
+    st.floats(allow_nan=False, allow_infinity=False, width=64),
+    st.integers(min_value=0, max_value=999).map(str),
+    AWKWARD_TEXT,
+)
+
+
+def _cells_of(dataset: Dataset) -> list:
+    return [cell for batch in dataset.batches(size=3) for cell in zip(batch.values, batch.statuses, strict=True)]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cubes(), st.booleans(), st.integers(min_value=1, max_value=40))
+def test_jsonstat_read_piece_by_piece_equals_read_whole(dataset, status_as_array, piece_bytes):
+    document = write_jsonstat(dataset, status_as_array=status_as_array)
+    (whole,) = read_jsonstat(document, stream_above=10**9)
+    with mock.patch.object(jsonscan, "PIECE_BYTES", piece_bytes):
+        (streamed,) = read_jsonstat(document, stream_above=0)
+        assert _cells_of(streamed) == _cells_of(whole)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), st.integers(min_value=1, max_value=30), st.booleans())
+def test_arrays_with_awkward_texts_read_piece_by_piece_equal_read_whole(data, piece_bytes, indent):
+    size = data.draw(st.integers(min_value=1, max_value=40))
+    values = data.draw(st.lists(JSON_ENTRY, min_size=size, max_size=size))
+    statuses = data.draw(st.lists(st.one_of(st.none(), AWKWARD_TEXT), min_size=size, max_size=size))
+    codes = [str(2000 + i) for i in range(size)]
+    document = {
+        "version": "2.0",
+        "class": "dataset",
+        "id": ["vuosi"],
+        "size": [size],
+        "role": {"time": ["vuosi"]},
+        "dimension": {"vuosi": {"category": {"index": codes}}},
+        "status": statuses,
+        "value": values,
+    }
+    text = orjson.dumps(document, option=orjson.OPT_INDENT_2 if indent else 0)
+    (whole,) = read_jsonstat(text, stream_above=10**9)
+    with mock.patch.object(jsonscan, "PIECE_BYTES", piece_bytes):
+        (streamed,) = read_jsonstat(text, stream_above=0)
+        assert _cells_of(streamed) == _cells_of(whole)
+
+
+# --- times as sources write them -----------------------------------------------------------------
+
+
+@given(st.text(max_size=40))
+def test_any_updated_text_is_taken_without_error(text):
+    moment = parse_source_time(text)
+    assert moment is None or moment.tzinfo is not None
+
+
+SECONDS = st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2090, 1, 1)).map(
+    lambda moment: moment.replace(microsecond=0, fold=0)  # a written time carries no fold
+)
+
+
+@given(SECONDS)
+def test_times_written_in_each_form_read_back(moment):
+    expected = moment.replace(tzinfo=SOURCE_TIMEZONE).astimezone(UTC)
+    forms = [
+        moment.isoformat(),
+        moment.strftime("%Y%m%d %H:%M:%S"),
+        f"{moment.month:02d}/{moment.day:02d}/{moment.year} {moment:%H:%M:%S}",
+        f"{moment.day}.{moment.month}.{moment.year} {moment:%H:%M:%S}",
+    ]
+    for text in forms:
+        assert parse_source_time(text) == expected, text
