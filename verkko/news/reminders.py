@@ -19,6 +19,7 @@ from verkko.goals.access import visible_indicators
 from verkko.goals.models import Action, CheckIn, Indicator, Status
 from verkko.news.mail import send_once
 from verkko.news.models import Follow, IndicatorStatusSeen
+from verkko.stats.periods import Period
 
 # A check-in reminder goes this many days before the check-in is due (and once more when it is late).
 DAYS_BEFORE_DUE = 3
@@ -129,7 +130,7 @@ def send_indicator_status_changes(connection=None, sent=None):
             "indicator": indicator,
             "previous_status": Status(previous).label if previous in Status.values else previous,
             "status": Status(seen.status).label,
-            "period": seen.period,
+            "period": Period.of(seen.period, indicator.frequency) if seen.period else None,
         }
         for user in followers_of(indicator):
             if send_once(

@@ -120,6 +120,7 @@ def test_followers_are_told_once_when_the_status_changes(
     assert message.subject == "Koulutukseen ohjatut nuoret on nyt aikataulussa"
     assert "riskissä" in message.body
     assert "http://127.0.0.1:8000/fi/oulu/indicators/koulutukseen-ohjatut/" in message.body
+    assert "Uusimmat luvut: Q3/2025" in message.body  # the period as the pages name it, not 1.7.2025
     seen.refresh_from_db()
     assert (seen.status, seen.previous_status) == ("on_track", "at_risk")
     send_reminders()
