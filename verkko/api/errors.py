@@ -4,7 +4,8 @@ Every error has the same shape: ``{"status": 404, "code": "not_found", "message"
 validation error also ``"fields": {"progress": ["…"]}`` with the messages of each field.
 """
 
-from django.http import JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler
@@ -36,6 +37,10 @@ def body(status_code, code, message, fields=None):
 
 def handle(exc, context):
     """DRF's handler (which also turns Http404 and PermissionDenied into API errors), reshaped."""
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
     response = exception_handler(exc, context)
     if response is None:
         return None

@@ -358,7 +358,7 @@ class SignalInput(serializers.Serializer):
     occupation_group = serializers.CharField(required=False, allow_blank=True, max_length=10)
     headcount = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2_147_483_647)
     description = serializers.CharField()
-    source = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    source = serializers.CharField(max_length=300, help_text="Where the signal comes from.")
     visibility = serializers.ChoiceField(choices=["public", "partners"])
     organization = serializers.CharField(help_text="The slug of the organisation you report for.")
 
