@@ -257,7 +257,16 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "verkko.api.schema.add_error_responses",
     ],
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "ActionStatusEnum": "verkko.goals.models.Action.Status",
+        "SignalStatusEnum": "verkko.situation.models.Signal.Status",
+        "NewsAudienceEnum": "verkko.news.models.Audience",
+        "ServiceAudienceEnum": "verkko.processes.models.Audience",
+        "VisibilityEnum": "verkko.ecosystem.models.Visibility",
+        "IndicatorSourceEnum": "verkko.goals.models.Indicator.Source",
+        "TableSourceEnum": "verkko.stats.models.Table.Source",
+        "IndicatorStatusEnum": "verkko.goals.models.Status",
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True

@@ -7,10 +7,10 @@ has them (each list's parameters are in the OpenAPI document).
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from verkko.goals.models import Action
+from verkko.goals.models import Action, Status
 from verkko.situation.models import Signal
 
-STATUSES = ["on_track", "at_risk", "off_track", "no_data"]
+STATUSES = Status.choices
 
 
 class PeriodFilter(serializers.Serializer):

@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from verkko.ecosystem.models import Decision, EmploymentArea, Forum, Meeting, Organization
-from verkko.goals.models import Action, CheckIn, Confidence, Goal, Indicator
+from verkko.goals.models import Action, CheckIn, Confidence, Goal, Indicator, Status
 from verkko.news.models import Event, NewsItem
 from verkko.processes.models import Process, ProcessStep, Service
 from verkko.situation.models import Signal
@@ -121,7 +121,7 @@ class TrendSerializer(serializers.Serializer):
 class AssessmentSerializer(serializers.Serializer):
     """The indicator's status at its latest period, by the rules of goals/status.py."""
 
-    status = serializers.ChoiceField(choices=["on_track", "at_risk", "off_track", "no_data"])
+    status = serializers.ChoiceField(choices=Status.choices)
     period = serializers.DateField(allow_null=True)
     actual = serializers.FloatField(allow_null=True)
     expected = serializers.FloatField(allow_null=True)
@@ -157,7 +157,7 @@ class GoalSerializer(serializers.ModelSerializer):
             "page",
         ]
 
-    @extend_schema_field(serializers.ChoiceField(choices=["on_track", "at_risk", "off_track", "no_data"]))
+    @extend_schema_field(serializers.ChoiceField(choices=Status.choices))
     def get_status(self, goal):
         return self.context["statuses"][goal.pk]
 
