@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "verkko.survey",
     "verkko.processes",
     "verkko.reports",
+    "verkko.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "rest_framework",
+    "drf_spectacular",
     "axes",
     "auditlog",
 ]
@@ -212,6 +215,59 @@ REVIEW_REMINDER_DAYS = int(os.environ.get("REVIEW_REMINDER_DAYS", "14"))
 
 # How long contact people's data is kept after they leave an organisation (README: personal data).
 PERSON_RETENTION_DAYS = int(os.environ.get("PERSON_RETENTION_DAYS", str(2 * 365)))
+
+# The open API (verkko/api, /api/v1/): tokens or the session; limits per token and per address.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "verkko.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "verkko.api.permissions.SignedInToWrite",
+        "verkko.api.permissions.ReadOnlyTokensRead",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "verkko.api.throttling.TokenRateThrottle",
+        "verkko.api.throttling.AddressRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "token": os.environ.get("API_RATE_PER_TOKEN", "1200/hour"),
+        "address": os.environ.get("API_RATE_PER_ADDRESS", "600/hour"),
+    },
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser", "rest_framework.parsers.FormParser"],
+    "DEFAULT_PAGINATION_CLASS": "verkko.api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "verkko.api.errors.handle",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "COERCE_DECIMAL_TO_STRING": False,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Verkko API",
+    "DESCRIPTION": (
+        "The open data of Verkko's employment areas, under the same rules as the pages. Each area's data is "
+        "under /api/v1/<area slug>/ (e.g. /api/v1/oulu/goals/). Public data needs no sign-in; the rest needs "
+        "a personal token (Authorization: Bearer <token>, created on your profile page) or the session."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "verkko.api.schema.add_error_responses",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "ActionStatusEnum": "verkko.goals.models.Action.Status",
+        "SignalStatusEnum": "verkko.situation.models.Signal.Status",
+        "NewsAudienceEnum": "verkko.news.models.Audience",
+        "ServiceAudienceEnum": "verkko.processes.models.Audience",
+        "VisibilityEnum": "verkko.ecosystem.models.Visibility",
+        "IndicatorSourceEnum": "verkko.goals.models.Indicator.Source",
+        "TableSourceEnum": "verkko.stats.models.Table.Source",
+        "IndicatorStatusEnum": "verkko.goals.models.Status",
+    },
+}
 
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

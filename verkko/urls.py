@@ -39,6 +39,7 @@ RESERVED_AREA_SLUGS = frozenset(
         "healthz",
         "static",
         "calendar",
+        "api",
         *PROCESSES_SECTIONS,
     }
 )
@@ -61,6 +62,7 @@ area_patterns = [
 site_patterns = [
     path("", views.home, name="home"),
     path("areas/new/", views.area_create, name="area_create"),
+    path("accounts/tokens/", include("verkko.api.token_urls")),
     path("accounts/", include("verkko.accounts.urls")),
     path("admin/", admin.site.urls),
     # A user's private calendar holds all their areas, so its address names none.
@@ -74,7 +76,12 @@ def build_urlpatterns(area_slug=None):
     localized = list(site_patterns)
     if area_slug is not None:
         localized.append(path(f"{area_slug}/", include(area_patterns)))
-    patterns = [path("healthz", views.healthz, name="healthz"), *i18n_patterns(*localized)]
+    patterns = [
+        path("healthz", views.healthz, name="healthz"),
+        # The open API: not under the language (Accept-Language chooses it); the area is in its path.
+        path("api/v1/", include("verkko.api.urls")),
+        *i18n_patterns(*localized),
+    ]
     if settings.DEBUG:
         from django.conf.urls.static import static
 

@@ -133,8 +133,10 @@ def add_milestone(user, action, form):
 
 
 @recorded_action
-def check_in(user, action, form):
-    """Record a check-in and bring the action's status and progress up to date with it."""
+def check_in(user, action, *, progress, status, confidence, narrative):
+    """Record a check-in and bring the action's status and progress up to date with it.
+
+    The values are those of a valid CheckInForm (the page and the API validate with it)."""
     organisation_ids = edited_organization_ids(user, action.lead_organization.area_id)
     candidates = [action.lead_organization_id, *action.partner_organizations.values_list("pk", flat=True)]
     organisation_id = next((pk for pk in candidates if pk in organisation_ids), None)
@@ -142,10 +144,10 @@ def check_in(user, action, form):
         action=action,
         author=user,
         organization_id=organisation_id,
-        progress=form.cleaned_data["progress"],
-        status=form.cleaned_data["status"],
-        confidence=form.cleaned_data["confidence"],
-        narrative=form.cleaned_data["narrative"],
+        progress=progress,
+        status=status,
+        confidence=confidence,
+        narrative=narrative,
     )
     action.progress = entry.progress
     action.status = entry.status

@@ -568,7 +568,7 @@ def check_in(request, key):
     return _form_view(
         request,
         form,
-        save=lambda: actions.check_in(request.user, action, form),
+        save=lambda: actions.check_in(request.user, action, **form.cleaned_data),
         saved_message=gettext("The check-in was recorded."),
         done=action,
         title=gettext("Check in: %(title)s") % {"title": action.title},
