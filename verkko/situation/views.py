@@ -12,7 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -23,6 +23,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from verkko.accounts.access import is_coordinator
 from verkko.areas import area_reverse
 from verkko.ecosystem.models import EmploymentArea
+from verkko.lib.access import get_visible_or_404
 from verkko.lib.exports import tabular_response
 from verkko.lib.history import history_of
 from verkko.situation import actions, charts
@@ -354,7 +355,11 @@ def signal_create(request):
 
 def _visible_signal(request, signal_uuid):
     """A signal of the request's area that the user may see; another area's is not found here."""
-    return get_object_or_404(visible_signals(request.user, request.area).select_related("area"), uuid=signal_uuid)
+    return get_visible_or_404(
+        visible_signals(request.user, request.area).select_related("area"),
+        Signal.objects.filter(area=request.area),
+        uuid=signal_uuid,
+    )
 
 
 def _signal_page(request, signal, check_form=None, status=200):
@@ -436,7 +441,11 @@ def review_create(request):
 
 def _visible_review(request, review_uuid):
     """A review of the request's area that the user may see; another area's is not found here."""
-    return get_object_or_404(visible_reviews(request.user, request.area).select_related("area"), uuid=review_uuid)
+    return get_visible_or_404(
+        visible_reviews(request.user, request.area).select_related("area"),
+        Review.objects.filter(area=request.area),
+        uuid=review_uuid,
+    )
 
 
 @require_safe
