@@ -26,6 +26,7 @@ from verkko.ecosystem.models import EmploymentArea
 from verkko.lib.access import get_visible_or_404
 from verkko.lib.exports import tabular_response
 from verkko.lib.history import history_of
+from verkko.news.start import waiting_signals
 from verkko.situation import actions, charts
 from verkko.situation.access import (
     can_check_signal,
@@ -369,7 +370,7 @@ def _signal_page(request, signal, check_form=None, status=200):
         "situation/signal_detail.html",
         {
             "signal": signal,
-            "check_form": check_form or (SignalCheckForm() if may_check else None),
+            "check_form": check_form or (SignalCheckForm(signal=signal) if may_check else None),
             "entries": history_of(signal) if may_check else None,
         },
         status=status,
@@ -386,11 +387,30 @@ def signal_check(request, signal_uuid):
     signal = _visible_signal(request, signal_uuid)
     if not can_check_signal(request.user, signal):
         raise PermissionDenied
-    form = SignalCheckForm(request.POST)
+    form = SignalCheckForm(request.POST, signal=signal)
     if not form.is_valid():
         return _signal_page(request, signal, check_form=form)
-    actions.check_signal(request.user, signal, form.cleaned_data["decision"], form.cleaned_data["note"])
+    actions.check_signal(
+        request.user,
+        signal,
+        form.cleaned_data["decision"],
+        form.cleaned_data["note"],
+        visibility=form.cleaned_data["visibility"],
+    )
+    if request.POST.get("from") == "queue":
+        return redirect("situation:signal_queue")
     return redirect("situation:signal_detail", signal.uuid)
+
+
+@require_safe
+def signal_queue(request):
+    """The coordinators' queue: signals of the area waiting for verification, oldest first."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_coordinator(request.user, request.area):
+        raise PermissionDenied
+    waiting = waiting_signals(request.area).select_related("municipality").order_by("date", "created_at")
+    return render(request, "situation/signal_queue.html", {"signals": waiting})
 
 
 # Monthly reviews
