@@ -5,7 +5,7 @@ from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from verkko.ecosystem.models import Municipality, Visibility
-from verkko.situation.figures import period_label
+from verkko.situation.figures import month_name
 from verkko.situation.measures import KEY_MEASURES, all_measures
 from verkko.situation.models import Industry, Review, Signal
 
@@ -156,7 +156,7 @@ class ReviewDraftForm(forms.Form):
 
     def __init__(self, *args, months, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["month"].choices = [(m.isoformat(), period_label(m)) for m in months]
+        self.fields["month"].choices = [(m.isoformat(), month_name(m)) for m in months]
 
     def clean_month(self):
         return date.fromisoformat(self.cleaned_data["month"])
