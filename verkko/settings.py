@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After the language and the user: the area of the address, and its URLconf.
     "verkko.areas.AreaMiddleware",
+    # A partner-only address opened by a visitor who is not signed in asks them to sign in.
+    "verkko.lib.access.PartnerOnlyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

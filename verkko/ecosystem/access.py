@@ -7,7 +7,6 @@ area's organisations) read partner-only forums of the area; the public, and anyo
 role only in another area, reads public forums and only what people agreed to show.
 """
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from verkko.accounts.access import can_edit_organization as can_edit_organization
@@ -15,6 +14,7 @@ from verkko.accounts.access import edited_organization_ids
 from verkko.accounts.access import is_coordinator as is_coordinator
 from verkko.accounts.access import is_partner as is_partner
 from verkko.ecosystem.models import Forum, Organization, Person, Visibility
+from verkko.lib.access import PartnerOnly
 
 
 def can_manage_area(user, area):
@@ -34,7 +34,7 @@ def can_see_forum(user, forum):
 def get_visible_forum_or_404(user, area, **lookup):
     forum = get_object_or_404(Forum.objects.select_related("area", "chair", "secretary", "parent"), area=area, **lookup)
     if not can_see_forum(user, forum):
-        raise Http404
+        raise PartnerOnly
     return forum
 
 

@@ -10,12 +10,13 @@ confirms, so the confirmation plans them again against the database as it is the
 import csv
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, override
+from django.utils.translation import gettext_lazy, override, pgettext_lazy
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -33,84 +34,190 @@ from verkko.ecosystem.models import (
 KINDS = ("organisations", "people", "forums")
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
-YES = {"yes", "y", "true", "1", "x", "kyllä", "k", "ja", "j"}
+YES = {"yes", "y", "true", "1", "x", "kylla", "k", "joo", "ja", "j"}
 NO = {"no", "n", "false", "0", "ei", "e", "nej", ""}
+LANGUAGES = ("fi", "sv", "en")
+
+
+def match_key(text):
+    """How a heading or a code is compared: case, accents, spaces, hyphens and underscores aside."""
+    text = unicodedata.normalize("NFKD", str(text)).casefold()
+    text = "".join(character for character in text if not unicodedata.combining(character))
+    return re.sub(r"[\s_\-]+", " ", text).strip()
+
+
+class YesNo:
+    """The answers of a yes-or-no column, shown like the choices of a model field."""
+
+    choices = [("yes", gettext_lazy("yes")), ("no", gettext_lazy("no"))]
 
 
 @dataclass(frozen=True)
 class Column:
+    """A column of an import file: `name` is its code (the English heading); `heading` its heading in
+    the user's language; `choices` the codes it takes, written as codes or as names in any language."""
+
     name: str
     required: bool
     description: str
+    heading: str = ""
+    choices: object = None
+
+    @property
+    def values(self):
+        """The values the column takes, in the user's language (for the column guide)."""
+        return [str(label) for _code, label in self.choices.choices] if self.choices else []
 
 
 ORGANISATION_COLUMNS = [
-    Column("name", True, gettext_lazy("Name of the organisation in Finnish; identifies the organisation.")),
-    Column("name_sv", False, gettext_lazy("Name in Swedish.")),
+    Column(
+        "name",
+        True,
+        gettext_lazy("Name of the organisation in Finnish; identifies the organisation."),
+        pgettext_lazy("import column", "name"),
+    ),
+    Column("name_sv", False, gettext_lazy("Name in Swedish."), pgettext_lazy("import column", "name_sv")),
     Column(
         "type",
         True,
-        gettext_lazy(
-            "Type: municipality, state_agency, wellbeing_county, kela, education, business_organisation, "
-            "company, ngo, research or other (or the type's name in Finnish, Swedish or English)."
-        ),
+        gettext_lazy("Type of the organisation."),
+        pgettext_lazy("import column", "type"),
+        Organization.Type,
     ),
-    Column("municipality_code", False, gettext_lazy("Three-digit municipality code, e.g. 564 for Oulu.")),
-    Column("business_id", False, gettext_lazy("Business ID (Y-tunnus), e.g. 0187690-1.")),
-    Column("website", False, gettext_lazy("Website address, e.g. https://www.ouka.fi.")),
-    Column("description", False, gettext_lazy("Short description.")),
+    Column(
+        "municipality_code",
+        False,
+        gettext_lazy("Three-digit municipality code, e.g. 564 for Oulu."),
+        pgettext_lazy("import column", "municipality_code"),
+    ),
+    Column(
+        "business_id",
+        False,
+        gettext_lazy("Business ID (Y-tunnus), e.g. 0187690-1."),
+        pgettext_lazy("import column", "business_id"),
+    ),
+    Column(
+        "website",
+        False,
+        gettext_lazy("Website address, e.g. https://www.ouka.fi."),
+        pgettext_lazy("import column", "website"),
+    ),
+    Column("description", False, gettext_lazy("Short description."), pgettext_lazy("import column", "description")),
     Column(
         "target_groups",
         False,
-        gettext_lazy(
-            "Target groups separated by semicolons: job_seekers; young_people; immigrants; partial_work_ability; "
-            "long_term_unemployed; older_workers; students; employers; entrepreneurs."
-        ),
+        gettext_lazy("Target groups separated by semicolons."),
+        pgettext_lazy("import column", "target_groups"),
+        TargetGroup.Code,
     ),
-    Column("role", False, gettext_lazy("The organisation's role in the ecosystem in plain words.")),
-    Column("responsibilities", False, gettext_lazy("Its responsibilities.")),
-    Column("services_for_job_seekers", False, gettext_lazy("Its services for job seekers.")),
-    Column("services_for_employers", False, gettext_lazy("Its services for employers.")),
+    Column(
+        "role",
+        False,
+        gettext_lazy("The organisation's role in the ecosystem in plain words."),
+        pgettext_lazy("import column", "role"),
+    ),
+    Column(
+        "responsibilities",
+        False,
+        gettext_lazy("Its responsibilities."),
+        pgettext_lazy("import column", "responsibilities"),
+    ),
+    Column(
+        "services_for_job_seekers",
+        False,
+        gettext_lazy("Its services for job seekers."),
+        pgettext_lazy("import column", "services_for_job_seekers"),
+    ),
+    Column(
+        "services_for_employers",
+        False,
+        gettext_lazy("Its services for employers."),
+        pgettext_lazy("import column", "services_for_employers"),
+    ),
 ]
 
 PEOPLE_COLUMNS = [
-    Column("organisation", True, gettext_lazy("Name of an organisation that already exists in Verkko.")),
-    Column("first_name", True, gettext_lazy("First name.")),
-    Column("last_name", True, gettext_lazy("Last name.")),
-    Column("title", False, gettext_lazy("Title.")),
+    Column(
+        "organisation",
+        True,
+        gettext_lazy("Name of an organisation that already exists in Verkko."),
+        pgettext_lazy("import column", "organisation"),
+    ),
+    Column("first_name", True, gettext_lazy("First name."), pgettext_lazy("import column", "first_name")),
+    Column("last_name", True, gettext_lazy("Last name."), pgettext_lazy("import column", "last_name")),
+    Column("title", False, gettext_lazy("Title."), pgettext_lazy("import column", "title")),
     Column(
         "email",
         False,
         gettext_lazy("E-mail address; with the organisation it identifies the person (else the name does)."),
+        pgettext_lazy("import column", "email"),
     ),
-    Column("phone", False, gettext_lazy("Phone number.")),
-    Column("show_publicly", False, gettext_lazy("yes or no: may the name and title be shown publicly.")),
-    Column("show_email_publicly", False, gettext_lazy("yes or no: may the e-mail address be shown publicly.")),
-    Column("show_phone_publicly", False, gettext_lazy("yes or no: may the phone number be shown publicly.")),
+    Column("phone", False, gettext_lazy("Phone number."), pgettext_lazy("import column", "phone")),
+    Column(
+        "show_publicly",
+        False,
+        gettext_lazy("May the name and title be shown publicly."),
+        pgettext_lazy("import column", "show_publicly"),
+        YesNo,
+    ),
+    Column(
+        "show_email_publicly",
+        False,
+        gettext_lazy("May the e-mail address be shown publicly."),
+        pgettext_lazy("import column", "show_email_publicly"),
+        YesNo,
+    ),
+    Column(
+        "show_phone_publicly",
+        False,
+        gettext_lazy("May the phone number be shown publicly."),
+        pgettext_lazy("import column", "show_phone_publicly"),
+        YesNo,
+    ),
 ]
 
 FORUM_COLUMNS = [
-    Column("name", True, gettext_lazy("Name of the forum; identifies the forum.")),
     Column(
-        "level",
-        True,
-        gettext_lazy("Level: strategic, tactical or operational (or the level's name in Finnish, Swedish or English)."),
+        "name", True, gettext_lazy("Name of the forum; identifies the forum."), pgettext_lazy("import column", "name")
     ),
-    Column("purpose", False, gettext_lazy("Purpose of the forum.")),
-    Column("parent", False, gettext_lazy("Name of the forum it is under: one in Verkko already or on an earlier row.")),
-    Column("chair", False, gettext_lazy("Name of the chair organisation.")),
-    Column("secretary", False, gettext_lazy("Name of the secretary organisation.")),
-    Column("meeting_rhythm", False, gettext_lazy("How often it meets, e.g. Neljästi vuodessa.")),
-    Column("visibility", False, gettext_lazy("public or partners (partners only); public when left empty.")),
+    Column("level", True, gettext_lazy("Level of the forum."), pgettext_lazy("import column", "level"), Forum.Level),
+    Column("purpose", False, gettext_lazy("Purpose of the forum."), pgettext_lazy("import column", "purpose")),
+    Column(
+        "parent",
+        False,
+        gettext_lazy("Name of the forum it is under: one in Verkko already or on an earlier row."),
+        pgettext_lazy("import column", "parent"),
+    ),
+    Column("chair", False, gettext_lazy("Name of the chair organisation."), pgettext_lazy("import column", "chair")),
+    Column(
+        "secretary",
+        False,
+        gettext_lazy("Name of the secretary organisation."),
+        pgettext_lazy("import column", "secretary"),
+    ),
+    Column(
+        "meeting_rhythm",
+        False,
+        gettext_lazy("How often it meets, e.g. Neljästi vuodessa."),
+        pgettext_lazy("import column", "meeting_rhythm"),
+    ),
+    Column(
+        "visibility",
+        False,
+        gettext_lazy("Who sees the forum; public when left empty."),
+        pgettext_lazy("import column", "visibility"),
+        Visibility,
+    ),
     Column(
         "members",
         False,
         gettext_lazy(
-            "Member organisations separated by semicolons, each with its role after a colon if it is not member: "
-            "Oulun kaupunki: chair; BusinessOulu: secretary; Kela. Roles: chair, vice_chair, secretary, member, "
-            "deputy, expert (or in Finnish, Swedish or English). Members are added or their role changed, never "
-            "removed; named people are added on the forum's page."
+            "Member organisations separated by semicolons, each with its role after a colon if it is not a "
+            "member, e.g. Oulun kaupunki: chair; BusinessOulu: secretary; Kela. Members are added or their role "
+            "changed, never removed; named people are added on the forum's page."
         ),
+        pgettext_lazy("import column", "members"),
+        ForumMember.Role,
     ),
 ]
 
@@ -236,17 +343,53 @@ def _cell_text(value):
 # Planning
 
 
+def heading(name):
+    """A column's heading in the user's language."""
+    return next(str(column.heading) for columns in COLUMNS.values() for column in columns if column.name == name)
+
+
+def _heading_lookup(kind):
+    """Every accepted heading of the kind's columns (code, and heading in each language) to its code."""
+    lookup = {}
+    for column in COLUMNS[kind]:
+        lookup[match_key(column.name)] = column.name
+        for language in LANGUAGES:
+            with override(language):
+                lookup[match_key(column.heading)] = column.name
+    return lookup
+
+
+def canonical_rows(kind, rows):
+    """The rows with their headings (in any language) as column codes; and the unknown and doubled headings."""
+    lookup = _heading_lookup(kind)
+    headings = [name for name in dict.fromkeys(name for row in rows for name in row) if name != "_row"]
+    unknown = [name for name in headings if match_key(name) not in lookup]
+    codes = [lookup[match_key(name)] for name in headings if match_key(name) in lookup]
+    doubled = sorted({code for code in codes if codes.count(code) > 1}, key=codes.index)
+    canonical = [
+        {(lookup.get(match_key(name), name) if name != "_row" else name): value for name, value in row.items()}
+        for row in rows
+    ]
+    return canonical, unknown, doubled
+
+
 def plan(area, kind, rows):
-    """Validate raw rows for the area and say what would change; errors read 'Row 4: …'."""
+    """Validate raw rows for the area and say what would change; errors read 'Row 4: …'.
+
+    Headings and codes may be written in Finnish, Swedish or English, in any case, with or without accents.
+    """
     result = Plan(kind=kind)
-    columns = {column.name for column in COLUMNS[kind]}
+    rows, unknown, doubled = canonical_rows(kind, rows)
     present = {name for row in rows for name in row if name != "_row"}
-    unknown = sorted(present - columns)
-    missing = [column.name for column in COLUMNS[kind] if column.required and column.name not in present]
+    missing = [str(column.heading) for column in COLUMNS[kind] if column.required and column.name not in present]
     if missing:
         result.errors.append(_("The file lacks the required column(s): %(columns)s.") % {"columns": ", ".join(missing)})
     if unknown:
         result.errors.append(_("Unknown column(s): %(columns)s.") % {"columns": ", ".join(unknown)})
+    if doubled:
+        result.errors.append(
+            _("The same column is given twice: %(columns)s.") % {"columns": ", ".join(heading(c) for c in doubled)}
+        )
     if result.errors:
         return result
     planner = {"organisations": _plan_organisation, "people": _plan_person, "forums": _plan_forum}[kind]
@@ -259,8 +402,15 @@ def plan(area, kind, rows):
                 _("Row %(number)s: %(message)s") % {"number": row["_row"], "message": message} for message in errors
             )
         else:
+            planned.changes = [(_change_label(column), old, new) for column, old, new in planned.changes]
             result.rows.append(planned)
     return result
+
+
+def _change_label(column):
+    """A changed value's column as the user's file heads it."""
+    column = {"municipality": "municipality_code"}.get(column, column)
+    return heading(column) if any(column in [c.name for c in cs] for cs in COLUMNS.values()) else column
 
 
 class _Context:
@@ -281,13 +431,13 @@ class _Context:
 
 
 def _choice_lookup(choices):
-    """Codes and their names in every language, case-folded, to the code."""
+    """Codes and their names in every language (compared by match_key) to the code."""
     lookup = {}
     for code, label in choices.choices:
-        lookup[code.casefold()] = code
-        for language in ("fi", "sv", "en"):
+        lookup[match_key(code)] = code
+        for language in LANGUAGES:
             with override(language):
-                lookup[str(label).casefold()] = code
+                lookup[match_key(label)] = code
     return lookup
 
 
@@ -296,7 +446,7 @@ def _clean(model, column, value, errors, label=None):
     try:
         return model_field.clean(value, None)
     except ValidationError as error:
-        errors.extend(f"{label or column}: {message}" for message in error.messages)
+        errors.extend(f"{label or heading(column)}: {message}" for message in error.messages)
         return value
 
 
@@ -313,9 +463,11 @@ def _plan_organisation(context, row, errors):
         if column in row and column not in ("type", "website"):
             values[column] = _clean(Organization, column, row[column], errors)
     name = values.get("name", "")
-    kind = row.get("type", "").casefold()
+    kind = match_key(row.get("type", ""))
     if kind not in context.types:
-        errors.append(_("type: unknown type “%(value)s”.") % {"value": row.get("type", "")})
+        errors.append(
+            _("%(column)s: unknown type “%(value)s”.") % {"column": heading("type"), "value": row.get("type", "")}
+        )
     else:
         values["type"] = context.types[kind]
     if "website" in row:
@@ -330,27 +482,33 @@ def _plan_organisation(context, row, errors):
         municipality = context.municipalities.get(code)
         existing = context.organisations.get(name.casefold())
         if code and municipality is None:
-            errors.append(_("municipality_code: unknown municipality code “%(value)s”.") % {"value": code})
+            errors.append(
+                _("%(column)s: unknown municipality code “%(value)s”.")
+                % {"column": heading("municipality_code"), "value": code}
+            )
         elif (
             municipality
             and municipality.area_id != context.area.pk
             and municipality.pk != getattr(existing, "municipality_id", None)
         ):
             errors.append(
-                _("municipality_code: %(name)s (%(value)s) is not a municipality of this employment area.")
-                % {"name": municipality.name, "value": code}
+                _("%(column)s: %(name)s (%(value)s) is not a municipality of this employment area.")
+                % {"column": heading("municipality_code"), "name": municipality.name, "value": code}
             )
         values["municipality"] = municipality
     if "target_groups" in row:
         groups = []
         for part in re.split(r"[;,]", row["target_groups"]):
-            part = part.strip().casefold()
-            if not part:
+            key = match_key(part)
+            if not key:
                 continue
-            if part not in context.group_codes:
-                errors.append(_("target_groups: unknown target group “%(value)s”.") % {"value": part})
+            if key not in context.group_codes:
+                errors.append(
+                    _("%(column)s: unknown target group “%(value)s”.")
+                    % {"column": heading("target_groups"), "value": part.strip()}
+                )
             else:
-                groups.append(context.target_groups[context.group_codes[part]])
+                groups.append(context.target_groups[context.group_codes[key]])
         values["target_groups"] = groups
     role = {field: row[column] for column, field in ROLE_COLUMNS.items() if column in row}
     values["role"] = role
@@ -369,6 +527,8 @@ def _plan_organisation(context, row, errors):
             continue
         old = getattr(existing, column)
         if old != value:
+            if column == "type":
+                old, value = existing.get_type_display(), dict(Organization.Type.choices)[value]
             planned.changes.append((column, _display(old), _display(value)))
     if "target_groups" in values:
         old_groups = {g.code for g in existing.target_groups.all()}
@@ -389,21 +549,25 @@ def _plan_person(context, row, errors):
     values = {}
     organisation = context.organisations.get(row.get("organisation", "").casefold())
     if organisation is None:
-        errors.append(_("organisation: no organisation called “%(value)s”.") % {"value": row.get("organisation", "")})
+        errors.append(
+            _("%(column)s: no organisation called “%(value)s”.")
+            % {"column": heading("organisation"), "value": row.get("organisation", "")}
+        )
     for column in PERSON_MODEL_COLUMNS:
         if column in row:
             values[column] = _clean(Person, column, row[column], errors)
     values["email"] = values.get("email", "").lower()
     for column in PERSON_FLAG_COLUMNS:
         if column in row:
-            answer = row[column].casefold()
+            answer = match_key(row[column])
             if answer in YES:
                 values[column] = True
             elif answer in NO:
                 values[column] = False
             else:
                 errors.append(
-                    _("%(column)s: answer yes or no, not “%(value)s”.") % {"column": column, "value": row[column]}
+                    _("%(column)s: answer yes or no, not “%(value)s”.")
+                    % {"column": heading(column), "value": row[column]}
                 )
     label = f"{values.get('first_name', '')} {values.get('last_name', '')}".strip()
     identity = values["email"] or label.casefold()
@@ -433,16 +597,16 @@ def _plan_person(context, row, errors):
 
 
 def _choice(lookup, column, value, errors):
-    code = lookup.get(value.casefold())
+    code = lookup.get(match_key(value))
     if code is None:
-        errors.append(_("%(column)s: unknown value “%(value)s”.") % {"column": column, "value": value})
+        errors.append(_("%(column)s: unknown value “%(value)s”.") % {"column": heading(column), "value": value})
     return code
 
 
 def _organisation_named(context, column, name, errors):
     organisation = context.organisations.get(name.casefold())
     if organisation is None:
-        errors.append(_("%(column)s: no organisation called “%(value)s”.") % {"column": column, "value": name})
+        errors.append(_("%(column)s: no organisation called “%(value)s”.") % {"column": heading(column), "value": name})
     return organisation
 
 
@@ -477,10 +641,11 @@ def _plan_forum(context, row, errors):
     if row.get("parent"):
         parent = row["parent"].casefold()
         if parent == name.casefold():
-            errors.append(_("parent: a forum cannot be under itself."))
+            errors.append(_("%(column)s: a forum cannot be under itself.") % {"column": heading("parent")})
         elif parent not in context.forums and ("forum", parent) not in context.seen:
             errors.append(
-                _("parent: no forum called “%(value)s” in Verkko or on an earlier row.") % {"value": row["parent"]}
+                _("%(column)s: no forum called “%(value)s” in Verkko or on an earlier row.")
+                % {"column": heading("parent"), "value": row["parent"]}
             )
     if "parent" in row:
         values["parent"] = row["parent"]
@@ -514,7 +679,7 @@ def _display(value):
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     return str(value)
 
 
@@ -534,18 +699,19 @@ def export_rows(area, kind):
             yield [
                 organisation.name,
                 organisation.name_sv,
-                organisation.type,
+                organisation.get_type_display(),
                 organisation.municipality.code if organisation.municipality else "",
                 organisation.business_id,
                 organisation.website,
                 organisation.description,
-                "; ".join(sorted(group.code for group in organisation.target_groups.all())),
+                "; ".join(sorted(group.get_code_display() for group in organisation.target_groups.all())),
                 *[getattr(role, field_name, "") if role else "" for field_name in ROLE_COLUMNS.values()],
             ]
     elif kind == "forums":
         forums = Forum.objects.filter(area=area, archived_at__isnull=True).select_related(
             "parent", "chair", "secretary"
         )
+        seat_roles = {code: str(label) for code, label in ForumMember.Role.choices}
         # Parents before the forums under them, so that the file imports back in one go.
         for forum in sorted(forums, key=lambda forum: (_depth(forum), forum.name)):
             # Each organisation in each of its roles once, whether or not a named person holds the seat.
@@ -554,14 +720,14 @@ def export_rows(area, kind):
             )
             yield [
                 forum.name,
-                forum.level,
+                forum.get_level_display(),
                 forum.purpose,
                 forum.parent.name if forum.parent else "",
                 forum.chair.name if forum.chair else "",
                 forum.secretary.name if forum.secretary else "",
                 forum.meeting_rhythm,
-                forum.visibility,
-                "; ".join(f"{organisation.name}: {role}" for organisation, role in seats),
+                forum.get_visibility_display(),
+                "; ".join(f"{organisation.name}: {seat_roles[role]}" for organisation, role in seats),
             ]
     else:
         people = Person.objects.filter(
@@ -588,4 +754,5 @@ def _depth(forum):
 
 
 def column_names(kind):
-    return [column.name for column in COLUMNS[kind]]
+    """The headings of the kind's file in the user's language (codes in English)."""
+    return [str(column.heading) for column in COLUMNS[kind]]

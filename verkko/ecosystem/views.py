@@ -24,6 +24,7 @@ from verkko.ecosystem.models import (
     MeetingAttachment,
     Person,
 )
+from verkko.lib.access import PartnerOnly
 from verkko.lib.exports import FORMATS, tabular_response
 from verkko.lib.history import history_of
 
@@ -298,8 +299,10 @@ def _person_or_404(request, uuid):
     """A contact person of the request's area whom the user may see."""
     people = Person.objects.select_related("organization__area").filter(organization__area=request.area)
     person = get_object_or_404(people, uuid=uuid)
-    if access.person_card(request.user, person) is None:
+    if person.is_erased:
         raise Http404
+    if access.person_card(request.user, person) is None:
+        raise PartnerOnly
     return person
 
 
@@ -472,7 +475,7 @@ def _through_forum_or_404(request, model, uuid, path_to_meeting):
     obj = get_object_or_404(model.objects.select_related(related).filter(**{related: request.area}), uuid=uuid)
     meeting = getattr(obj, path_to_meeting) if path_to_meeting else obj
     if not access.can_see_forum(request.user, meeting.forum):
-        raise Http404
+        raise PartnerOnly
     return obj
 
 

@@ -256,6 +256,10 @@ class TargetForm(PeriodValueForm):
         return cleaned
 
 
+# The headings of a values file in Finnish, Swedish or English.
+VALUE_HEADINGS = [[period, value] for period in ("period", "jakso", "kausi") for value in ("value", "arvo", "värde")]
+
+
 class ValuesImportForm(forms.Form):
     """A CSV file with the columns period and value; imported only when every row is right."""
 
@@ -276,18 +280,18 @@ class ValuesImportForm(forms.Form):
             text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise forms.ValidationError(gettext("The file is not UTF-8 text.")) from None
-        try:
-            dialect = csv.Sniffer().sniff(text[:2000], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(io.StringIO(text), dialect)
+        # The heading row holds no separators but the file's own (the commonest of them there).
+        delimiter = max([",", ";", "\t"], key=text.split("\n", 1)[0].count)
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
         header = [cell.strip().lower() for cell in next(reader, [])]
-        if header[:2] not in (["period", "value"], ["kausi", "arvo"], ["period", "värde"]):
+        if header[:2] not in VALUE_HEADINGS:
             raise forms.ValidationError(gettext("The first row must be the headings: period, value."))
         rows, errors, seen = [], [], set()
         for number, row in enumerate(reader, start=2):
             if not any(cell.strip() for cell in row):
                 continue
+            if delimiter == "," and len(row) == 3 and row[2].strip().isdigit():
+                row = [row[0], f"{row[1]},{row[2]}"]  # a Finnish decimal comma in a comma-separated file: 12,5
             if len(row) < 2:
                 errors.append(gettext("Row %(row)s: a period and a value are needed.") % {"row": number})
                 continue

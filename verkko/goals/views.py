@@ -31,7 +31,8 @@ from verkko.goals.forms import (
     ValuesImportForm,
 )
 from verkko.goals.history import target_changes
-from verkko.goals.models import Goal, Milestone, Status, Target, TurnTheCurve
+from verkko.goals.models import Goal, Indicator, Milestone, Status, Target, TurnTheCurve
+from verkko.lib.access import get_visible_or_404
 from verkko.lib.history import history_of
 from verkko.stats import periods
 
@@ -67,26 +68,32 @@ def _form_page(request, form, *, title, cancel_url, submit=None, multipart=False
     )
 
 
-def _by_slug_or_uuid(queryset, key):
-    """Goals and indicators answer to their slug and to their UUID."""
+def _by_slug_or_uuid(queryset, everything, key):
+    """Goals and indicators answer to their slug and to their UUID (hidden ones: PartnerOnly)."""
     lookup = Q(slug=key)
     with contextlib.suppress(ValueError):
         lookup |= Q(uuid=uuid.UUID(key))
-    return get_object_or_404(queryset, lookup)
+    return get_visible_or_404(queryset, everything, lookup)
 
 
 def _goal(request, key):
-    return _by_slug_or_uuid(access.visible_goals(request.user, request.area), key)
+    return _by_slug_or_uuid(
+        access.visible_goals(request.user, request.area), Goal.objects.filter(area=request.area), key
+    )
 
 
 def _indicator(request, key):
-    return _by_slug_or_uuid(access.visible_indicators(request.user, request.area), key)
+    return _by_slug_or_uuid(
+        access.visible_indicators(request.user, request.area), Indicator.objects.filter(area=request.area), key
+    )
 
 
 def _action(request, key):
     """An action of the request's area (led by one of its organisations) that the user may see."""
-    return get_object_or_404(
-        access.visible_actions(request.user, request.area).select_related("lead_organization__area"), uuid=key
+    return get_visible_or_404(
+        access.visible_actions(request.user, request.area).select_related("lead_organization__area"),
+        access.area_actions(request.area),
+        uuid=key,
     )
 
 

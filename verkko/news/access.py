@@ -7,12 +7,12 @@ Coordinators write news and events; a partner editor writes in the name of their
 
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from verkko.accounts.access import edited_organization_ids, is_coordinator, is_partner, member_organization_ids
 from verkko.ecosystem.access import visible_forums, visible_organizations
 from verkko.goals.access import visible_goals, visible_indicators
+from verkko.lib.access import get_visible_or_404
 from verkko.news.models import Audience, Event, NewsItem
 
 
@@ -49,13 +49,20 @@ def public_events(area):
 
 
 def get_visible_news_or_404(user, area, uuid):
-    return get_object_or_404(
-        visible_news(user, area).select_related("author_organization", "created_by", "area"), uuid=uuid
+    """A news item of the area the user may read; a hidden one asks the public to sign in (PartnerOnly)."""
+    return get_visible_or_404(
+        visible_news(user, area).select_related("author_organization", "created_by", "area"),
+        NewsItem.objects.filter(area=area),
+        uuid=uuid,
     )
 
 
 def get_visible_event_or_404(user, area, uuid):
-    return get_object_or_404(visible_events(user, area).select_related("forum", "organizer", "area"), uuid=uuid)
+    return get_visible_or_404(
+        visible_events(user, area).select_related("forum", "organizer", "area"),
+        Event.objects.filter(area=area),
+        uuid=uuid,
+    )
 
 
 def visible_events(user, area):

@@ -21,6 +21,7 @@ from verkko.accounts.access import areas_of, is_partner
 from verkko.ecosystem.access import visible_forums
 from verkko.ecosystem.forms import ATTACHMENT_TYPES
 from verkko.ecosystem.models import EmploymentArea, Meeting, Visibility
+from verkko.lib.access import PartnerOnly
 from verkko.lib.history import history_of
 from verkko.news import access, actions, calendar, digests, forms, start, whats_new
 from verkko.news.models import CalendarToken, NewsAttachment, Reading, Registration
@@ -209,7 +210,7 @@ def _attachment_or_404(request, uuid):
         NewsAttachment.objects.select_related("news_item__area"), uuid=uuid, news_item__area=request.area
     )
     if not access.visible_news(request.user, request.area).filter(pk=attachment.news_item_id).exists():
-        raise Http404
+        raise PartnerOnly
     return attachment
 
 

@@ -25,13 +25,15 @@ def report_signal(user, area, data):
 
 
 @recorded_action
-def check_signal(user, signal, decision, note=""):
-    """A coordinator verifies or rejects a signal."""
+def check_signal(user, signal, decision, note="", visibility=""):
+    """A coordinator verifies or rejects a signal, and may change who sees it (public or partners)."""
     signal.status = decision
     signal.check_note = note
     signal.checked_by = user
     signal.checked_at = timezone.now()
-    signal.save(update_fields=["status", "check_note", "checked_by", "checked_at"])
+    if visibility:
+        signal.visibility = visibility
+    signal.save(update_fields=["status", "check_note", "checked_by", "checked_at", "visibility"])
     return signal
 
 

@@ -9,6 +9,8 @@ member's value is incomplete.
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Sum
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 
 from verkko.ecosystem.models import EmploymentArea, Municipality, ReferenceArea
 from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, TABLE_ID, UNEMPLOYED
@@ -44,6 +46,11 @@ add_months = periods.shift_months
 def period_label(day):
     """The month as a reader writes it, in tables, downloads and choices: 10/2026."""
     return periods.label(day, Frequency.MONTHLY)
+
+
+def month_name(day):
+    """The month by its name, where a person reads it in prose and choices: Lokakuu 2026, Oktober 2026."""
+    return capfirst(date_format(day, "F Y"))
 
 
 def file_month(day):

@@ -4,8 +4,8 @@ from django import forms
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from verkko.ecosystem.models import Municipality
-from verkko.situation.figures import period_label
+from verkko.ecosystem.models import Municipality, Visibility
+from verkko.situation.figures import month_name
 from verkko.situation.measures import KEY_MEASURES, all_measures
 from verkko.situation.models import Industry, Review, Signal
 
@@ -118,14 +118,26 @@ class SignalFilterForm(forms.Form):
 
 
 class SignalCheckForm(forms.Form):
-    """A coordinator's decision on a submitted signal."""
+    """A coordinator's decision on a submitted signal, and who may see it (left out: unchanged)."""
 
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[(Signal.Status.VERIFIED, _("Verify")), (Signal.Status.REJECTED, _("Reject"))],
         widget=forms.RadioSelect,
     )
+    visibility = forms.ChoiceField(
+        label=_("Visibility"),
+        choices=Visibility.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Only public verified signals go into the public monthly review."),
+    )
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, signal=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if signal is not None:
+            self.fields["visibility"].initial = signal.visibility
 
     def clean(self):
         cleaned = super().clean()
@@ -144,7 +156,7 @@ class ReviewDraftForm(forms.Form):
 
     def __init__(self, *args, months, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["month"].choices = [(m.isoformat(), period_label(m)) for m in months]
+        self.fields["month"].choices = [(m.isoformat(), month_name(m)) for m in months]
 
     def clean_month(self):
         return date.fromisoformat(self.cleaned_data["month"])

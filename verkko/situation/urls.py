@@ -21,6 +21,7 @@ urlpatterns = [
     path("signals/", views.signal_list, name="signals"),
     re_path(r"^signals/download\.(?P<file_format>csv|xlsx)$", views.signal_download, name="signal_download"),
     path("signals/new/", views.signal_create, name="signal_create"),
+    path("signals/queue/", views.signal_queue, name="signal_queue"),
     path("signals/<uuid:signal_uuid>/", views.signal_detail, name="signal_detail"),
     path("signals/<uuid:signal_uuid>/check/", views.signal_check, name="signal_check"),
 ]

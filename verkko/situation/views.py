@@ -12,7 +12,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -23,8 +23,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from verkko.accounts.access import is_coordinator
 from verkko.areas import area_reverse
 from verkko.ecosystem.models import EmploymentArea
+from verkko.lib.access import get_visible_or_404
 from verkko.lib.exports import tabular_response
 from verkko.lib.history import history_of
+from verkko.news.start import waiting_signals
 from verkko.situation import actions, charts
 from verkko.situation.access import (
     can_check_signal,
@@ -354,7 +356,11 @@ def signal_create(request):
 
 def _visible_signal(request, signal_uuid):
     """A signal of the request's area that the user may see; another area's is not found here."""
-    return get_object_or_404(visible_signals(request.user, request.area).select_related("area"), uuid=signal_uuid)
+    return get_visible_or_404(
+        visible_signals(request.user, request.area).select_related("area"),
+        Signal.objects.filter(area=request.area),
+        uuid=signal_uuid,
+    )
 
 
 def _signal_page(request, signal, check_form=None, status=200):
@@ -364,7 +370,7 @@ def _signal_page(request, signal, check_form=None, status=200):
         "situation/signal_detail.html",
         {
             "signal": signal,
-            "check_form": check_form or (SignalCheckForm() if may_check else None),
+            "check_form": check_form or (SignalCheckForm(signal=signal) if may_check else None),
             "entries": history_of(signal) if may_check else None,
         },
         status=status,
@@ -381,11 +387,30 @@ def signal_check(request, signal_uuid):
     signal = _visible_signal(request, signal_uuid)
     if not can_check_signal(request.user, signal):
         raise PermissionDenied
-    form = SignalCheckForm(request.POST)
+    form = SignalCheckForm(request.POST, signal=signal)
     if not form.is_valid():
         return _signal_page(request, signal, check_form=form)
-    actions.check_signal(request.user, signal, form.cleaned_data["decision"], form.cleaned_data["note"])
+    actions.check_signal(
+        request.user,
+        signal,
+        form.cleaned_data["decision"],
+        form.cleaned_data["note"],
+        visibility=form.cleaned_data["visibility"],
+    )
+    if request.POST.get("from") == "queue":
+        return redirect("situation:signal_queue")
     return redirect("situation:signal_detail", signal.uuid)
+
+
+@require_safe
+def signal_queue(request):
+    """The coordinators' queue: signals of the area waiting for verification, oldest first."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not is_coordinator(request.user, request.area):
+        raise PermissionDenied
+    waiting = waiting_signals(request.area).select_related("municipality").order_by("date", "created_at")
+    return render(request, "situation/signal_queue.html", {"signals": waiting})
 
 
 # Monthly reviews
@@ -436,7 +461,11 @@ def review_create(request):
 
 def _visible_review(request, review_uuid):
     """A review of the request's area that the user may see; another area's is not found here."""
-    return get_object_or_404(visible_reviews(request.user, request.area).select_related("area"), uuid=review_uuid)
+    return get_visible_or_404(
+        visible_reviews(request.user, request.area).select_related("area"),
+        Review.objects.filter(area=request.area),
+        uuid=review_uuid,
+    )
 
 
 @require_safe

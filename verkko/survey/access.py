@@ -38,6 +38,11 @@ def visible_rounds(user, area):
     return rounds if can_see_survey(user, area) else rounds.none()
 
 
+def round_exists(area, round_uuid):
+    """Whether the round of an address exists in the area (True for addresses without a round)."""
+    return round_uuid is None or SurveyRound.objects.filter(area=area, uuid=round_uuid).exists()
+
+
 def get_round_or_404(user, area, round_uuid):
     return get_object_or_404(visible_rounds(user, area).select_related("area"), uuid=round_uuid)
 

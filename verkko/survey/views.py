@@ -24,14 +24,15 @@ from verkko.survey.models import Response
 
 
 def partners_only(view):
-    """The survey is the partners': the public is asked to sign in, anyone else finds nothing."""
+    """The survey is the partners': the public is asked to sign in (a round that does not exist in
+    the area stays a 404), anyone else finds nothing."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if not access.can_see_survey(request.user, request.area):
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            raise Http404
+            if request.user.is_authenticated or not access.round_exists(request.area, kwargs.get("round_uuid")):
+                raise Http404
+            return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
 
     return wrapper

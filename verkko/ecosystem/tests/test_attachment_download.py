@@ -11,13 +11,16 @@ def test_anyone_who_sees_the_meeting_downloads_its_attachment(as_role, attachmen
     assert b"".join(response.streaming_content) == PDF
 
 
-def test_attachments_of_partner_forums_are_not_found_for_the_public(
-    as_role, coordinator, partner_member, partner_meeting
+def test_attachments_of_partner_forums_ask_the_public_to_sign_in_and_are_not_found_for_outsiders(
+    as_role, coordinator, partner_member, partner_meeting, outsider_member
 ):
     from verkko.ecosystem import actions
 
     attachment = actions.add_attachment(coordinator, partner_meeting, {"title": "Sisäinen", "file": pdf()})
-    assert as_role("public").get(f"/fi/oulu/ecosystem/attachments/{attachment.uuid}/").status_code == 404
+    response = as_role("public").get(f"/fi/oulu/ecosystem/attachments/{attachment.uuid}/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/fi/accounts/login/?next=")
+    assert as_role("outsider_member").get(f"/fi/oulu/ecosystem/attachments/{attachment.uuid}/").status_code == 404
     assert as_role("partner_member").get(f"/fi/oulu/ecosystem/attachments/{attachment.uuid}/").status_code == 200
 
 

@@ -7,9 +7,11 @@ def test_a_decisions_address_leads_to_its_place_on_the_meeting_page(as_role, dec
     assert response["Location"] == f"/fi/oulu/ecosystem/meetings/{decision.meeting.uuid}/#decision-{decision.uuid}"
 
 
-def test_a_decision_of_a_partner_forum_is_not_found_for_the_public(as_role, partner_meeting):
+def test_a_decision_of_a_partner_forum_asks_the_public_to_sign_in(as_role, partner_meeting, outsider_member):
     decision = Decision.objects.create(meeting=partner_meeting, text="Sisäinen päätös")
-    assert as_role("public").get(f"/fi/oulu/ecosystem/decisions/{decision.uuid}/").status_code == 404
+    response = as_role("public").get(f"/fi/oulu/ecosystem/decisions/{decision.uuid}/")
+    assert response["Location"].startswith("/fi/accounts/login/?next=")
+    assert as_role("outsider_member").get(f"/fi/oulu/ecosystem/decisions/{decision.uuid}/").status_code == 404
 
 
 def test_decision_address_refuses_post(as_role, decision):

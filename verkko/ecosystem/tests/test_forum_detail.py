@@ -23,9 +23,14 @@ def test_everyone_sees_a_public_forum_with_its_members_and_meetings(
     assert str(upcoming_meeting.uuid) in content
 
 
-@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 200, 200, 404, 404, 404, 404))
-def test_a_partner_only_forum_is_not_found_for_the_public(as_role, everyone, partner_forum, role, status):
-    assert as_role(role).get(PARTNER_URL).status_code == status
+@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 200, 200, 302, 404, 404, 404))
+def test_a_partner_only_forum_asks_the_public_to_sign_in_and_is_not_found_for_outsiders(
+    as_role, everyone, partner_forum, role, status
+):
+    response = as_role(role).get(PARTNER_URL)
+    assert response.status_code == status
+    if status == 302:
+        assert response["Location"] == f"/fi/accounts/login/?next={PARTNER_URL}"
 
 
 def test_members_are_listed_chair_first_then_secretary_then_members(as_role, forum, organization_b):

@@ -30,8 +30,9 @@ def test_a_forum_cannot_be_put_under_its_own_child(as_role, coordinator, forum, 
     assert forum.parent is None
 
 
-def test_editing_a_partner_forum_as_public_is_not_found(as_role, partner_forum):
-    assert as_role("public").get("/fi/oulu/ecosystem/forums/rekrytointitiimi/edit/").status_code == 404
+def test_editing_a_partner_forum_asks_the_public_to_sign_in(as_role, partner_forum):
+    response = as_role("public").get("/fi/oulu/ecosystem/forums/rekrytointitiimi/edit/")
+    assert response["Location"].startswith("/fi/accounts/login/?next=")
 
 
 def test_forum_edit_refuses_delete(as_role, coordinator, forum):

@@ -18,7 +18,7 @@ def test_only_coordinators_may_import(as_role, everyone, role, status):
 def test_the_import_page_documents_the_columns_and_offers_templates(as_role, coordinator):
     content = as_role("coordinator").get(URL).content.decode()
     assert "Sarakkeiden muoto" in content
-    assert "<code>business_id</code>" in content
+    assert "<code>y-tunnus</code>" in content
     assert "/fi/oulu/ecosystem/import/template/people.xlsx" in content
 
 
@@ -82,7 +82,7 @@ def test_a_bad_website_is_one_error_on_its_row(as_role, coordinator):
     rows = [["name", "type", "website"], ["Oulun Työpaja ry", "ngo", "ei osoite"]]
     response = preview(as_role("coordinator"), csv_file(rows))
     assert response.status_code == 400
-    assert response.context["plan"].errors == ["Rivi 2: website: Syötä oikea URL-osoite."]
+    assert response.context["plan"].errors == ["Rivi 2: verkkosivut: Syötä oikea URL-osoite."]
 
 
 def bad_organisations(**cells):
@@ -97,15 +97,15 @@ def bad_organisations(**cells):
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
-        (bad_organisations(business_id="0187690-2"), "Rivi 3: business_id"),
-        (bad_organisations(municipality_code="999"), "Rivi 3: municipality_code: tuntematon kuntanumero ”999”."),
-        (bad_organisations(type="avaruusolio"), "Rivi 3: type: tuntematon tyyppi ”avaruusolio”."),
-        (bad_organisations(target_groups="marsilaiset"), "Rivi 3: target_groups: tuntematon kohderyhmä"),
-        (bad_organisations(name=""), "Rivi 3: name"),
+        (bad_organisations(business_id="0187690-2"), "Rivi 3: y-tunnus"),
+        (bad_organisations(municipality_code="999"), "Rivi 3: kuntanumero: tuntematon kuntanumero ”999”."),
+        (bad_organisations(type="avaruusolio"), "Rivi 3: tyyppi: tuntematon tyyppi ”avaruusolio”."),
+        (bad_organisations(target_groups="marsilaiset"), "Rivi 3: kohderyhmät: tuntematon kohderyhmä"),
+        (bad_organisations(name=""), "Rivi 3: nimi"),
         ([ORGANISATIONS[0], ORGANISATIONS[1], ORGANISATIONS[1]], "Rivi 3: sama rivi on jo rivillä 2."),
         (
             [["name", "municipality_code"], ["Nimi", "564"]],
-            "Tiedostosta puuttuu pakollinen sarake tai sarakkeet: type.",
+            "Tiedostosta puuttuu pakollinen sarake tai sarakkeet: tyyppi.",
         ),
         ([["name", "type", "shoe_size"], ["Nimi", "ngo", "42"]], "Tuntematon sarake tai sarakkeet: shoe_size."),
     ],
@@ -126,9 +126,12 @@ def test_a_bad_row_among_good_ones_saves_nothing_and_says_which_row(as_role, coo
 @pytest.mark.parametrize(
     ("rows", "message"),
     [
-        ([PEOPLE[0], ["Ei Ole Oy", "Eka", "Toka", "", ""]], "Rivi 2: organisation: organisaatiota ”Ei Ole Oy” ei ole."),
-        ([PEOPLE[0], ["Organisaatio A", "Eka", "Toka", "ei-osoite", ""]], "Rivi 2: email"),
-        ([PEOPLE[0], ["Organisaatio A", "Eka", "Toka", "", "ehkä"]], "Rivi 2: show_publicly: vastaa kyllä tai ei"),
+        ([PEOPLE[0], ["Ei Ole Oy", "Eka", "Toka", "", ""]], "Rivi 2: organisaatio: organisaatiota ”Ei Ole Oy” ei ole."),
+        ([PEOPLE[0], ["Organisaatio A", "Eka", "Toka", "ei-osoite", ""]], "Rivi 2: sähköposti"),
+        (
+            [PEOPLE[0], ["Organisaatio A", "Eka", "Toka", "", "ehkä"]],
+            "Rivi 2: näytetään julkisesti: vastaa kyllä tai ei",
+        ),
         ([PEOPLE[0], PEOPLE[1], PEOPLE[1]], "Rivi 3: sama rivi on jo rivillä 2."),
     ],
 )
@@ -167,7 +170,7 @@ def test_errors_are_in_the_users_language(as_role, coordinator):
     response = client.post(
         "/sv/oulu/ecosystem/import/", {"kind": "organisations", "file": csv_file(bad_organisations(type="x"))}
     )
-    assert "Rad 3: type: okänd typ ”x”." in response.content.decode()
+    assert "Rad 3: typ: okänd typ ”x”." in response.content.decode()
 
 
 def test_import_refuses_put(as_role, coordinator):

@@ -13,7 +13,7 @@ def test_confirm_checks_the_rows_again_against_the_database(as_role, coordinator
     organization_a.save()
     confirmed = confirm(client, response)
     assert confirmed.status_code == 400
-    assert "Rivi 2: organisation" in confirmed.content.decode()
+    assert "Rivi 2: organisaatio" in confirmed.content.decode()
     assert not Person.objects.exists()
 
 

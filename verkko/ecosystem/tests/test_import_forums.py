@@ -61,13 +61,13 @@ def test_a_second_import_adds_members_and_changes_roles(as_role, coordinator, or
 @pytest.mark.parametrize(
     ("row", "message"),
     [
-        (["Verkosto", "ylin", "", "", "", "", ""], "Rivi 3: level: tuntematon arvo ”ylin”."),
-        (["Verkosto", "tactical", "Ei ole", "", "", "", ""], "Rivi 3: parent: foorumia ”Ei ole” ei ole"),
-        (["Verkosto", "tactical", "Verkosto", "", "", "", ""], "Rivi 3: parent: foorumi ei voi olla itsensä alla."),
-        (["Verkosto", "tactical", "", "Ei Oy", "", "", ""], "Rivi 3: chair: organisaatiota ”Ei Oy” ei ole."),
-        (["Verkosto", "tactical", "", "", "", "salainen", ""], "Rivi 3: visibility: tuntematon arvo ”salainen”."),
-        (["Verkosto", "tactical", "", "", "", "", "Organisaatio A: kuningas"], "Rivi 3: members: tuntematon arvo"),
-        (["Verkosto", "tactical", "", "", "", "", "Ei Oy"], "Rivi 3: members: organisaatiota ”Ei Oy” ei ole."),
+        (["Verkosto", "ylin", "", "", "", "", ""], "Rivi 3: taso: tuntematon arvo ”ylin”."),
+        (["Verkosto", "tactical", "Ei ole", "", "", "", ""], "Rivi 3: yläfoorumi: foorumia ”Ei ole” ei ole"),
+        (["Verkosto", "tactical", "Verkosto", "", "", "", ""], "Rivi 3: yläfoorumi: foorumi ei voi olla itsensä alla."),
+        (["Verkosto", "tactical", "", "Ei Oy", "", "", ""], "Rivi 3: puheenjohtaja: organisaatiota ”Ei Oy” ei ole."),
+        (["Verkosto", "tactical", "", "", "", "salainen", ""], "Rivi 3: näkyvyys: tuntematon arvo ”salainen”."),
+        (["Verkosto", "tactical", "", "", "", "", "Organisaatio A: kuningas"], "Rivi 3: jäsenet: tuntematon arvo"),
+        (["Verkosto", "tactical", "", "", "", "", "Ei Oy"], "Rivi 3: jäsenet: organisaatiota ”Ei Oy” ei ole."),
         (FORUMS[1], "Rivi 3: sama rivi on jo rivillä 2."),
     ],
 )

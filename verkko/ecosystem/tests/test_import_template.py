@@ -10,21 +10,29 @@ def rows_of_csv(response):
     return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
-def test_the_template_has_only_the_heading_row(as_role, coordinator):
-    response = as_role("coordinator").get("/fi/oulu/ecosystem/import/template/people.csv")
-    assert rows_of_csv(response) == [
-        [
-            "organisation",
-            "first_name",
-            "last_name",
-            "title",
-            "email",
-            "phone",
-            "show_publicly",
-            "show_email_publicly",
-            "show_phone_publicly",
-        ]
-    ]
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        (
+            "fi",
+            ["organisaatio", "etunimi", "sukunimi", "nimike", "sähköposti", "puhelin"]
+            + ["näytetään julkisesti", "sähköposti julkisesti", "puhelin julkisesti"],
+        ),
+        (
+            "sv",
+            ["organisation", "förnamn", "efternamn", "titel", "e-post", "telefon"]
+            + ["visas offentligt", "e-post offentligt", "telefon offentligt"],
+        ),
+        (
+            "en",
+            ["organisation", "first_name", "last_name", "title", "email", "phone"]
+            + ["show_publicly", "show_email_publicly", "show_phone_publicly"],
+        ),
+    ],
+)
+def test_the_template_has_only_the_heading_row_in_the_users_language(as_role, coordinator, language, heading):
+    response = as_role("coordinator").get(f"/{language}/oulu/ecosystem/import/template/people.csv")
+    assert rows_of_csv(response) == [heading]
 
 
 @pytest.mark.parametrize(("role", "status"), by_role(200, 403, 403, 403, 403, 403, 403, 403))

@@ -51,4 +51,6 @@ def test_meeting_creation_refuses_delete(as_role, coordinator, forum):
 
 
 def test_meetings_of_a_partner_forum_cannot_be_added_by_the_public(as_role, partner_forum):
-    assert as_role("public").get("/fi/oulu/ecosystem/forums/rekrytointitiimi/meetings/new/").status_code == 404
+    response = as_role("public").get("/fi/oulu/ecosystem/forums/rekrytointitiimi/meetings/new/")
+    assert response["Location"].startswith("/fi/accounts/login/?next=")
+    assert as_role("public").post("/fi/oulu/ecosystem/forums/rekrytointitiimi/meetings/new/").status_code == 404

@@ -28,8 +28,8 @@ def test_everyone_sees_a_meeting_of_a_public_forum(as_role, everyone, meeting, d
     assert f'id="decision-{decision.uuid}"' in content
 
 
-@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 200, 200, 404, 404, 404, 404))
-def test_a_meeting_of_a_partner_forum_is_not_found_for_the_public(as_role, everyone, partner_meeting, role, status):
+@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 200, 200, 302, 404, 404, 404))
+def test_a_meeting_of_a_partner_forum_asks_the_public_to_sign_in(as_role, everyone, partner_meeting, role, status):
     assert as_role(role).get(page(partner_meeting)).status_code == status
 
 

@@ -27,5 +27,6 @@ def test_meeting_edit_refuses_delete(as_role, coordinator, meeting):
     assert as_role("coordinator").delete(f"/fi/oulu/ecosystem/meetings/{meeting.uuid}/edit/").status_code == 405
 
 
-def test_editing_a_meeting_of_a_partner_forum_is_not_found_for_the_public(as_role, partner_meeting):
-    assert as_role("public").get(f"/fi/oulu/ecosystem/meetings/{partner_meeting.uuid}/edit/").status_code == 404
+def test_editing_a_meeting_of_a_partner_forum_asks_the_public_to_sign_in(as_role, partner_meeting):
+    response = as_role("public").get(f"/fi/oulu/ecosystem/meetings/{partner_meeting.uuid}/edit/")
+    assert response["Location"].startswith("/fi/accounts/login/?next=")

@@ -54,11 +54,16 @@ def partner_only_edits(objects):
     ]
 
 
-@pytest.mark.parametrize(("role", "found"), by_role(True, True, True, True, False, False, False, False))
+@pytest.mark.parametrize(("role", "found"), by_role(True, True, True, True, None, False, False, False))
 def test_partner_only_objects_are_found_only_by_the_areas_partners(as_role, everyone, partner_only, role, found):
+    """The public (None) is asked to sign in; signed in without a role, nothing is found."""
     client = as_role(role)
     for page in partner_only_reads(partner_only):
-        assert client.get(f"{OULU}{page}").status_code in ((200, 302) if found else (404,)), page
+        response = client.get(f"{OULU}{page}")
+        if found is None:
+            assert response["Location"].startswith("/fi/accounts/login/?next="), page
+        else:
+            assert response.status_code in ((200, 302) if found else (404,)), page
 
 
 @pytest.mark.parametrize("role", OUTSIDERS)

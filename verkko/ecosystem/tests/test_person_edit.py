@@ -17,8 +17,9 @@ def test_who_may_edit_a_person_who_is_shown_publicly(as_role, everyone, public_p
     assert (public_person.first_name == "Muutettu") is (status == 200)
 
 
-def test_the_public_may_not_even_see_a_person_who_is_not_shown(as_role, private_person):
-    assert as_role("public").get(edit_url(private_person)).status_code == 404
+def test_the_public_is_asked_to_sign_in_for_a_person_who_is_not_shown(as_role, private_person, outsider_editor):
+    assert as_role("public").get(edit_url(private_person))["Location"].startswith("/fi/accounts/login/?next=")
+    assert as_role("outsider_editor").get(edit_url(private_person)).status_code == 404
 
 
 def test_editing_a_person_with_bad_input_changes_nothing(as_role, partner_editor, public_person):

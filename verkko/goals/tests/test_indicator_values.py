@@ -71,3 +71,29 @@ def test_partners_and_outsiders_may_not_enter_values(client_for, user_for, role,
 def test_value_forms_refuse_other_methods(client_for, coordinator, indicator):
     assert client_for(coordinator).delete(f"/fi/oulu/indicators/{indicator.slug}/values/").status_code == 405
     assert client_for(coordinator).put(f"/fi/oulu/indicators/{indicator.slug}/import/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jakso,arvo\n2026Q1,12,5\n2026Q2,13\n",
+        "Jakso;Arvo\n2026Q1;12,5\n2026Q2;13\n",
+        'jakso,arvo\n2026Q1,"12,5"\n2026Q2,13\n',
+        "period\tvärde\n2026Q1\t12,5\n2026Q2\t13\n",
+        "period,value\n2026Q1,12.5\n2026Q2,13\n",
+    ],
+)
+def test_csv_import_takes_finnish_headings_and_decimals(client_for, coordinator, indicator, text):
+    url = f"/fi/oulu/indicators/{indicator.slug}/import/"
+    response = client_for(coordinator).post(url, {"file": _csv(text)})
+    assert response.status_code == 302
+    assert IndicatorValue.objects.get(indicator=indicator, period=date(2026, 1, 1)).value == 12.5
+    assert IndicatorValue.objects.get(indicator=indicator, period=date(2026, 4, 1)).value == 13.0
+
+
+def test_a_bad_finnish_row_imports_nothing(client_for, coordinator, indicator):
+    url = f"/fi/oulu/indicators/{indicator.slug}/import/"
+    response = client_for(coordinator).post(url, {"file": _csv("jakso;arvo\n2026Q1;12,5\n2026Q2;kolme\n")})
+    assert response.status_code == 400
+    assert "Rivi 3" in response.content.decode()
+    assert IndicatorValue.objects.filter(indicator=indicator).count() == 3

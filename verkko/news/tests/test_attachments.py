@@ -15,7 +15,7 @@ def _attach(coordinator, item, title="Ohjelma"):
     return actions.add_news_attachment(coordinator, item, title=title, file=pdf())
 
 
-@pytest.mark.parametrize(("role", "expected"), by_role(200, 200, 200, 200, 404, 404, 404, 404))
+@pytest.mark.parametrize(("role", "expected"), by_role(200, 200, 200, 200, 302, 404, 404, 404))
 def test_attachments_of_partner_news_are_for_partners(as_role, everyone, coordinator, role, expected, partner_news):
     attachment = _attach(coordinator, partner_news)
     response = as_role(role).get(f"/fi/oulu/news/attachments/{attachment.uuid}/")

@@ -32,8 +32,10 @@ def test_the_calendar_shows_events_and_meetings_each_role_may_see(
     assert '<link rel="alternate" type="text/calendar"' in text
 
 
-@pytest.mark.parametrize(("role", "expected"), by_role(200, 200, 200, 200, 404, 404, 404, 404))
-def test_partner_events_are_not_found_for_the_public_and_outsiders(as_role, everyone, role, expected, partner_event):
+@pytest.mark.parametrize(("role", "expected"), by_role(200, 200, 200, 200, 302, 404, 404, 404))
+def test_partner_events_ask_the_public_to_sign_in_not_found_for_outsiders(
+    as_role, everyone, role, expected, partner_event
+):
     assert as_role(role).get(page(partner_event)).status_code == expected
 
 

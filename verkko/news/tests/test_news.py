@@ -34,12 +34,14 @@ def test_the_list_shows_each_role_the_news_of_its_audience(
         assert MARKER not in text
 
 
-@pytest.mark.parametrize(("role", "expected"), by_role(200, 200, 200, 200, 404, 404, 404, 404))
-def test_partner_news_is_not_found_for_the_public_and_outsiders(as_role, everyone, role, expected, partner_news):
+@pytest.mark.parametrize(("role", "expected"), by_role(200, 200, 200, 200, 302, 404, 404, 404))
+def test_partner_news_asks_the_public_to_sign_in_not_found_for_outsiders(
+    as_role, everyone, role, expected, partner_news
+):
     assert as_role(role).get(detail(partner_news)).status_code == expected
 
 
-@pytest.mark.parametrize(("role", "expected"), by_role(200, 200, 404, 404, 404, 404, 404, 404))
+@pytest.mark.parametrize(("role", "expected"), by_role(200, 200, 404, 404, 302, 404, 404, 404))
 def test_scheduled_news_shows_only_to_coordinators_and_its_author(as_role, everyone, role, expected, scheduled_news):
     assert as_role(role).get(detail(scheduled_news)).status_code == expected
 

@@ -25,8 +25,9 @@ def _form(**changes):
     return data
 
 
-def test_unpublished_review_is_not_found_for_the_public_or_partners(client_for, review, partner_editor):
-    assert client_for(None).get(f"/fi/oulu/situation/reviews/{review.uuid}/").status_code == 404
+def test_unpublished_review_is_hidden_from_partners_and_asks_the_public_to_sign_in(client_for, review, partner_editor):
+    response = client_for(None).get(f"/fi/oulu/situation/reviews/{review.uuid}/")
+    assert response["Location"].startswith("/fi/accounts/login/?next=")
     assert client_for(partner_editor).get(f"/fi/oulu/situation/reviews/{review.uuid}/").status_code == 404
 
 

@@ -16,7 +16,7 @@ def test_public_sees_a_verified_public_signal(client_for, make_signal):
 def test_partner_only_signal_is_hidden_from_the_public(client_for, make_signal, partner_member):
     signal = make_signal(visibility="partners")
 
-    assert client_for(None).get(f"/fi/oulu/signals/{signal.uuid}/").status_code == 404
+    assert client_for(None).get(f"/fi/oulu/signals/{signal.uuid}/")["Location"].startswith("/fi/accounts/login/")
     assert client_for(partner_member).get(f"/fi/oulu/signals/{signal.uuid}/").status_code == 200
 
 
