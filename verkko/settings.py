@@ -182,15 +182,27 @@ STORAGES = {
     },
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache"
-        if os.environ.get("CACHE_DIR")
-        else "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": os.environ.get("CACHE_DIR", "verkko"),
-        "TIMEOUT": None,
+# The cache: Redis when several app servers share it (REDIS_URL), else a folder on this host
+# (CACHE_DIR), else each process's memory (development and tests).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "TIMEOUT": None,
+            "KEY_PREFIX": "verkko",
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache"
+            if os.environ.get("CACHE_DIR")
+            else "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": os.environ.get("CACHE_DIR", "verkko"),
+            "TIMEOUT": None,
+        }
+    }
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_BACKEND = (
