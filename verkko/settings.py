@@ -135,10 +135,17 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 
-# Throttling of failed sign-ins (django-axes): a lock per e-mail address and client address.
+# Throttling of failed sign-ins (django-axes, verkko/accounts/throttling.py): a lock per e-mail
+# address and client address after AXES_FAILURE_LIMIT failures, and per client address alone after
+# AXES_IP_FAILURE_LIMIT failures at any accounts (password spraying).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_IP_FAILURE_LIMIT = int(os.environ.get("AXES_IP_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "verkko.accounts.throttling.AccountAndAddressHandler"
+AXES_CLIENT_IP_CALLABLE = "verkko.accounts.throttling.client_address"
+# How many proxies (load balancers) in front of the app append to X-Forwarded-For; 0: none.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form keeps Django's field name for the e-mail
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
@@ -180,15 +187,27 @@ STORAGES = {
     },
 }
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache"
-        if os.environ.get("CACHE_DIR")
-        else "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": os.environ.get("CACHE_DIR", "verkko"),
-        "TIMEOUT": None,
+# The cache: Redis when several app servers share it (REDIS_URL), else a folder on this host
+# (CACHE_DIR), else each process's memory (development and tests).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "TIMEOUT": None,
+            "KEY_PREFIX": "verkko",
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache"
+            if os.environ.get("CACHE_DIR")
+            else "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": os.environ.get("CACHE_DIR", "verkko"),
+            "TIMEOUT": None,
+        }
+    }
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_BACKEND = (

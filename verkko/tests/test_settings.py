@@ -41,3 +41,19 @@ def test_configured_production_passes_the_deployment_checks():
 def test_local_defaults_need_no_configuration():
     result = run_manage("check", DEBUG="")
     assert result.returncode == 0, result.stderr
+
+
+CACHE_BACKEND = (
+    "from django.core.cache import cache; from django.conf import settings; "
+    "cache._cache if hasattr(cache, '_cache') else None; print(settings.CACHES['default']['BACKEND'])"
+)
+
+
+def test_the_cache_is_redis_by_one_variable_else_a_folder_else_memory(tmp_path):
+    environment = {"REDIS_URL": "", "CACHE_DIR": ""}
+    redis = run_manage("shell", "-c", CACHE_BACKEND, **environment | {"REDIS_URL": "redis://127.0.0.1:6379/0"})
+    assert redis.stdout.split()[-1] == "django.core.cache.backends.redis.RedisCache", redis.stderr
+    folder = run_manage("shell", "-c", CACHE_BACKEND, **environment | {"CACHE_DIR": str(tmp_path)})
+    assert folder.stdout.split()[-1] == "django.core.cache.backends.filebased.FileBasedCache", folder.stderr
+    memory = run_manage("shell", "-c", CACHE_BACKEND, **environment)
+    assert memory.stdout.split()[-1] == "django.core.cache.backends.locmem.LocMemCache", memory.stderr

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from verkko.ecosystem import actions
+from verkko.lib.jobs import one_run_at_a_time
 
 
 class Command(BaseCommand):
@@ -10,6 +11,7 @@ class Command(BaseCommand):
         "Run daily (cron or a systemd timer)."
     )
 
+    @one_run_at_a_time
     def handle(self, *args, **options):
         erased = actions.erase_expired_people(None)
         self.stdout.write(

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from verkko.lib.jobs import one_run_at_a_time
 from verkko.news.digests import Frequency, send_digests
 
 
@@ -15,6 +16,7 @@ class Command(BaseCommand):
             help="Only the weekly or only the monthly digests (default: both).",
         )
 
+    @one_run_at_a_time
     def handle(self, *args, frequency=None, **options):
         frequencies = (frequency,) if frequency else (Frequency.WEEKLY, Frequency.MONTHLY)
         run = send_digests(frequencies=frequencies)

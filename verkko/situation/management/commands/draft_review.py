@@ -7,6 +7,7 @@ from django.utils import translation
 
 from verkko.areas import use_area
 from verkko.ecosystem.models import EmploymentArea
+from verkko.lib.jobs import one_run_at_a_time
 from verkko.situation import actions
 from verkko.situation.figures import available_months, latest_month, statistics_table
 from verkko.situation.models import Review
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--area", help="slug of one employment area (default: every area)")
         parser.add_argument("--month", help="YYYY-MM (default: the latest month with figures)")
 
+    @one_run_at_a_time
     def handle(self, *args, area=None, month=None, **options):
         table = statistics_table()
         if table is None:

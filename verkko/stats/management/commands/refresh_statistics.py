@@ -5,6 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from verkko.lib.jobs import one_run_at_a_time
 from verkko.stats.actions import refresh_source
 from verkko.stats.client import PxWebClient
 from verkko.stats.models import Source
@@ -22,6 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--api-url", help="PxWeb API address (default: the STATFIN_API_URL setting).")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar (e.g. under cron).")
 
+    @one_run_at_a_time
     def handle(self, source_ids, force, api_url, no_progress, **options):
         sources = Source.objects.filter(active=True).select_related("area").order_by("pk")
         if source_ids:
