@@ -2,6 +2,7 @@
 
 import pytest
 
+from conftest import PASSWORD
 from verkko.ecosystem import responsibilities
 from verkko.ecosystem.models import Role
 
@@ -92,9 +93,17 @@ def test_who_does_what_filters_with_and_without_javascript(ecosystem, chromium_b
     context.close()
 
 
-def test_a_partner_only_forum_is_not_found_for_the_public_in_the_browser(partner_forum, browser_page):
-    response = browser_page.goto("/fi/oulu/ecosystem/forums/rekrytointitiimi/")
-    assert response.status == 404
+def test_a_partner_only_forum_asks_the_public_to_sign_in_and_then_opens_in_the_browser(
+    partner_forum, partner_member, browser_page
+):
+    browser_page.goto("/fi/oulu/ecosystem/forums/rekrytointitiimi/")
+    assert browser_page.url.endswith("/fi/accounts/login/?next=/fi/oulu/ecosystem/forums/rekrytointitiimi/")
+    browser_page.get_by_label("Sähköpostiosoite").fill(partner_member.email)
+    browser_page.get_by_label("Salasana").fill(PASSWORD)
+    browser_page.get_by_role("button", name="Kirjaudu sisään").click()
+    browser_page.wait_for_load_state()
+    assert browser_page.url.endswith("/fi/oulu/ecosystem/forums/rekrytointitiimi/")
+    assert browser_page.get_by_role("heading", level=1).inner_text() == partner_forum.name
 
 
 def test_an_outsider_signed_in_gets_the_public_view_in_the_browser(
