@@ -8,12 +8,12 @@ keeps the services of their own organisation.
 """
 
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from verkko.accounts.access import can_edit_organization, edited_organization_ids, is_coordinator, is_partner
 from verkko.ecosystem.models import Visibility
 from verkko.goals.access import visible_actions
+from verkko.lib.access import PartnerOnly, get_visible_or_404
 from verkko.processes.models import Agreement, AgreementDocument, Commitment, ModelVersion, Process, Service
 
 
@@ -31,7 +31,8 @@ def visible_processes(user, area):
 
 
 def get_process_or_404(user, area, slug):
-    return get_object_or_404(visible_processes(user, area).select_related("owner", "area"), slug=slug)
+    visible = visible_processes(user, area).select_related("owner", "area")
+    return get_visible_or_404(visible, Process.objects.filter(area=area), slug=slug)
 
 
 def area_services(area):
@@ -62,13 +63,14 @@ def visible_agreements(user, area):
 
 
 def get_agreement_or_404(user, area, uuid):
-    return get_object_or_404(visible_agreements(user, area).select_related("forum", "area"), uuid=uuid)
+    visible = visible_agreements(user, area).select_related("forum", "area")
+    return get_visible_or_404(visible, Agreement.objects.filter(area=area), uuid=uuid)
 
 
 def get_document_or_404(user, area, uuid):
     document = get_object_or_404(AgreementDocument.objects.select_related("agreement"), agreement__area=area, uuid=uuid)
     if not (document.agreement.is_public or is_partner(user, area)):
-        raise Http404
+        raise PartnerOnly
     return document
 
 
@@ -89,6 +91,7 @@ def can_see_versions(user, area):
 
 
 def get_version_or_404(user, area, uuid):
+    version = get_object_or_404(ModelVersion.objects.select_related("adopted_by"), area=area, uuid=uuid)
     if not can_see_versions(user, area):
-        raise Http404
-    return get_object_or_404(ModelVersion.objects.select_related("adopted_by"), area=area, uuid=uuid)
+        raise PartnerOnly
+    return version

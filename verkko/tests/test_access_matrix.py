@@ -49,10 +49,11 @@ def everyone(status):
     return who(status, status, status, status, status, status)
 
 
-# Shorthands: everyone reads it; partners of the area read it (a partner-only object: the public and
-# the outsiders are not told it exists). GET as stated, HEAD as GET, POST, PUT and DELETE 405.
+# Shorthands: everyone reads it; partners of the area read it (a partner-only object: the public is
+# asked to sign in, the outsiders are not told it exists). GET as stated, HEAD as GET, POST, PUT and
+# DELETE 405.
 PUBLIC = everyone(200)
-PARTNERS = who(404, 200, 200, 200, 200, 404)
+PARTNERS = who(302, 200, 200, 200, 200, 404)
 PUBLIC_READ = {"GET": PUBLIC}
 PARTNER_READ = {"GET": PARTNERS}
 
@@ -67,6 +68,12 @@ RULES = {
     "area_create": {"GET": who(302, 403, 403, 403, 403, 403), "POST": who(302, 403, 403, 403, 403, 403)},
     "accounts:login": {"GET": PUBLIC, "POST": PUBLIC},
     "accounts:logout": {"POST": everyone(302)},
+    "api_tokens:create": {
+        "GET": who(302, 200, 200, 200, 200, 200),
+        "POST": who(302, 200, 200, 200, 200, 200),
+        "head": False,
+    },
+    "api_tokens:revoke": {"POST": who(302, 404, 404, 404, 404, 404)},
     "accounts:profile": {"GET": who(302, 200, 200, 200, 200, 200), "POST": who(302, 200, 200, 200, 200, 200)},
     "accounts:password_change": {"GET": who(302, 200, 200, 200, 200, 200), "POST": who(302, 200, 200, 200, 200, 200)},
     "accounts:invitation": {"GET": everyone(400), "POST": everyone(400)},
@@ -96,12 +103,12 @@ RULES = {
         "head": False,
     },
     "ecosystem:person_edit": {
-        "GET": who(404, 403, 200, 403, 200, 404),
+        "GET": who(302, 403, 200, 403, 200, 404),
         "POST": who(404, 403, 200, 403, 200, 404),
         "head": False,
     },
     "ecosystem:person_erase": {
-        "GET": who(404, 403, 200, 403, 200, 404),
+        "GET": who(302, 403, 200, 403, 200, 404),
         "POST": who(404, 403, 302, 403, 302, 404),
         "head": False,
     },
@@ -112,7 +119,7 @@ RULES = {
     },
     "ecosystem:forum": PARTNER_READ,
     "ecosystem:forum_edit": {
-        "GET": who(404, 403, 403, 403, 200, 404),
+        "GET": who(302, 403, 403, 403, 200, 404),
         "POST": who(404, 403, 403, 403, 200, 404),
         "head": False,
     },
@@ -121,13 +128,13 @@ RULES = {
     "ecosystem:forum_member_remove": {"POST": who(404, 403, 403, 403, 302, 404)},
     "ecosystem:forum_responsibility": {"POST": who(404, 403, 403, 403, 400, 404)},
     "ecosystem:meeting_create": {
-        "GET": who(404, 403, 403, 403, 200, 404),
+        "GET": who(302, 403, 403, 403, 200, 404),
         "POST": who(404, 403, 403, 403, 200, 404),
         "head": False,
     },
     "ecosystem:meeting": PARTNER_READ,
     "ecosystem:meeting_edit": {
-        "GET": who(404, 403, 403, 403, 200, 404),
+        "GET": who(302, 403, 403, 403, 200, 404),
         "POST": who(404, 403, 403, 403, 200, 404),
         "head": False,
     },
@@ -135,9 +142,9 @@ RULES = {
     "ecosystem:decision_add": {"POST": who(404, 403, 403, 403, 400, 404)},
     "ecosystem:attachment": PARTNER_READ,
     "ecosystem:attachment_remove": {"POST": who(404, 403, 403, 403, 302, 404)},
-    "ecosystem:decision": {"GET": who(404, 302, 302, 302, 302, 404)},
+    "ecosystem:decision": {"GET": who(302, 302, 302, 302, 302, 404)},
     "ecosystem:decision_edit": {
-        "GET": who(404, 403, 403, 403, 200, 404),
+        "GET": who(302, 403, 403, 403, 200, 404),
         "POST": who(404, 403, 403, 403, 200, 404),
         "head": False,
     },
@@ -253,11 +260,12 @@ RULES = {
     "situation:download": {"GET": everyone(404)},
     "situation:reviews": PUBLIC_READ,
     "situation:review_create": {"POST": who(403, 403, 403, 403, 404, 403)},
-    "situation:review_detail": {"GET": who(404, 404, 404, 404, 200, 404)},
-    "situation:review_edit": {"GET": who(404, 404, 404, 404, 200, 404), "POST": who(404, 404, 404, 404, 200, 404)},
+    "situation:review_detail": {"GET": who(302, 404, 404, 404, 200, 404)},
+    "situation:review_edit": {"GET": who(302, 404, 404, 404, 200, 404), "POST": who(404, 404, 404, 404, 200, 404)},
     "situation:review_publish": {"POST": who(404, 404, 404, 404, 302, 404)},
     "situation:municipality": PUBLIC_READ,
     "situation:signals": PUBLIC_READ,
+    "situation:signal_queue": {"GET": who(302, 403, 403, 403, 200, 403)},
     "situation:signal_download": PUBLIC_READ,
     "situation:signal_create": {"GET": who(302, 403, 200, 200, 200, 403), "POST": who(302, 403, 200, 200, 200, 403)},
     "situation:signal_detail": PARTNER_READ,
@@ -282,13 +290,13 @@ RULES = {
     },
     "processes:process": PARTNER_READ,
     "processes:process_edit": {
-        "GET": who(404, 403, 403, 403, 200, 404),
+        "GET": who(302, 403, 403, 403, 200, 404),
         "POST": who(404, 403, 403, 403, 200, 404),
         "head": False,
     },
     "processes:step_add": {"POST": who(404, 403, 403, 403, 400, 404)},
     "processes:step_edit": {
-        "GET": who(404, 403, 403, 403, 200, 404),
+        "GET": who(302, 403, 403, 403, 200, 404),
         "POST": who(404, 403, 403, 403, 200, 404),
         "head": False,
     },
@@ -319,7 +327,7 @@ RULES = {
     },
     "processes:agreement": PARTNER_READ,
     "processes:agreement_edit": {
-        "GET": who(404, 403, 403, 403, 200, 404),
+        "GET": who(302, 403, 403, 403, 200, 404),
         "POST": who(404, 403, 403, 403, 200, 404),
         "head": False,
     },

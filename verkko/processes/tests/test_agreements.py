@@ -37,7 +37,7 @@ def test_an_agreement_ending_later_is_not_ending_soon(as_role, agreement):
     assert as_role("public").get(LIST).context["ending_soon"] == []
 
 
-@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 200, 200, 404, 404, 404, 404))
+@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 200, 200, 302, 404, 404, 404))
 def test_a_partner_only_agreement_is_not_found_outside_the_partners(as_role, everyone, partner_agreement, role, status):
     response = as_role(role).get(detail(partner_agreement))
     assert response.status_code == status
@@ -132,7 +132,7 @@ def test_anyone_who_sees_the_agreement_downloads_its_document(as_role, everyone,
     assert b"".join(response.streaming_content) == PDF
 
 
-@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 200, 200, 404, 404, 404, 404))
+@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 200, 200, 302, 404, 404, 404))
 def test_documents_of_partner_only_agreements_stay_with_the_partners(as_role, everyone, partner_document, role, status):
     assert as_role(role).get(f"/fi/oulu/agreements/documents/{partner_document.uuid}/").status_code == status
 

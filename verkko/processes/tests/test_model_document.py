@@ -60,7 +60,7 @@ def test_adopting_refuses_get(as_role, coordinator):
     assert as_role("coordinator").get("/fi/oulu/collaboration-model/versions/").status_code == 405
 
 
-@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 200, 200, 404, 404, 404, 404))
+@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 200, 200, 302, 404, 404, 404))
 def test_versions_are_for_the_partners(as_role, everyone, version, role, status):
     assert as_role(role).get(f"/fi/oulu/collaboration-model/versions/{version.uuid}/").status_code == status
 

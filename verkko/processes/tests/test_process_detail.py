@@ -20,7 +20,7 @@ def test_everyone_sees_a_public_process_as_swimlanes_and_an_ordered_list(as_role
     assert "/fi/oulu/ecosystem/forums/nuorten-verkosto/" in page
 
 
-@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 200, 200, 404, 404, 404, 404))
+@pytest.mark.parametrize(("role", "status"), by_role(200, 200, 200, 200, 302, 404, 404, 404))
 def test_a_partner_only_process_is_not_found_outside_the_partners(as_role, everyone, partner_process, role, status):
     response = as_role(role).get(PARTNER_URL)
     assert response.status_code == status
