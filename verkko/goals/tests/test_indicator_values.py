@@ -71,3 +71,20 @@ def test_partners_and_outsiders_may_not_enter_values(client_for, user_for, role,
 def test_value_forms_refuse_other_methods(client_for, coordinator, indicator):
     assert client_for(coordinator).delete(f"/fi/oulu/indicators/{indicator.slug}/values/").status_code == 405
     assert client_for(coordinator).put(f"/fi/oulu/indicators/{indicator.slug}/import/").status_code == 405
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "period,value\n2026Q1,inf\n",
+        "period,value\n2026Q1,-1e400\n",
+        "period,value\n2026Q1,nan\n",
+        "period,value\n0000Q1,1\n",
+        "period,value\n2026Q1," + "9" * 140_000 + "\n",
+    ],
+)
+def test_csv_with_an_impossible_number_period_or_cell_is_refused(client_for, coordinator, indicator, text):
+    url = f"/fi/oulu/indicators/{indicator.slug}/import/"
+    response = client_for(coordinator).post(url, {"file": _csv(text)})
+    assert response.status_code == 400
+    assert IndicatorValue.objects.filter(indicator=indicator).count() == 3
