@@ -9,6 +9,7 @@ import zipfile
 from django.http import HttpResponse
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("csv", "xlsx")
@@ -54,7 +55,12 @@ def write_xlsx(stream, columns, rows, *, sheet_title="Verkko"):
 
 
 def _text_cell(sheet, value):
-    """Text that starts with "=" stays text: a spreadsheet must never run a formula from the data."""
+    """Text that starts with "=" stays text: a spreadsheet must never run a formula from the data.
+
+    Control characters that XLSX cannot hold (a form took them as text) become U+FFFD.
+    """
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
     if isinstance(value, str) and value.startswith("="):
         cell = WriteOnlyCell(sheet, value)
         cell.data_type = "s"

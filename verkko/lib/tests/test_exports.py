@@ -94,3 +94,10 @@ def test_an_xlsx_that_unpacks_to_too_many_bytes_is_refused_unopened(monkeypatch)
     monkeypatch.setattr("verkko.lib.exports.MAX_XLSX_UNPACKED_BYTES", 100)
     with pytest.raises(TableTooLarge):
         xlsx_table(_xlsx_declaring(3, 3), max_rows=5000)
+
+
+def test_xlsx_takes_control_characters_that_a_text_field_accepted():
+    buffer = io.BytesIO()
+    write_xlsx(buffer, ["nimi"], [["a\x1fb\x0bc"]])
+    rows = list(load_workbook(io.BytesIO(buffer.getvalue())).active.iter_rows(values_only=True))
+    assert rows[1] == ("a\ufffdb\ufffdc",)
