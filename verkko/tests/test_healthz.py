@@ -39,3 +39,14 @@ def test_healthz_answers_503_when_the_database_cannot_be_reached():
     status, body = result.stdout.split(" ", 1)
     assert status == "503", result.stderr
     assert orjson.loads(body)["database"].startswith("error")
+
+
+@pytest.mark.django_db
+def test_healthz_reads_the_migration_files_once_per_process(client, django_assert_max_num_queries, monkeypatch):
+    import verkko.views
+
+    monkeypatch.setattr(verkko.views, "_migrations_applied", False)
+    assert client.get("/healthz").status_code == 200
+    monkeypatch.setattr(verkko.views, "MigrationExecutor", None)  # would fail if used again
+    with django_assert_max_num_queries(1):
+        assert client.get("/healthz").json()["migrations"] == "applied"
