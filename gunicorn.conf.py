@@ -15,7 +15,9 @@ max_requests = 2000
 max_requests_jitter = 200
 # Access log lines on standard output, with the request id the response carries (X-Request-ID).
 accesslog = "-"
-access_log_format = 'remote=%(h)s method=%(m)s path="%(U)s" status=%(s)s bytes=%(B)s ms=%(M)s request_id=%({x-request-id}o)s'
+access_log_format = (
+    'remote=%(h)s method=%(m)s path="%(U)s" status=%(s)s bytes=%(B)s ms=%(M)s request_id=%({x-request-id}o)s'
+)
 errorlog = "-"
 # Behind a proxy on the same host: trust its X-Forwarded-* headers only from there.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
