@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After the language and the user: the area of the address, and its URLconf.
     "verkko.areas.AreaMiddleware",
+    # After the user and the area, so that its 400 page is the site's own.
+    "verkko.lib.middleware.RejectNulMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

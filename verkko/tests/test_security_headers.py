@@ -93,3 +93,15 @@ def test_outside_a_request_log_lines_say_so():
     record = logging.LogRecord("verkko", logging.INFO, __file__, 1, "hei %s", ("maailma",), None)
     RequestIdFilter().filter(record)
     assert KeyValueFormatter().format(record).endswith("INFO verkko request_id=- hei maailma")
+
+
+@pytest.mark.parametrize("address", ["/fi/oulu/?q=%00", "/fi/oulu/goals/?goal=a%00b"])
+def test_a_nul_character_in_a_query_answers_400_in_the_users_language(client, area, address):
+    response = client.get(address)
+    assert response.status_code == 400
+    assert "<h1>Pyyntöä ei voitu lukea</h1>" in response.content.decode()
+
+
+def test_a_nul_character_in_a_form_field_answers_400(client_for, coordinator):
+    response = client_for(coordinator).post("/fi/oulu/ecosystem/organisations/new/", {"name": "a\x00b"})
+    assert response.status_code == 400
