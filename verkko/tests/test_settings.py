@@ -41,3 +41,10 @@ def test_configured_production_passes_the_deployment_checks():
 def test_local_defaults_need_no_configuration():
     result = run_manage("check", DEBUG="")
     assert result.returncode == 0, result.stderr
+
+
+def test_the_error_reporter_starts_only_when_its_address_is_set():
+    show = "import sentry_sdk; print(sentry_sdk.get_client().is_active())"
+    assert run_manage("shell", "--verbosity=0", "-c", show, DEBUG="", SENTRY_DSN="").stdout.split() == ["False"]
+    configured = run_manage("shell", "--verbosity=0", "-c", show, DEBUG="", SENTRY_DSN="https://key@127.0.0.1:9/1")
+    assert configured.stdout.split() == ["True"], configured.stderr
