@@ -13,7 +13,8 @@ class LibConfig(AppConfig):
         # in year 0 in UTC. Django's number fields already refuse NaN and infinity.
         from django import forms
 
-        from verkko.lib.validation import validate_year
+        from verkko.lib.validation import guard_multiple_choice_keys, validate_year
 
         for field in (forms.DateField, forms.DateTimeField):
             field.default_validators = [*field.default_validators, validate_year]
+        guard_multiple_choice_keys()

@@ -34,3 +34,35 @@ def validate_year(value):
             code="year_out_of_range",
             params={"first": MIN_YEAR, "last": MAX_YEAR},
         )
+
+
+# The largest key a database integer column holds (PostgreSQL's bigint, SQLite's INTEGER).
+MAX_KEY = 2**63 - 1
+_INTEGER_KEYS = {"AutoField", "BigAutoField", "SmallAutoField", "IntegerField", "BigIntegerField"}
+
+
+def guard_multiple_choice_keys():
+    """A multiple choice of model objects refuses a key beyond the database's integers.
+
+    Django's ModelMultipleChoiceField asks the database for `pk__in=[…]` with whatever was posted;
+    99999999999999999999 there is an OverflowError on SQLite and a DataError on PostgreSQL (a
+    server error), where a single choice already answers "not one of the choices".
+    """
+    from django.forms.models import ModelMultipleChoiceField
+
+    check_values = ModelMultipleChoiceField._check_values
+
+    def _check_values(field, value):
+        key = field.to_field_name or "pk"
+        options = field.queryset.model._meta
+        model_field = options.pk if key == "pk" else options.get_field(key)
+        if model_field.get_internal_type() in _INTEGER_KEYS and isinstance(value, (list, tuple)):
+            for item in value:
+                text = str(item).strip()
+                if text.lstrip("+-").isdigit() and abs(int(text)) > MAX_KEY:
+                    raise ValidationError(
+                        field.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": item}
+                    )
+        return check_values(field, value)
+
+    ModelMultipleChoiceField._check_values = _check_values
