@@ -1,11 +1,12 @@
-# Verkko: `make run` sets everything up and serves the site; `make test` runs lint and the suite.
+# Verkko: `make run` sets everything up and serves the site; `make test` runs lint and the suite;
+# `make serve` serves it as production does (gunicorn, WhiteNoise, DEBUG off) for local trials.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := verkko.settings
 
-.PHONY: run setup test lint messages bench clean-var
+.PHONY: run serve setup test lint messages bench clean-var
 
 # Stamp files make the steps safe to run again: each reinstalls only when its lock file changes.
 $(VENV)/.runtime: requirements.txt
@@ -33,6 +34,20 @@ setup: $(VENV)/.runtime node_modules/.installed messages
 run: setup
 	@echo "Serving Verkko at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production-like settings on plain local http: DEBUG off, a secret key of this checkout's own,
+# local host names, no redirect to https (browsers keep secure cookies on localhost).
+SERVE_ENV = DEBUG=0 SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
+	SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0 CACHE_DIR=var/cache PORT=$(PORT)
+
+var/secret_key:
+	mkdir -p var
+	umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(64))" > $@
+
+serve: setup var/secret_key
+	$(SERVE_ENV) $(PY) manage.py collectstatic --no-input -v 0
+	@echo "Serving Verkko with gunicorn at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	$(SERVE_ENV) $(VENV)/bin/gunicorn verkko.wsgi
 
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .

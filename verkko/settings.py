@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -67,7 +68,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that every log line of the request carries its id.
+    "verkko.lib.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "verkko.lib.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -77,6 +82,8 @@ MIDDLEWARE = [
     "verkko.areas.AreaMiddleware",
     # A partner-only address opened by a visitor who is not signed in asks them to sign in.
     "verkko.lib.access.PartnerOnlyMiddleware",
+    # After the user and the area, so that its 400 page is the site's own.
+    "verkko.lib.middleware.RejectNulMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -86,8 +93,12 @@ MIDDLEWARE = [
 ]
 
 if not DEBUG:
-    # In production WhiteNoise serves the collected static files; locally runserver does.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+    # In production WhiteNoise serves the collected static files (right after SecurityMiddleware,
+    # as its documentation asks); locally runserver does.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
 
 ROOT_URLCONF = "verkko.urls"
 WSGI_APPLICATION = "verkko.wsgi.application"
@@ -170,6 +181,7 @@ STATICFILES_DIRS = [BASE_DIR / "verkko" / "static"] + [
         ("vendor/vega", "vega/build"),
         ("vendor/vega-lite", "vega-lite/build"),
         ("vendor/vega-embed", "vega-embed/build"),
+        ("vendor/vega-interpreter", "vega-interpreter/build"),
         # Number and date formats for the interactive charts (fi-FI, sv-SE, en-GB).
         ("vendor/d3-format-locale", "d3-format/locale"),
         ("vendor/d3-time-format-locale", "d3-time-format/locale"),
@@ -290,9 +302,32 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Security headers and cookies (issue 17). Every script is a static file of the site's own (no
+# inline script, no event handler attribute, no eval: Vega's expressions run in vega-interpreter).
+# Styles allow 'unsafe-inline': Vega's SVG and vega-embed's tooltip carry style attributes.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # forms carry the token; no script reads the cookie
+# A session ends after this many seconds (default 8 hours) from sign-in.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 60 * 60)))
+SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -303,10 +338,24 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
     SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
+# Structured logs (verkko/lib/log.py): JSON lines in production, key=value lines locally; each
+# carries the request id (verkko.lib.middleware.RequestIdMiddleware).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "keyvalue" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "verkko.lib.log.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "verkko.lib.log.JsonFormatter"},
+        "keyvalue": {"()": "verkko.lib.log.KeyValueFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json" if LOG_FORMAT == "json" else "keyvalue",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},
@@ -315,3 +364,17 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# The optional error reporter: Sentry (or a compatible service such as GlitchTip), only when its
+# address is set. Personal data is not sent (send_default_pii off); the request id goes as a tag.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production" if not DEBUG else "development"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        send_default_pii=False,
+    )

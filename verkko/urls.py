@@ -5,7 +5,6 @@ area (verkko.areas resolves it). The addresses used before areas were explicit
 (``/fi/situation/`` …) redirect permanently to the first area's.
 """
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
@@ -76,17 +75,14 @@ def build_urlpatterns(area_slug=None):
     localized = list(site_patterns)
     if area_slug is not None:
         localized.append(path(f"{area_slug}/", include(area_patterns)))
-    patterns = [
+    # No route serves MEDIA_ROOT, not even with DEBUG on: attachments are partner-only, and only the
+    # views that check access send them.
+    return [
         path("healthz", views.healthz, name="healthz"),
         # The open API: not under the language (Accept-Language chooses it); the area is in its path.
         path("api/v1/", include("verkko.api.urls")),
         *i18n_patterns(*localized),
     ]
-    if settings.DEBUG:
-        from django.conf.urls.static import static
-
-        patterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-    return patterns
 
 
 urlpatterns = build_urlpatterns()

@@ -23,6 +23,7 @@ from verkko.ecosystem.models import (
     Role,
     TargetGroup,
 )
+from verkko.lib.uploads import content_matches
 
 MAX_ATTACHMENT_BYTES = getattr(settings, "MEETING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 _OFFICE = b"PK\x03\x04"
@@ -207,12 +208,8 @@ class AttachmentForm(forms.ModelForm):
             )
         if upload.size == 0:
             raise ValidationError(_("The file is empty."))
-        upload.seek(0)
-        head = upload.read(2048)
-        upload.seek(0)
-        signature = ATTACHMENT_TYPES[extension][1]
-        is_text = signature is None and b"\x00" not in head
-        if not is_text and (signature is None or not head.startswith(signature)):
+        # By content, not by name: the signature, an Office file's parts, a text file's UTF-8.
+        if not content_matches(extension, upload):
             raise ValidationError(
                 _("The file's content does not match its extension “%(extension)s”."), params={"extension": extension}
             )

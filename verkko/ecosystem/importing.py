@@ -8,7 +8,6 @@ confirms, so the confirmation plans them again against the database as it is the
 """
 
 import csv
-import io
 import re
 import unicodedata
 import zipfile
@@ -17,7 +16,6 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override, pgettext_lazy
-from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from verkko.ecosystem.models import (
@@ -30,10 +28,13 @@ from verkko.ecosystem.models import (
     TargetGroup,
     Visibility,
 )
+from verkko.lib.exports import TableTooLarge, csv_table, csv_unquoted, xlsx_table
 
 KINDS = ("organisations", "people", "forums")
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
+# Rows read at most, blank ones and the heading among them: reading stops there.
+MAX_TABLE_ROWS = 2 * MAX_ROWS
 YES = {"yes", "y", "true", "1", "x", "kylla", "k", "joo", "ja", "j"}
 NO = {"no", "n", "false", "0", "ei", "e", "nej", ""}
 LANGUAGES = ("fi", "sv", "en")
@@ -315,19 +316,24 @@ def _read_csv(content):
     # The heading row names columns, which hold no separators: its commonest separator is the file's.
     heading = text.split("\n", 1)[0]
     delimiter = max([",", ";", "\t"], key=heading.count)
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        table = csv_table(text, delimiter=delimiter, max_rows=MAX_TABLE_ROWS)
+    except TableTooLarge:
+        raise ImportFileError(_("The file has more than %(count)s rows.") % {"count": MAX_ROWS}) from None
+    except csv.Error:
+        raise ImportFileError(_("The file is not a readable CSV file (is a cell very long?).")) from None
+    # Cells as they were before the export protected them from spreadsheets ('=… back to =…).
+    return [[csv_unquoted(cell) for cell in row] for row in table]
 
 
 def _read_xlsx(content):
     try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        table = xlsx_table(content, max_rows=MAX_TABLE_ROWS)
+    except TableTooLarge:
+        raise ImportFileError(_("The file has more than %(count)s rows.") % {"count": MAX_ROWS}) from None
     except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
         raise ImportFileError(_("The file is not an XLSX workbook.")) from error
-    try:
-        sheet = workbook.worksheets[0]
-        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+    return [[_cell_text(value) for value in row] for row in table]
 
 
 def _cell_text(value):

@@ -1,7 +1,7 @@
 """Forms for goals, indicators, targets, values, actions, milestones and check-ins."""
 
 import csv
-import io
+import math
 
 from django import forms
 from django.utils import timezone
@@ -12,12 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from verkko.ecosystem.models import Forum, Organization, Person
 from verkko.goals import status
 from verkko.goals.models import Action, CheckIn, Confidence, Goal, Indicator, Milestone, TurnTheCurve
+from verkko.lib.exports import TableTooLarge, csv_table
 from verkko.lib.formatting import format_quantity
 from verkko.stats import periods
 from verkko.stats.aggregation import preferred_table
 
 RESERVED_SLUGS = {"new"}
 MAX_CSV_BYTES = 1_000_000
+MAX_CSV_ROWS = 10_000
 
 
 class DateInput(forms.DateInput):
@@ -65,9 +67,12 @@ def parse_number(text):
     """A number written the Finnish way (12 345,6) or the international way (12345.6)."""
     cleaned = sanitize_separators(str(text).strip().replace("\u00a0", "").replace(" ", "")).replace(",", ".")
     try:
-        return float(cleaned)
+        number = float(cleaned)
     except ValueError:
         raise forms.ValidationError(gettext("“%(text)s” is not a number.") % {"text": text}) from None
+    if not math.isfinite(number):  # nan, inf, 1e400
+        raise forms.ValidationError(gettext("“%(text)s” is not a number.") % {"text": text})
+    return number
 
 
 class GoalForm(forms.ModelForm):
@@ -282,7 +287,15 @@ class ValuesImportForm(forms.Form):
             raise forms.ValidationError(gettext("The file is not UTF-8 text.")) from None
         # The heading row holds no separators but the file's own (the commonest of them there).
         delimiter = max([",", ";", "\t"], key=text.split("\n", 1)[0].count)
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+        try:
+            table = csv_table(text, delimiter=delimiter, max_rows=MAX_CSV_ROWS)
+        except TableTooLarge:
+            message = gettext("The file has more than %(count)s rows.") % {"count": MAX_CSV_ROWS}
+            raise forms.ValidationError(message) from None
+        except csv.Error:
+            message = gettext("The file is not a readable CSV file (is a cell very long?).")
+            raise forms.ValidationError(message) from None
+        reader = iter(table)
         header = [cell.strip().lower() for cell in next(reader, [])]
         if header[:2] not in VALUE_HEADINGS:
             raise forms.ValidationError(gettext("The first row must be the headings: period, value."))

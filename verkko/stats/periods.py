@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from verkko.lib.validation import year_in_range
 from verkko.stats.models import Frequency
 
 # Each gives the year and the month or quarter as named groups.
@@ -27,12 +28,15 @@ EXAMPLES = {Frequency.MONTHLY: "2026M10", Frequency.QUARTERLY: "2026Q4", Frequen
 
 
 def parse(code, frequency):
-    """The first day of the period a code names, or None when the code does not fit the frequency."""
+    """The first day of the period a code names, or None when the code does not fit the frequency
+    (or names a year outside verkko.lib.validation's MIN_YEAR…MAX_YEAR, such as 0000 or 0001)."""
     text = (code or "").strip().upper().replace(" ", "")
     match = next(filter(None, (pattern.match(text) for pattern in _PATTERNS[frequency])), None)
     if not match:
         return None
     year = int(match["year"])
+    if not year_in_range(year):
+        return None
     if frequency == Frequency.MONTHLY:
         month = int(match["part"])
         return date(year, month, 1) if 1 <= month <= 12 else None

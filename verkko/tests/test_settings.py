@@ -57,3 +57,10 @@ def test_the_cache_is_redis_by_one_variable_else_a_folder_else_memory(tmp_path):
     assert folder.stdout.split()[-1] == "django.core.cache.backends.filebased.FileBasedCache", folder.stderr
     memory = run_manage("shell", "-c", CACHE_BACKEND, **environment)
     assert memory.stdout.split()[-1] == "django.core.cache.backends.locmem.LocMemCache", memory.stderr
+
+
+def test_the_error_reporter_starts_only_when_its_address_is_set():
+    show = "import sentry_sdk; print(sentry_sdk.get_client().is_active())"
+    assert run_manage("shell", "--verbosity=0", "-c", show, DEBUG="", SENTRY_DSN="").stdout.split() == ["False"]
+    configured = run_manage("shell", "--verbosity=0", "-c", show, DEBUG="", SENTRY_DSN="https://key@127.0.0.1:9/1")
+    assert configured.stdout.split() == ["True"], configured.stderr

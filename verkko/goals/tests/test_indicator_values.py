@@ -96,4 +96,20 @@ def test_a_bad_finnish_row_imports_nothing(client_for, coordinator, indicator):
     response = client_for(coordinator).post(url, {"file": _csv("jakso;arvo\n2026Q1;12,5\n2026Q2;kolme\n")})
     assert response.status_code == 400
     assert "Rivi 3" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "period,value\n2026Q1,inf\n",
+        "period,value\n2026Q1,-1e400\n",
+        "period,value\n2026Q1,nan\n",
+        "period,value\n0000Q1,1\n",
+        "period,value\n2026Q1," + "9" * 140_000 + "\n",
+    ],
+)
+def test_csv_with_an_impossible_number_period_or_cell_is_refused(client_for, coordinator, indicator, text):
+    url = f"/fi/oulu/indicators/{indicator.slug}/import/"
+    response = client_for(coordinator).post(url, {"file": _csv(text)})
+    assert response.status_code == 400
     assert IndicatorValue.objects.filter(indicator=indicator).count() == 3

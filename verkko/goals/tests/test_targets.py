@@ -34,7 +34,19 @@ def test_coordinator_removes_a_target(client_for, coordinator, indicator):
     assert not Target.objects.filter(indicator=indicator).exists()
 
 
-@pytest.mark.parametrize("data", [{"period": "2027M01", "value": "5"}, {"period": "2027Q1", "value": "paljon"}])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"period": "2027M01", "value": "5"},
+        {"period": "2027Q1", "value": "paljon"},
+        # Issue 17: these once reached the database and then broke every goals page.
+        {"period": "2027Q1", "value": "inf"},
+        {"period": "2027Q1", "value": "1e400"},
+        {"period": "2027Q1", "value": "NaN"},
+        {"period": "0000Q1", "value": "5"},
+        {"period": "0001Q1", "value": "5"},
+    ],
+)
 def test_bad_target_is_an_error_and_nothing_changes(client_for, coordinator, indicator, data):
     response = client_for(coordinator).post(f"/fi/oulu/indicators/{indicator.slug}/targets/", data)
     assert response.status_code == 400

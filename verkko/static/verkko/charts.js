@@ -1,9 +1,11 @@
 // Progressive enhancement: the server already drew each chart as SVG; vega-embed redraws the
 // same Vega-Lite specification as an interactive chart (tooltips) when JavaScript runs, with
-// the page language's number and date formats.
+// the page language's number and date formats. Expressions run in vega-interpreter (ast: true),
+// never through new Function(), so the Content-Security-Policy needs no unsafe-eval.
 document.addEventListener("DOMContentLoaded", function () {
   var containers = document.querySelectorAll("[data-vega-spec]");
   if (!containers.length || typeof vegaEmbed !== "function") return;
+  if (typeof vega === "undefined" || !vega.expressionInterpreter) return;
   var lang = document.documentElement.lang;
   var locale = lang === "sv" ? "sv-SE" : lang === "en" ? "en-GB" : "fi-FI";
   var base = document.body.dataset.staticUrl + "vendor/";
@@ -15,7 +17,8 @@ document.addEventListener("DOMContentLoaded", function () {
       var source = document.getElementById(container.dataset.vegaSpec);
       if (!source) return;
       vegaEmbed(container, JSON.parse(source.textContent), {
-        actions: false, renderer: "svg", tooltip: true, formatLocale: locales[0], timeFormatLocale: locales[1]
+        actions: false, renderer: "svg", tooltip: true, formatLocale: locales[0], timeFormatLocale: locales[1],
+        ast: true, expr: vega.expressionInterpreter
       }).then(function () { container.dataset.enhanced = "true"; })
         .catch(function () { /* the server-rendered SVG stays */ });
     });

@@ -90,3 +90,16 @@ def test_period_converter_gives_a_period_and_refuses_a_wrong_month():
     assert converter.to_url(periods.Period(date(2026, 11, 1))) == "2026M11"
     with pytest.raises(ValueError, match="2026M00"):
         converter.to_python("2026M00")
+
+
+@pytest.mark.parametrize(
+    ("text", "frequency"),
+    [("0000M01", M), ("0001M01", M), ("0999M12", M), ("0000Q1", Q), ("Q1/0001", Q), ("0000", Y), ("9999", Y)],
+)
+def test_a_year_no_figure_has_is_no_period(text, frequency):
+    assert periods.parse(text, frequency) is None
+
+
+def test_a_report_address_of_year_zero_is_not_found(client, area):
+    for address in ["/fi/oulu/reports/monitoring/0000M01/", "/fi/oulu/reports/monitoring/0001M01.pdf"]:
+        assert client.get(address).status_code == 404
