@@ -6,7 +6,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
@@ -32,6 +34,18 @@ def api_data(db, goal, partner_goal, action, indicator, monkeypatch):
     """Some data to find, and rate limits the fuzzer's many requests do not reach (test_errors tests them)."""
     monkeypatch.setattr(AddressRateThrottle, "rate", "1000000/min", raising=False)
     monkeypatch.setattr(TokenRateThrottle, "rate", "1000000/min", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def connection_kept_open():
+    """The WSGI handler closes the database connection after each request, as in production; inside
+    a test's transaction that would close it under the test (PostgreSQL). Django's test client keeps
+    it open the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
