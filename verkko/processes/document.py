@@ -194,7 +194,11 @@ def _reports(area):
 def _survey_rounds(user, area):
     """The partner survey's rounds, newest first, with the days they are open."""
     return [
-        {"title": survey_round.title, "opens_on": _iso(survey_round.opens_on), "closes_on": _iso(survey_round.closes_on)}
+        {
+            "title": survey_round.title,
+            "opens_on": _iso(survey_round.opens_on),
+            "closes_on": _iso(survey_round.closes_on),
+        }
         for survey_round in visible_rounds(user, area).order_by("-opens_on")
     ]
 
