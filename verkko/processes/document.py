@@ -16,6 +16,8 @@ from verkko.goals.access import visible_goals
 from verkko.processes import resources
 from verkko.processes.access import visible_agreements, visible_processes
 from verkko.processes.models import ProcessStep
+from verkko.reports.models import PublishedReport
+from verkko.survey.access import can_see_survey, visible_rounds
 
 SCHEMA = 1
 # The document's sections that hold lists of items, each item keyed by its "key".
@@ -24,6 +26,11 @@ SECTIONS = ["forums", "actors", "goals", "processes", "agreements", "commitments
 
 def _iso(date):
     return date.isoformat() if date else ""
+
+
+def _iso_range(start, end):
+    """A date range kept in a document as ISO 8601 (2026-01-01/2026-12-31), shown by ``iso_range``."""
+    return f"{_iso(start)}/{_iso(end)}"
 
 
 def _amount(value):
@@ -107,7 +114,7 @@ def _goals(user, area, forum_names):
             "key": goal.slug,
             "title": goal.title,
             "forum": forum_names.get(goal.owner_forum_id, ""),
-            "period": f"{goal.starts_on:%d.%m.%Y}–{goal.ends_on:%d.%m.%Y}",
+            "period": _iso_range(goal.starts_on, goal.ends_on),
             "indicators": sorted(indicator.name for indicator in goal.indicators.all()),
         }
         for goal in goals
@@ -170,9 +177,29 @@ def _commitments(user, area):
             "kind": commitment.kind,
             "amount": _amount(commitment.amount),
             "description": commitment.description,
-            "period": f"{commitment.starts_on:%d.%m.%Y}–{commitment.ends_on:%d.%m.%Y}",
+            "period": _iso_range(commitment.starts_on, commitment.ends_on),
         }
         for commitment in resources.commitments_for(user, area).select_related("agreement", "action")
+    ]
+
+
+def _reports(area):
+    """The monitoring reports published so far, newest first (the report calendar kept so far)."""
+    return [
+        {"month": _iso(published.period), "published_on": _iso(timezone.localdate(published.published_at))}
+        for published in PublishedReport.objects.filter(area=area).order_by("-period")
+    ]
+
+
+def _survey_rounds(user, area):
+    """The partner survey's rounds, newest first, with the days they are open."""
+    return [
+        {
+            "title": survey_round.title,
+            "opens_on": _iso(survey_round.opens_on),
+            "closes_on": _iso(survey_round.closes_on),
+        }
+        for survey_round in visible_rounds(user, area).order_by("-opens_on")
     ]
 
 
@@ -194,6 +221,9 @@ def build(user, area, today=None):
     forums = _forums(user, area)
     processes = _processes(user, area, forum_names)
     agreements = _agreements(user, area, forum_names)
+    follow_up = {**_follow_up(forums, processes, agreements), "reports": _reports(area)}
+    if can_see_survey(user, area):
+        follow_up["survey_rounds"] = _survey_rounds(user, area)
     return {
         "schema": SCHEMA,
         "area": area.name,
@@ -204,7 +234,7 @@ def build(user, area, today=None):
         "processes": processes,
         "agreements": agreements,
         "commitments": _commitments(user, area),
-        "follow_up": _follow_up(forums, processes, agreements),
+        "follow_up": follow_up,
     }
 
 

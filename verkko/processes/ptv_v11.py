@@ -42,7 +42,15 @@ TARGET_GROUPS = {
     "KR2.1": TargetGroup.Code.ENTREPRENEURS,
     "KR2.2": TargetGroup.Code.EMPLOYERS,
 }
-CHARGE_TYPES = {"Free": "maksuton", "Charged": "maksullinen", "Other": ""}
+# Version 11 writes FreeOfCharge and Chargeable, as the public clients of the API read them;
+# earlier versions wrote Free and Charged, which some services still carry.
+CHARGE_TYPES = {
+    "FreeOfCharge": "maksuton",
+    "Chargeable": "maksullinen",
+    "Free": "maksuton",
+    "Charged": "maksullinen",
+    "Other": "",
+}
 
 
 class PtvError(Exception):

@@ -39,7 +39,7 @@ def youth_service(name="Nuorten työllisyyspalvelut"):
         )
         + _texts("Summary", "Nuorten ohjaus."),
         "languages": ["fi", "sv", "en"],
-        "serviceChargeType": "Free",
+        "serviceChargeType": "FreeOfCharge",
         "areaType": "AreaType",
         "areas": [
             {"type": "Municipality", "code": "244", "name": _texts("Name", "Kempele")},

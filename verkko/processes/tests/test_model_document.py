@@ -112,3 +112,43 @@ def test_compare_is_pure():
     assert change["added"] == ["C"]
     assert change["removed"] == ["B"]
     assert change["changed"] == [("A2", [("name", "A", "A2")])]
+
+
+@pytest.fixture
+def follow_up(area, coordinator):
+    from verkko.reports.models import PublishedReport
+    from verkko.survey.models import SurveyRound
+
+    PublishedReport.objects.create(area=area, period=datetime.date(2026, 10, 1), content={}, published_by=coordinator)
+    SurveyRound.objects.create(
+        area=area,
+        title="Kumppanikysely syksy 2026",
+        opens_on=datetime.date(2026, 9, 1),
+        closes_on=datetime.date(2026, 9, 30),
+        created_by=coordinator,
+    )
+
+
+@pytest.mark.parametrize(("role", "sees_survey"), by_role(True, True, True, True, False, False, False, False))
+def test_follow_up_names_the_published_reports_and_the_survey_rounds(as_role, everyone, follow_up, role, sees_survey):
+    page = as_role(role).get(URL).content.decode()
+    assert "lokakuu 2026" in page
+    assert ("Kumppanikysely syksy 2026: 1.9.2026–30.9.2026" in page) is sees_survey
+
+
+def test_dates_and_amounts_of_the_document_read_as_finnish(as_role, coordinator, goal, commitment):
+    page = as_role("coordinator").get(URL).content.decode()
+    assert "1.1.2026–31.12.2027" in page
+    assert "1.1.2026–31.12.2026" in page
+    assert "01.01.2026" not in page
+    content = document.build(coordinator, goal.area)
+    assert content["goals"][0]["period"] == "2026-01-01/2027-12-31"
+
+
+def test_a_version_compiled_before_ranges_were_iso_shows_its_period_as_kept():
+    from verkko.processes.templatetags.processes import iso_amount, iso_range
+
+    assert iso_range("01.01.2026–31.12.2026") == "01.01.2026–31.12.2026"
+    assert iso_range("2026-01-01/2026-12-31") == "1.1.2026–31.12.2026"
+    assert iso_amount("1234.50") == "1\xa0234,5"
+    assert iso_amount("") == "–"

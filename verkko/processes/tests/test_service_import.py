@@ -107,3 +107,15 @@ def test_an_organisation_with_imported_services_is_archived_not_deleted(as_role,
     organization_a.refresh_from_db()
     assert organization_a.is_archived
     assert Service.objects.filter(organization=organization_a).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("charge_type", "cost"),
+    [("FreeOfCharge", "maksuton"), ("Chargeable", "maksullinen"), ("Free", "maksuton"), ("Other", "")],
+)
+def test_the_charge_type_reads_in_version_11_words_and_in_the_older_ones(charge_type, cost):
+    from verkko.processes import ptv_v11
+    from verkko.processes.tests.fake_ptv import youth_service
+
+    service = {**youth_service(), "serviceChargeType": charge_type}
+    assert ptv_v11.read_service(service, {}, ["244"]).cost == cost
