@@ -10,10 +10,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from verkko.lib.formatting import format_date, format_number, format_signed, rounded
+from verkko.lib.formatting import format_date, format_number, format_period, format_signed, rounded
 from verkko.situation.figures import Place, key_figures, municipality_rows
 from verkko.situation.measures import KEY_MEASURES, RATE
 from verkko.situation.models import Signal
+from verkko.stats.periods import Period
 
 LANGUAGES = ("fi", "sv", "en")
 _IN_MONTH = [
@@ -84,7 +85,7 @@ def review_fields(table, area, month):
 
 
 def _title(area, month):
-    return _("Employment review %(month)s – %(area)s") % {"month": f"{month.month}/{month.year}", "area": area}
+    return _("Employment review %(month)s – %(area)s") % {"month": format_period(Period.of(month)), "area": area}
 
 
 def _headline(area, month, figures):
