@@ -125,7 +125,6 @@ def test_what_is_new_uses_a_constant_number_of_queries(
     assert response.content.decode().count("Uutinen ") == 5
 
 
-
 def test_the_changes_read_as_the_history_does_without_codes(client_for, coordinator, partner_member, indicator):
     _follow(partner_member, indicator)
     edit = {
