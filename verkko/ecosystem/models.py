@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from verkko.lib.business_id import validate_business_id
+from verkko.lib.formatting import format_date
 
 
 class ReferenceArea(models.Model):
@@ -441,7 +442,7 @@ class Meeting(models.Model):
         ordering = ["-starts_at"]
 
     def __str__(self):
-        return f"{self.forum} {self.starts_at:%Y-%m-%d}"
+        return f"{self.forum} {format_date(self.starts_at)}"
 
     def get_absolute_url(self):
         return reverse("ecosystem:meeting", args=[self.uuid])

@@ -128,6 +128,12 @@ class IndicatorForm(forms.ModelForm):
         help_text=_("For a statistics series: the area's code, for example KU564 or SSS."),
     )
     baseline_period_code = forms.CharField(label=_("baseline period"), required=False, max_length=10)
+    # Shown only when the indicator has targets: a change of polarity or baseline re-checks them.
+    allow_worse_targets = forms.BooleanField(
+        label=_("The targets allow the figure to get worse than its baseline"),
+        required=False,
+        help_text=_("Tick only if this is meant, for example to limit a rise the area cannot prevent."),
+    )
 
     class Meta:
         model = Indicator
@@ -162,6 +168,9 @@ class IndicatorForm(forms.ModelForm):
                 self.initial["baseline_period_code"] = periods.label(instance.baseline_period, instance.frequency)
             if instance.series_id:
                 self.initial["series_area_code"] = instance.series.area_code
+        self.targets = list(instance.targets.values_list("period", "value")) if instance.pk else []
+        if not self.targets:
+            del self.fields["allow_worse_targets"]
 
     def clean_slug(self):
         return _clean_slug(self, Indicator)
@@ -192,7 +201,44 @@ class IndicatorForm(forms.ModelForm):
             self.instance.series = self._find_series(cleaned)
         elif source != Indicator.Source.SERIES:
             self.instance.series = None
+        self._check_targets(cleaned)
         return cleaned
+
+    def _check_targets(self, cleaned):
+        """Refuse a polarity or baseline that turns existing targets the wrong way, unless confirmed.
+
+        The instance still holds the saved values here: the form copies the new ones onto it after clean().
+        """
+        if not self.targets or cleaned.get("allow_worse_targets") or self.has_error("baseline_value"):
+            return
+        polarity, baseline = cleaned.get("polarity"), cleaned.get("baseline_value")
+        if polarity is None:
+            return
+        saved = self.instance
+        turned = status.targets_turned_wrong_way(
+            self.targets, before=(saved.polarity, saved.baseline_value), after=(polarity, baseline)
+        )
+        if not turned:
+            return
+        frequency = cleaned.get("frequency") or saved.frequency
+        decimals = cleaned.get("decimals", saved.decimals)
+        unit = cleaned.get("unit", saved.unit)
+        named = ", ".join(
+            f"{format_quantity(value, decimals, unit)} ({periods.label(period, frequency)})" for period, value in turned
+        )
+        self.add_error(
+            "polarity" if polarity != saved.polarity else "baseline_value",
+            gettext(
+                "With this polarity and baseline, these targets point the wrong way, as they are worse than the "
+                "baseline %(baseline)s (%(polarity)s): %(targets)s. Check the values, or tick the box below if "
+                "this is meant."
+            )
+            % {
+                "targets": named,
+                "baseline": format_quantity(baseline, decimals, unit),
+                "polarity": Indicator.Polarity(polarity).label,
+            },
+        )
 
     def _find_series(self, cleaned):
         table = preferred_table(cleaned["table_id"])

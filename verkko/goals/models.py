@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from verkko.ecosystem.models import Decision, EmploymentArea, Forum, Organization, Person, Visibility
 from verkko.goals import status
+from verkko.lib.formatting import format_date
 from verkko.stats.models import Frequency, Series
 
 
@@ -373,4 +374,4 @@ class CheckIn(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.action} {self.created_at:%Y-%m-%d}"
+        return f"{self.action} {format_date(self.created_at)}"

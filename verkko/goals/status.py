@@ -15,7 +15,8 @@ Pure functions over plain values; no database. Periods are dates (the first day 
   right direction counts for both polarities: a lower-is-better figure that rose has a negative
   progress, never "106 % of target". At the starting value it is 0 %, at the target 100 %.
 - A target points the wrong way when it is worse than the baseline for the polarity (higher than
-  it when lower is better): the form flags it.
+  it when lower is better): the target form flags it, and the indicator form flags the targets
+  that a change of polarity or baseline turns the wrong way.
 - A goal takes the weakest status of its indicators; "no data" ranks below "on track" so that an
   unknown never reads as good news, and a goal without indicators has no data.
 """
@@ -109,6 +110,19 @@ def points_wrong_way(polarity, baseline_value, target_value):
     if baseline_value is None or target_value is None:
         return False
     return sign(polarity) * (target_value - baseline_value) < 0
+
+
+def targets_turned_wrong_way(targets, *, before, after):
+    """The targets (period, value) that a change of polarity or baseline makes point the wrong way.
+
+    before and after are (polarity, baseline value); a target that already pointed the wrong way (and
+    was confirmed so) is not named again.
+    """
+    return [
+        (period, value)
+        for period, value in sorted(targets)
+        if points_wrong_way(*after, value) and not points_wrong_way(*before, value)
+    ]
 
 
 def classify(d, gap):

@@ -17,6 +17,7 @@ MINUS = "\u2212"
 PERCENT = "%"
 _DATE_FORMATS = {"fi": "j.n.Y", "sv": "j.n.Y", "en": "j M Y"}
 _DATETIME_FORMATS = {"fi": "j.n.Y G.i", "sv": "j.n.Y G.i", "en": "j M Y H:i"}
+_TIME_FORMATS = {"fi": "G.i", "sv": "G.i", "en": "H:i"}
 XLSX_DATE_FORMAT = "d.m.yyyy"
 XLSX_DATETIME_FORMAT = "d.m.yyyy h:mm"
 
@@ -100,6 +101,15 @@ def format_datetime(moment):
     if timezone.is_aware(moment):
         moment = timezone.localtime(moment)
     return date_format(moment, _DATETIME_FORMATS.get(_language(), "j.n.Y G.i"))
+
+
+def format_time(moment):
+    """9.05 (09:05 in English): the local time of a moment whose day is already said, as an event's end."""
+    if moment is None:
+        return "–"
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return date_format(moment, _TIME_FORMATS.get(_language(), "G.i"))
 
 
 def format_period(period, *, long=False):

@@ -100,17 +100,27 @@ def _formatter(field, formats, obj):
 _BOOLEANS = {"True": pgettext_lazy("change history", "yes"), "False": pgettext_lazy("change history", "no")}
 
 
+def _choice_label(field, text):
+    """A choice recorded as text ("lower", "3") by its label."""
+    return str({str(value): label for value, label in field.flatchoices}.get(str(text), text))
+
+
 def _missing(text):
     return text in (None, "", "None")
 
 
-def readable_changes(entry):
+def readable_changes(entry, *, read_objects=True):
     """(field label, "old → new") pairs of a history entry: labels, values formatted as the pages
-    show them, internal fields left out; many-to-many changes read "added: a, b"."""
+    show them, internal fields left out; many-to-many changes read "added: a, b".
+
+    Without read_objects (lists of many entries) nothing is read from the database: a link to another
+    object is named by its label only ("" as its change), numbers keep the decimals they were recorded
+    with and a period reads as its first day.
+    """
     model = entry.content_type.model_class()
     formats = _MODEL_FORMATS.get(model, {})
     hidden = HIDDEN_FIELDS | formats.get("hidden", set())
-    display = entry.changes_display_dict
+    display = entry.changes_display_dict if read_objects else {}
     obj = None
     rows = []
     for name, change in (entry.changes_dict or {}).items():
@@ -128,9 +138,14 @@ def readable_changes(entry):
             }.get(change.get("operation"), change.get("operation"))
             rows.append((label, f"{operation}: {', '.join(change.get('objects', []))}"))
             continue
-        if obj is None and formats:
+        if not read_objects and (field.is_relation or not isinstance(change, list | tuple) or len(change) != 2):
+            rows.append((label, ""))
+            continue
+        if obj is None and formats and read_objects:
             obj = _object_of(entry, model)
         formatter = _formatter(field, formats, obj)
+        if formatter is None and not read_objects and field.choices:
+            formatter = functools.partial(_choice_label, field)
         pair = display.get(label, change) if formatter is None else change
         old, new = ("–" if _missing(text) else (formatter(text) if formatter else str(text)) for text in pair)
         if old != new:

@@ -23,7 +23,7 @@ from django.core import signing
 from django.core.mail import get_connection
 from django.db import IntegrityError, transaction
 from django.urls import NoReverseMatch, reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 
@@ -33,11 +33,13 @@ from verkko.ecosystem.access import visible_forums
 from verkko.ecosystem.models import EmploymentArea, Forum, ForumMember, Meeting, Organization
 from verkko.goals.access import actions_of_organizations, visible_indicators
 from verkko.goals.models import Action, Goal, Indicator, Status
+from verkko.lib.formatting import format_date, format_datetime
 from verkko.lib.mail import absolute_url, build_message, language_of
 from verkko.news.access import visible_events, visible_news
 from verkko.news.models import Audience, Digest, Follow, IndicatorStatusSeen, Reading, Registration
 from verkko.situation.access import visible_reviews, visible_signals
 from verkko.situation.models import Review, Signal
+from verkko.stats.periods import Period
 
 logger = logging.getLogger(__name__)
 
@@ -95,9 +97,7 @@ class Section:
 def _when(value):
     if value is None:
         return ""
-    if isinstance(value, datetime):
-        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
-    return formats.date_format(value, "SHORT_DATE_FORMAT")
+    return format_datetime(value) if isinstance(value, datetime) else format_date(value)
 
 
 def _url(obj, viewname=None, **kwargs):
@@ -430,6 +430,7 @@ def build_digest_message(digest, sections, connection=None):
         "weekly": digest.frequency == Frequency.WEEKLY,
         "period_start": timezone.localdate(digest.period_start),
         "period_last_day": timezone.localdate(digest.period_end) - timedelta(days=1),
+        "month": Period.of(timezone.localdate(digest.period_start)),
         "unsubscribe_url": unsubscribe_url,
         "settings_url": settings_url,
     }

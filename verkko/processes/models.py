@@ -24,6 +24,7 @@ from verkko.ecosystem.models import (
     Visibility,
 )
 from verkko.goals.models import Action, Goal
+from verkko.lib.formatting import format_date
 
 
 class Audience(models.TextChoices):
@@ -381,7 +382,7 @@ class ModelVersion(models.Model):
         ordering = ["-adopted_on", "-created_at"]
 
     def __str__(self):
-        return f"{self.title} ({self.adopted_on:%d.%m.%Y})"
+        return f"{self.title} ({format_date(self.adopted_on)})"
 
     def get_absolute_url(self):
         return reverse("processes:version", args=[self.uuid])

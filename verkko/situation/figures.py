@@ -9,10 +9,10 @@ member's value is incomplete.
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Sum
-from django.utils.formats import date_format
 from django.utils.text import capfirst
 
 from verkko.ecosystem.models import EmploymentArea, Municipality, ReferenceArea
+from verkko.lib.formatting import format_period
 from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, TABLE_ID, UNEMPLOYED
 from verkko.stats import periods
 from verkko.stats.aggregation import area_ratio, area_totals, preferred_table
@@ -49,8 +49,8 @@ def period_label(day):
 
 
 def month_name(day):
-    """The month by its name, where a person reads it in prose and choices: Lokakuu 2026, Oktober 2026."""
-    return capfirst(date_format(day, "F Y"))
+    """The month by its name at the start of a choice: Lokakuu 2026, Oktober 2026 (verkko.lib.formatting)."""
+    return capfirst(format_period(periods.Period.of(day), long=True))
 
 
 def file_month(day):

@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from verkko.ecosystem.models import EmploymentArea, Municipality, Organization, Visibility
+from verkko.lib.formatting import format_date
+from verkko.stats.models import Frequency
+from verkko.stats.periods import Period
 
 
 class Industry(models.TextChoices):
@@ -140,7 +143,7 @@ class Signal(models.Model):
         indexes = [models.Index(fields=["area", "status", "date"], name="situation_signal_area_date")]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.date:%Y-%m-%d}"
+        return f"{self.get_kind_display()} {format_date(self.date)}"
 
 
 class Review(models.Model):
@@ -189,6 +192,11 @@ class Review(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def period(self):
+        """The month the review describes, as pages show it (verkko.stats.periods.Period)."""
+        return Period(self.month, Frequency.MONTHLY)
 
     def localized(self, language):
         """(title, text) in the language, Finnish when the language has none."""

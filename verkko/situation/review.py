@@ -6,15 +6,15 @@ Every sentence is a translatable template; numbers are formatted in each languag
 
 from collections import Counter
 
-from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from verkko.lib.formatting import format_number, format_signed, rounded
+from verkko.lib.formatting import format_date, format_number, format_period, format_signed, rounded
 from verkko.situation.figures import Place, key_figures, municipality_rows
 from verkko.situation.measures import KEY_MEASURES, RATE
 from verkko.situation.models import Signal
+from verkko.stats.periods import Period
 
 LANGUAGES = ("fi", "sv", "en")
 _IN_MONTH = [
@@ -85,7 +85,7 @@ def review_fields(table, area, month):
 
 
 def _title(area, month):
-    return _("Employment review %(month)s – %(area)s") % {"month": f"{month.month}/{month.year}", "area": area}
+    return _("Employment review %(month)s – %(area)s") % {"month": format_period(Period.of(month)), "area": area}
 
 
 def _headline(area, month, figures):
@@ -239,11 +239,6 @@ def _signals(signals, kind_counts):
     return "\n".join(lines)
 
 
-def _date(moment):
-    """1.12.2026 in Finnish and Swedish, as written in Finland; 1 December 2026 in English."""
-    return date_format(timezone.localtime(moment), "j F Y" if translation.get_language() == "en" else "j.n.Y")
-
-
 def _source(table):
     sentences = []
     if table.source == "demo":
@@ -252,7 +247,7 @@ def _source(table):
         _("Source: Statistics Finland, employment service statistics, table %(table)s (updated %(updated)s).")
         % {
             "table": table.table_id,
-            "updated": _date(table.updated) if table.updated else "–",
+            "updated": format_date(table.updated),
         }
     )
     return " ".join(sentences)

@@ -61,7 +61,8 @@ from verkko.situation.forms import (
 )
 from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, measure
 from verkko.situation.models import Review, Signal
-from verkko.stats.models import Table
+from verkko.stats.models import Frequency, Table
+from verkko.stats.periods import Period
 
 
 class _Page:
@@ -83,6 +84,11 @@ class _Page:
         self.place = Place.of_municipality(self.municipality) if self.municipality else self.area_place
         self.table = statistics_table()
         self.month = latest_month(self.table, self.place.area_codes) if self.table and self.place.area_codes else None
+
+    @property
+    def period(self):
+        """The latest month as pages show it (verkko.stats.periods.Period); None without figures."""
+        return Period(self.month, Frequency.MONTHLY) if self.month else None
 
     @property
     def query(self):

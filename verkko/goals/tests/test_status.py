@@ -90,6 +90,21 @@ def test_a_target_worse_than_the_baseline_points_the_wrong_way():
     assert not status.points_wrong_way(HIGHER, None, 40)
 
 
+def test_a_change_of_polarity_or_baseline_names_only_the_targets_it_turns_the_wrong_way():
+    targets = [(date(2027, 1, 1), 52.0), (date(2026, 1, 1), 48.0), (date(2028, 1, 1), 35.0)]
+    # Higher is better from 40: 35 already pointed the wrong way (and was confirmed so).
+    turned = status.targets_turned_wrong_way(targets, before=(HIGHER, 40.0), after=(LOWER, 40.0))
+    assert turned == [(date(2026, 1, 1), 48.0), (date(2027, 1, 1), 52.0)]
+    assert status.targets_turned_wrong_way(targets, before=(HIGHER, 40.0), after=(HIGHER, 50.0)) == [
+        (date(2026, 1, 1), 48.0)
+    ]
+    assert status.targets_turned_wrong_way(targets, before=(HIGHER, 40.0), after=(HIGHER, 30.0)) == []
+    assert status.targets_turned_wrong_way(targets, before=(HIGHER, None), after=(HIGHER, 50.0)) == [
+        (date(2026, 1, 1), 48.0),
+        (date(2028, 1, 1), 35.0),
+    ]
+
+
 def test_lower_is_better_reverses_the_sign():
     baseline, targets = (date(2025, 1, 1), 220.0), [(date(2026, 1, 1), 100.0)]  # expected 160 in July
     assert _assess(150.0, polarity=LOWER, baseline=baseline, targets=targets).status == ON_TRACK

@@ -12,6 +12,7 @@ from verkko.lib.formatting import (
     format_period,
     format_quantity,
     format_signed,
+    format_time,
 )
 from verkko.lib.history import readable_changes
 
@@ -72,6 +73,12 @@ def day(value):
 def moment(value):
     """{{ datetime|moment }} → 1.12.2026 9.05."""
     return format_datetime(value)
+
+
+@register.filter
+def clock(value):
+    """{{ datetime|clock }} → 9.05, where the day is already said."""
+    return format_time(value)
 
 
 @register.filter

@@ -1,14 +1,12 @@
 from django import template
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 
-from verkko.lib.templatetags.verkko import history_value
+from verkko.lib.history import readable_changes
 from verkko.news import access
 from verkko.news.markdown import render_markdown
 from verkko.news.models import Follow
 
 register = template.Library()
-_HIDDEN_FIELDS = {"id", "uuid", "area"}
 
 
 @register.filter
@@ -44,22 +42,6 @@ def entry_kind(entry):
 
 @register.filter
 def plain_changes(entry):
-    """(field label, change) pairs of a history entry without reading the database: values of plain
-    fields as "old → new", links to other objects (and many-to-many choices) by their label only."""
-    model = entry.content_type.model_class()
-    rows = []
-    for name, change in (entry.changes_dict or {}).items():
-        if name in _HIDDEN_FIELDS:
-            continue
-        try:
-            field = model._meta.get_field(name)
-        except FieldDoesNotExist:
-            continue
-        label = str(field.verbose_name)
-        if field.is_relation or not isinstance(change, list | tuple) or len(change) != 2:
-            rows.append((label, ""))
-            continue
-        old, new = (history_value(value) for value in change)
-        if old != new:
-            rows.append((label, f"{old} → {new}"))
-    return rows
+    """(field label, change) pairs of a history entry as the history shows them (verkko.lib.history),
+    without reading the database: links to other objects by their label only."""
+    return readable_changes(entry, read_objects=False)

@@ -36,7 +36,7 @@ def test_changes_in_followed_forums_indicators_and_organisations_are_listed(
     news(forum.area, "Verkoston uutinen", forums=[forum], audience=Audience.FORUMS, publish_at=hours(-1))
     text = client_for(partner_member).get(PAGE).content.decode()
     assert "Merikoski-sali" in text
-    assert "17.5" in text
+    assert "17,5" in text  # as the pages write numbers (verkko.lib.formatting)
     assert "Uusi kuvaus B:lle" in text
     assert "Verkoston uutinen" in text
     assert "Nuorten verkosto" in text
@@ -123,3 +123,29 @@ def test_what_is_new_uses_a_constant_number_of_queries(
     with django_assert_max_num_queries(25):
         response = client.get(PAGE)
     assert response.content.decode().count("Uutinen ") == 5
+
+
+def test_the_changes_read_as_the_history_does_without_codes(client_for, coordinator, partner_member, indicator):
+    _follow(partner_member, indicator)
+    edit = {
+        "name": indicator.name,
+        "slug": "nuoret-alle-25",
+        "unit": "henkilöä",
+        "decimals": "0",
+        "polarity": "lower",
+        "frequency": "M",
+        "source": "area",
+        "table_id": "12r5",
+        "measure_code": "TYOTTOMAT25",
+        "denominator_code": "TYOVOIMATK",
+        "baseline_period_code": "2024M12",
+        "baseline_value": "3200",
+    }
+    response = client_for(coordinator).post(f"/fi/oulu/indicators/{indicator.slug}/edit/", edit)
+    assert response.status_code == 302
+    text = client_for(partner_member).get(PAGE).content.decode()
+    changes = text.split('<ul class="changes">')[1].split("</ul>")[0]
+    assert "Lähtötason arvo: – → 3\u00a0200" in changes  # as pages write numbers, not "3200.0"
+    assert "Suunta: suurempi on parempi → pienempi on parempi" in changes  # choices by their labels
+    for internal in ("TYOTTOMAT25", "TYOVOIMATK", "nuoret-alle-25", "3200.0", "lower"):
+        assert internal not in changes
