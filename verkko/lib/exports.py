@@ -5,11 +5,15 @@ import csv
 import io
 import re
 import zipfile
+from datetime import date, datetime
+from decimal import Decimal
 
 from django.http import HttpResponse
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from verkko.lib.formatting import XLSX_DATE_FORMAT, XLSX_DATETIME_FORMAT, decimals_of, xlsx_number_format
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("csv", "xlsx")
@@ -48,24 +52,48 @@ def write_csv(stream, columns, rows):
 def write_xlsx(stream, columns, rows, *, sheet_title="Verkko"):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(sheet_title[:31])
-    sheet.append([_text_cell(sheet, column) for column in columns])
+    sheet.append([_cell(sheet, column) for column in columns])
     for row in rows:
-        sheet.append([_text_cell(sheet, value) for value in row])
+        sheet.append([_cell(sheet, value) for value in row])
     workbook.save(stream)
 
 
-def _text_cell(sheet, value):
-    """Text that starts with "=" stays text: a spreadsheet must never run a formula from the data.
+# A figure with more decimals than this is a computed one (a rate), not one a person wrote.
+MAX_SHOWN_DECIMALS = 6
 
+
+def _number_format(value):
+    """The spreadsheet format that shows the value as Verkko's pages do: numbers as numbers with
+    their decimals, dates and times in the Finnish order; None for text."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, datetime):
+        return XLSX_DATETIME_FORMAT
+    if isinstance(value, date):
+        return XLSX_DATE_FORMAT
+    if isinstance(value, int):
+        return xlsx_number_format(0)
+    if isinstance(value, float | Decimal):
+        return xlsx_number_format(min(decimals_of(value), MAX_SHOWN_DECIMALS))
+    return None
+
+
+def _cell(sheet, value):
+    """A cell whose numbers and dates carry a number format, and whose text stays text.
+
+    Text that starts with "=" stays text: a spreadsheet must never run a formula from the data.
     Control characters that XLSX cannot hold (a form took them as text) become U+FFFD.
     """
     if isinstance(value, str):
-        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(sheet, value)
+        cell = WriteOnlyCell(sheet, ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
         cell.data_type = "s"
         return cell
-    return value
+    number_format = _number_format(value)
+    if number_format is None:
+        return value
+    cell = WriteOnlyCell(sheet, value)
+    cell.number_format = number_format
+    return cell
 
 
 def tabular_response(filename, columns, rows, file_format):

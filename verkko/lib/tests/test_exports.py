@@ -27,6 +27,36 @@ def test_xlsx_keeps_text_that_looks_like_a_formula_as_text():
     assert sheet["A2"].data_type == "s"
 
 
+def test_xlsx_keeps_numbers_and_dates_as_such_with_formats_that_show_them_as_the_pages_do():
+    import datetime
+    from decimal import Decimal
+
+    buffer = io.BytesIO()
+    row = [
+        1662,
+        12.8,
+        Decimal("150.50"),
+        9.19811320755,
+        datetime.date(2026, 12, 1),
+        datetime.datetime(2026, 12, 1, 9, 5),
+        True,
+    ]
+    write_xlsx(buffer, ["a", "b", "c", "d", "e", "f", "g"], [row])
+    sheet = load_workbook(io.BytesIO(buffer.getvalue())).active
+    cells = sheet[2]
+    assert [cell.value for cell in cells[:4]] == [1662, 12.8, 150.5, 9.19811320755]
+    assert [cell.data_type for cell in cells[:4]] == ["n"] * 4
+    assert [cell.number_format for cell in cells] == [
+        "#,##0",
+        "#,##0.0",
+        "#,##0.0",
+        "#,##0.000000",
+        "d.m.yyyy",
+        "d.m.yyyy h:mm",
+        "General",
+    ]
+
+
 def test_csv_download_is_utf8_with_a_byte_order_mark():
     response = tabular_response("luvut", ["kunta", "työttömät"], [["Hailuoto", 35], ["Ii", 410]], "csv")
     assert response["Content-Disposition"] == 'attachment; filename="luvut.csv"'
