@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from verkko.lib.charts import VEGA_LITE_VERSION, chart, highest_and_lowest, number_format, period_labels
-from verkko.lib.formatting import PERCENT, format_number, format_period, format_quantity, rounded
+from verkko.lib.formatting import format_number, format_period, format_quantity, rounded
 from verkko.situation.figures import add_months, file_month, period_label, series_of
 from verkko.stats.periods import Period
 
@@ -210,9 +210,7 @@ def municipalities(measure, rows, month):
     values = [{"municipality": row[0], "value": row[1]} for row in table_rows if row[1] is not None]
     spec = _bars(title, values, "municipality", _("Municipality"), measure, len(table_rows))
     columns = [_("Municipality"), period_label(month), period_label(add_months(month, -12)), _("Change"), _("Note")]
-    summary = highest_and_lowest(
-        [(row[0], row[1]) for row in table_rows], decimals=measure.decimals, unit=_unit(measure)
-    )
+    summary = highest_and_lowest([(row[0], row[1]) for row in table_rows], decimals=measure.decimals, unit=measure.unit)
     return Tabular(
         title, columns, table_rows, spec, f"{measure.code.lower()}-municipalities-{file_month(month)}", summary=summary
     )
@@ -249,9 +247,7 @@ def areas(measure, comparisons, month):
         for row, item in zip(rows, comparisons, strict=True)
         if item.is_current
     ]
-    summary.append(
-        highest_and_lowest([(row[0], row[1]) for row in rows], decimals=measure.decimals, unit=_unit(measure))
-    )
+    summary.append(highest_and_lowest([(row[0], row[1]) for row in rows], decimals=measure.decimals, unit=measure.unit))
     return Tabular(
         title,
         columns,
@@ -346,12 +342,8 @@ def _value_tooltip(measure):
     }
 
 
-def _unit(measure):
-    return PERCENT if measure.is_rate else ""
-
-
 def _quantity(measure, value):
-    return format_quantity(value, measure.decimals, _unit(measure))
+    return format_quantity(value, measure.decimals, measure.unit)
 
 
 def _unit_title(measure):
