@@ -6,6 +6,8 @@ import re
 import subprocess
 import zlib
 
+import pytest
+
 from verkko.reports import actions
 from verkko.stats.periods import Period
 
@@ -81,3 +83,23 @@ def test_a_published_report_pdf_is_tagged_in_the_readers_language(client_for, go
         title="Uppföljningsrapport 11/2025",
         chart_name="Koulutukseen ohjatut nuoret",
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("fi", "Kaavio: Koulutukseen ohjatut nuoret, toteumat ja tavoitepolku. Lähtötaso Q1/2025: 40 %."),
+        ("sv", "Diagram: Koulutukseen ohjatut nuoret, utfall och målbana. Utgångsnivå Q1/2025: 40 %."),
+        ("en", "Chart: Koulutukseen ohjatut nuoret, actual values and the target path. Baseline Q1/2025: 40 %."),
+    ],
+)
+def test_the_charts_alternative_text_says_its_figures_in_the_pdfs_language(client_for, goal, language, words):
+    content = client_for(None).get(f"/{language}/oulu/reports/monitoring/{PERIOD}.pdf").content
+    (alternative,) = _strings_of(_objects(content), b"Alt")
+    assert alternative.startswith(words)
+    latest = {
+        "fi": "Viimeisin arvo Q4/2025: 43 %.",
+        "sv": "Senaste värde Q4/2025: 43 %.",
+        "en": "Latest value Q4/2025: 43 %.",
+    }
+    assert latest[language] in alternative
