@@ -11,6 +11,8 @@ import re
 
 import pytest
 
+from verkko.situation.tests.conftest import PREVIOUS
+
 RAW_FLOAT = re.compile(r"\d[.,]\d{4,}")
 AREA_PAGE = {
     "fi": [
@@ -78,3 +80,18 @@ def test_tooltips_show_the_measures_decimals_and_months_as_the_tables_write_them
     tooltip = {item["field"]: item for item in trend["encoding"]["tooltip"]}
     assert tooltip["value"]["format"] == ",.1f"
     assert tooltip["month"]["format"] == "%-m/%Y"
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("fi", "2 signaalia, syyskuu 2026 – lokakuu 2026."),
+        ("sv", "2 signaler, september 2026 – oktober 2026."),
+        ("en", "2 signals, September 2026 – October 2026."),
+    ],
+)
+def test_the_signal_chart_counts_the_signals_and_names_its_months(client, make_signal, language, words):
+    make_signal()
+    make_signal(date=PREVIOUS.replace(day=3))
+    content = client.get(f"/{language}/oulu/signals/").content.decode()
+    assert words in _words(content)
