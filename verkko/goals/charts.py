@@ -2,8 +2,8 @@
 
 from django.utils.translation import gettext
 
-from verkko.lib.charts import chart, period_axis
-from verkko.lib.formatting import format_date, format_number
+from verkko.lib.charts import chart, highest_and_lowest, number_format, period_axis
+from verkko.lib.formatting import format_date, format_number, format_period, format_quantity, rounded
 from verkko.stats import periods
 
 
@@ -11,16 +11,57 @@ def _time_axis(indicator):
     return period_axis(indicator.frequency)
 
 
+def _point(indicator, period, value, **fields):
+    """A datum of a chart: the value as shown, and its period as the pages write it (tooltips)."""
+    return {
+        "period": period.isoformat(),
+        "label": periods.label(period, indicator.frequency),
+        "value": rounded(value, indicator.decimals),
+        **fields,
+    }
+
+
+def _tooltip(indicator, *fields):
+    return [
+        *fields,
+        {"field": "label", "type": "nominal", "title": gettext("Period")},
+        {
+            "field": "value",
+            "type": "quantitative",
+            "title": indicator.unit or gettext("Value"),
+            "format": number_format(indicator.decimals),
+        },
+    ]
+
+
+def _said(indicator, period):
+    """The period as running text says it (marraskuu 2026, Q4/2026): what a screen reader reads well."""
+    return format_period(periods.Period(period, indicator.frequency), long=True)
+
+
+def _quantity(indicator, value):
+    return format_quantity(value, indicator.decimals, indicator.unit)
+
+
+def _latest(indicator, values):
+    """ "Latest value 10/2025: 43 %." of the newest known value; "" without one."""
+    known = [value for value in values if value.value is not None]
+    if not known:
+        return ""
+    return gettext("Latest value %(period)s: %(value)s.") % {
+        "period": _said(indicator, known[-1].period),
+        "value": _quantity(indicator, known[-1].value),
+    }
+
+
 def indicator_chart(indicator, values, targets, *, width=560, height=240):
     """Actual values, the target path (baseline → targets) and the baseline."""
     actual_label, target_label = gettext("Actual"), gettext("Target path")
     data = [
-        {"period": value.period.isoformat(), "value": value.value, "series": actual_label}
-        for value in values
-        if value.value is not None
+        _point(indicator, value.period, value.value, series=actual_label) for value in values if value.value is not None
     ]
     path = ([indicator.baseline] if indicator.baseline else []) + sorted(targets)
-    data += [{"period": period.isoformat(), "value": value, "series": target_label} for period, value in path]
+    data += [_point(indicator, period, value, series=target_label) for period, value in path]
     layers = [
         {
             "mark": {"type": "line", "point": True},
@@ -31,7 +72,7 @@ def indicator_chart(indicator, values, targets, *, width=560, height=240):
                     "type": "quantitative",
                     "title": indicator.unit or None,
                     "scale": {"zero": False},
-                    "axis": {"format": f",.{indicator.decimals}f"},
+                    "axis": {"format": number_format(indicator.decimals)},
                 },
                 "color": {
                     "field": "series",
@@ -46,6 +87,7 @@ def indicator_chart(indicator, values, targets, *, width=560, height=240):
                     "scale": {"domain": [actual_label, target_label], "range": [[1, 0], [6, 4]]},
                     "legend": None,
                 },
+                "tooltip": _tooltip(indicator, {"field": "series", "type": "nominal", "title": gettext("Series")}),
             },
         }
     ]
@@ -100,13 +142,21 @@ def indicator_chart(indicator, values, targets, *, width=560, height=240):
     description = ""
     if indicator.baseline:
         description = gettext("Baseline %(period)s: %(value)s") % {
-            "period": periods.label(indicator.baseline_period, indicator.frequency),
-            "value": format_number(indicator.baseline_value, indicator.decimals),
+            "period": _said(indicator, indicator.baseline_period),
+            "value": _quantity(indicator, indicator.baseline_value),
         }
+    summary = [_latest(indicator, values)]
+    if targets:
+        last_period, last_target = max(targets)
+        summary.append(
+            gettext("Target %(period)s: %(value)s.")
+            % {"period": _said(indicator, last_period), "value": _quantity(indicator, last_target)}
+        )
     return chart(
         spec,
         title=indicator.name,
         description=description,
+        summary=" ".join(part for part in summary if part),
         columns=[gettext("Period"), gettext("Actual"), gettext("Target")],
         rows=rows,
     )
@@ -121,7 +171,7 @@ def sparkline(indicator, values, *, points=24):
         "height": 30,
         "padding": 2,
         "config": {"view": {"stroke": None}},
-        "data": {"values": [{"period": value.period.isoformat(), "value": value.value} for value in recent]},
+        "data": {"values": [_point(indicator, value.period, value.value) for value in recent]},
         "mark": {"type": "line", "color": "#00537a", "strokeWidth": 2},
         "encoding": {
             "x": {"field": "period", "type": "temporal", "axis": None},
@@ -131,6 +181,7 @@ def sparkline(indicator, values, *, points=24):
     return chart(
         spec,
         title=gettext("Trend: %(name)s") % {"name": indicator.name},
+        summary=_latest(indicator, recent),
         columns=[gettext("Period"), gettext("Value")],
         rows=[
             [periods.label(value.period, indicator.frequency), format_number(value.value, indicator.decimals)]
@@ -144,7 +195,7 @@ def municipality_chart(indicator, by_municipality, *, points=36):
     data = []
     for municipality, values in by_municipality.items():
         data += [
-            {"period": value.period.isoformat(), "value": value.value, "municipality": municipality.name}
+            _point(indicator, value.period, value.value, municipality=municipality.name)
             for value in values[-points:]
             if value.value is not None
         ]
@@ -158,12 +209,20 @@ def municipality_chart(indicator, by_municipality, *, points=36):
             "x": _time_axis(indicator),
             "y": {"field": "value", "type": "quantitative", "title": indicator.unit or None},
             "color": {"field": "municipality", "type": "nominal", "title": None, "legend": {"orient": "right"}},
+            "tooltip": _tooltip(
+                indicator, {"field": "municipality", "type": "nominal", "title": gettext("Municipality")}
+            ),
         },
     }
     latest = [(municipality, values[-1] if values else None) for municipality, values in by_municipality.items()]
     return chart(
         spec,
         title=gettext("%(name)s by municipality") % {"name": indicator.name},
+        summary=highest_and_lowest(
+            [(municipality.name, value.value) for municipality, value in latest if value],
+            decimals=indicator.decimals,
+            unit=indicator.unit,
+        ),
         columns=[gettext("Municipality"), gettext("Period"), gettext("Value")],
         rows=[
             [

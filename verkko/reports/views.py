@@ -119,7 +119,8 @@ def monitoring_pdf(request, period):
     for _item, chart in report["indicator_charts"]:
         chart["data_uri"] = monitoring.svg_data_uri(chart["svg"])
     html = render_to_string("reports/monitoring_pdf.html", report, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    # Tagged PDF/UA: its structure, language (the <html lang>) and title (the <title>) for screen readers.
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(pdf_variant="pdf/ua-1")
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(period)}.pdf"'
     return response

@@ -6,15 +6,17 @@ The page shows the rows as the chart's data table and the download sends the ver
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
-from verkko.lib.charts import VEGA_LITE_VERSION, chart, period_labels
-from verkko.lib.formatting import rounded
+from verkko.lib.charts import VEGA_LITE_VERSION, chart, highest_and_lowest, number_format, period_labels
+from verkko.lib.formatting import format_number, format_period, format_quantity, rounded
 from verkko.situation.figures import add_months, file_month, period_label, series_of
+from verkko.stats.periods import Period
 
 WIDTH, HEIGHT = 640, 260
 SEASONAL_YEARS = 6
 CURRENT_COLOUR, OTHER_COLOUR = "#b34700", "#4c78a8"
+MONTH_FORMAT = "%-m/%Y"  # 11/2026, as the tables write months
 SCHEMA = f"https://vega.github.io/schema/vega-lite/v{VEGA_LITE_VERSION.split('.')[0]}.json"
 
 
@@ -29,9 +31,17 @@ class Tabular:
     filename: str
     description: str = ""
     links: list = field(default_factory=list)  # (name, address) of pages the chart's rows have here
+    summary: str = ""  # the main figures in words, formatted: part of the chart's text alternative
 
     def chart(self):
-        return chart(self.spec, title=self.title, columns=self.columns, rows=self.rows, description=self.description)
+        return chart(
+            self.spec,
+            title=self.title,
+            columns=self.columns,
+            rows=self.rows,
+            description=self.description,
+            summary=self.summary,
+        )
 
 
 def _spec(title, values, mark, encoding, height=HEIGHT):
@@ -86,13 +96,28 @@ def trend(table, measure, places, since):
             "color": {"field": "place", "type": "nominal", "title": None, "legend": {"orient": "bottom"}},
             "tooltip": [
                 {"field": "place", "type": "nominal", "title": pgettext("place in a chart", "Place")},
-                {"field": "month", "type": "temporal", "timeUnit": "yearmonth", "title": _("Month")},
-                {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
+                {
+                    "field": "month",
+                    "type": "temporal",
+                    "timeUnit": "yearmonth",
+                    "title": _("Month"),
+                    "format": MONTH_FORMAT,
+                },
+                _value_tooltip(measure),
             ],
         },
     )
     columns = [_("Month"), *[place.name for place in places], _("Note")]
-    return Tabular(title, columns, rows, spec, f"{measure.code.lower()}-trend")
+    summary = ""
+    if by_period:
+        latest = max(by_period)
+        summary = _("Latest month %(month)s: %(values)s.") % {
+            "month": _said(latest),
+            "values": ", ".join(
+                f"{place.name} {_quantity(measure, by_period[latest][index])}" for index, place in enumerate(places)
+            ),
+        }
+    return Tabular(title, columns, rows, spec, f"{measure.code.lower()}-trend", summary=summary)
 
 
 def seasonal(table, measure, place, latest, years=SEASONAL_YEARS):
@@ -149,12 +174,18 @@ def seasonal(table, measure, place, latest, years=SEASONAL_YEARS):
             "tooltip": [
                 {"field": "year", "type": "ordinal", "title": _("Year")},
                 {"field": "monthName", "type": "ordinal", "title": _("Month")},
-                {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
+                _value_tooltip(measure),
             ],
         },
     )
     columns = [_("Month"), *[str(year) for year in values_by_year], _("Note")]
-    return Tabular(title, columns, rows, spec, f"{measure.code.lower()}-seasonal")
+    now, earlier = values_by_year[latest.year][latest.month - 1], values_by_year.get(latest.year - 1, [None] * 12)
+    summary = _("Latest month %(month)s: %(value)s; a year earlier %(earlier)s.") % {
+        "month": _said(latest),
+        "value": _quantity(measure, now),
+        "earlier": _quantity(measure, earlier[latest.month - 1]),
+    }
+    return Tabular(title, columns, rows, spec, f"{measure.code.lower()}-seasonal", summary=summary)
 
 
 def municipalities(measure, rows, month):
@@ -179,7 +210,10 @@ def municipalities(measure, rows, month):
     values = [{"municipality": row[0], "value": row[1]} for row in table_rows if row[1] is not None]
     spec = _bars(title, values, "municipality", _("Municipality"), measure, len(table_rows))
     columns = [_("Municipality"), period_label(month), period_label(add_months(month, -12)), _("Change"), _("Note")]
-    return Tabular(title, columns, table_rows, spec, f"{measure.code.lower()}-municipalities-{file_month(month)}")
+    summary = highest_and_lowest([(row[0], row[1]) for row in table_rows], decimals=measure.decimals, unit=measure.unit)
+    return Tabular(
+        title, columns, table_rows, spec, f"{measure.code.lower()}-municipalities-{file_month(month)}", summary=summary
+    )
 
 
 def areas(measure, comparisons, month):
@@ -208,7 +242,20 @@ def areas(measure, comparisons, month):
         "value": OTHER_COLOUR,
     }
     columns = [_("Employment area"), period_label(month), _("Note")]
-    return Tabular(title, columns, rows, spec, f"{measure.code.lower()}-areas-{file_month(month)}")
+    summary = [
+        _("This employment area: %(value)s.") % {"value": _quantity(measure, row[1])}
+        for row, item in zip(rows, comparisons, strict=True)
+        if item.is_current
+    ]
+    summary.append(highest_and_lowest([(row[0], row[1]) for row in rows], decimals=measure.decimals, unit=measure.unit))
+    return Tabular(
+        title,
+        columns,
+        rows,
+        spec,
+        f"{measure.code.lower()}-areas-{file_month(month)}",
+        summary=" ".join(part for part in summary if part),
+    )
 
 
 def signal_counts(counts, kinds):
@@ -255,7 +302,13 @@ def signal_counts(counts, kinds):
         },
     )
     columns = [_("Month"), *[str(label) for _kind, label in kinds], _("Total")]
-    return Tabular(title, columns, rows, spec, "signals-by-month")
+    total = sum(counts.values())
+    summary = ""
+    if months:
+        summary = ngettext(
+            "%(count)s signal, %(first)s – %(last)s.", "%(count)s signals, %(first)s – %(last)s.", total
+        ) % {"count": format_number(total), "first": _said(months[0]), "last": _said(months[-1])}
+    return Tabular(title, columns, rows, spec, "signals-by-month", summary=summary)
 
 
 def _bars(title, values, field, field_title, measure, count):
@@ -268,11 +321,29 @@ def _bars(title, values, field, field_title, measure, count):
             "x": {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
             "tooltip": [
                 {"field": field, "type": "nominal", "title": field_title},
-                {"field": "value", "type": "quantitative", "title": _unit_title(measure)},
+                _value_tooltip(measure),
             ],
         },
         height=max(120, 18 * count),
     )
+
+
+def _said(month):
+    """The month as running text says it (marraskuu 2026): what a screen reader reads well."""
+    return format_period(Period(month), long=True)
+
+
+def _value_tooltip(measure):
+    return {
+        "field": "value",
+        "type": "quantitative",
+        "title": _unit_title(measure),
+        "format": number_format(measure.decimals),
+    }
+
+
+def _quantity(measure, value):
+    return format_quantity(value, measure.decimals, measure.unit)
 
 
 def _unit_title(measure):

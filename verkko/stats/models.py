@@ -42,6 +42,16 @@ class Table(models.Model):
     def __str__(self):
         return f"{self.table_id} {self.title}".strip()
 
+    def labels_of(self, role):
+        """{code: label} of the values of the table's dimension in this role ("area", "content"),
+        in the words of the source as last fetched."""
+        return {
+            value["code"]: value["label"]
+            for dimension in self.dimensions
+            if dimension.get("role") == role
+            for value in dimension.get("values", [])
+        }
+
 
 class Series(models.Model):
     """One time series of a table: the codes of every non-time dimension."""

@@ -10,8 +10,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from verkko.lib.formatting import format_datetime, format_number
 
 from . import access, actions
+from .formats.model import ROLE_AREA, ROLE_CONTENT
 from .forms import SourceForm
-from .models import ImportRun
+from .models import ImportRun, Table
 
 
 def _require_manager(request):
@@ -55,7 +56,8 @@ def source_detail(request, pk):
         {
             "source": source,
             "runs": runs,
-            "area_names": _area_names(request.area, source.area_codes),
+            "area_names": _area_names(request.area, source),
+            "measure_names": _measure_names(source),
             "fetched": actions.last_fetches([source]).get(source.table_id),
         },
     )
@@ -95,17 +97,33 @@ def source_fetch(request, pk):
     return redirect("stats:source_detail", pk=source.pk)
 
 
-def _area_names(area, codes: list[str]) -> list[str]:
-    """Statistics Finland area codes as a reader knows them: "Oulu (KU564)", "Whole country (SSS)".
+def _stored_labels(table_id, role):
+    """{code: label} of a table's areas or contents as Verkko stored them (a StatFin table first)."""
+    labels = {}
+    for table in Table.objects.filter(table_id=table_id).order_by("source").only("dimensions"):
+        labels.update(table.labels_of(role))  # "statfin" sorts after "file" and "demo": its words win
+    return labels
 
-    Municipalities are read through the area's own relation, so that stats imports no domain app.
+
+def _area_names(area, source):
+    """The source's areas as a reader knows them: "Oulu", "Koko maa"; a code no one names stays a code.
+
+    Municipalities are read through the area's own relation, so that stats imports no domain app;
+    other areas by the labels of the table as fetched.
     """
+    codes = source.area_codes
     municipality_model = area.municipalities.model
     municipalities = {
         m.statfin_code: m.name for m in municipality_model.objects.filter(code__in=[c[2:] for c in codes])
     }
-    names = {actions.WHOLE_COUNTRY: _("Whole country"), **municipalities}
-    return [f"{names[code]} ({code})" if code in names else code for code in codes]
+    names = {**_stored_labels(source.table_id, ROLE_AREA), actions.WHOLE_COUNTRY: _("Whole country"), **municipalities}
+    return [names.get(code, code) for code in codes]
+
+
+def _measure_names(source):
+    """The source's contents by the table's own labels; a code without a stored label stays a code."""
+    labels = _stored_labels(source.table_id, ROLE_CONTENT)
+    return [labels.get(code, code) for code in source.measure_codes]
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -67,3 +67,10 @@ def test_the_area_home_leads_to_the_main_sections(client, area):
         ("/fi/oulu/reports/", "Raportit"),
     ]:
         assert f'<a href="{address}">{label}</a>' in content
+
+
+def test_the_area_home_names_its_municipalities_without_their_codes(client, area):
+    content = client.get("/sv/oulu/").content.decode()
+    assert "<li>Kempele</li>" in content
+    assert "<li>Uleåborg</li>" in content
+    assert '<span class="code">' not in content

@@ -16,10 +16,20 @@ document.addEventListener("DOMContentLoaded", function () {
     containers.forEach(function (container) {
       var source = document.getElementById(container.dataset.vegaSpec);
       if (!source) return;
+      var label = container.getAttribute("aria-label");
       vegaEmbed(container, JSON.parse(source.textContent), {
         actions: false, renderer: "svg", tooltip: true, formatLocale: locales[0], timeFormatLocale: locales[1],
         ast: true, expr: vega.expressionInterpreter
-      }).then(function () { container.dataset.enhanced = "true"; })
+      }).then(function () {
+        // Vega names its container in English ("visualization"): the chart stays one image, as
+        // the server drew it, named by its title and described by the words beside it.
+        container.setAttribute("role", "img");
+        container.setAttribute("aria-label", label);
+        container.removeAttribute("aria-roledescription");
+        var svg = container.querySelector("svg");
+        if (svg) svg.setAttribute("aria-hidden", "true");
+        container.dataset.enhanced = "true";
+      })
         .catch(function () { /* the server-rendered SVG stays */ });
     });
   }).catch(function () { /* without the locale files the server-rendered SVG stays */ });

@@ -42,7 +42,7 @@ def test_coordinator_sees_the_failure_and_edits_the_source(failed_source, coordi
     sign_in_browser(browser_page, coordinator)
     browser_page.goto("/fi/oulu/statistics/sources/")
     assert browser_page.get_by_text("Viimeisin päivitys epäonnistui").is_visible()
-    browser_page.get_by_role("link", name="11re").click()
+    browser_page.get_by_role("link", name="Väestö alueittain").click()
     assert browser_page.get_by_role("alert").get_by_text("answered 503 after 6 attempts").is_visible()
     browser_page.get_by_role("link", name="Muokkaa").click()
     browser_page.get_by_label("Viimeisimmät ajanjaksot").fill("5")

@@ -6,6 +6,7 @@ editors and coordinators of another area) get 403, the public the sign-in page. 
 another area is not found.
 """
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -215,13 +216,61 @@ def test_source_detail_speaks_finnish_with_finnish_numbers_and_dates(client_for,
     assert "24.6.2026 8.00" in content  # 05:00 UTC is 8.00 in Finnish summer time
 
 
-def test_source_detail_names_the_areas_behind_their_codes(client_for, coordinator, source, other_area):
+def _without_codes_note(html):
+    return re.sub(r'<details class="provenance">.*?</details>', "", html, flags=re.S)
+
+
+def test_source_detail_names_the_areas_not_their_codes(client_for, coordinator, source, other_area):
     Source.objects.filter(pk=source.pk).update(area_codes=["KU244", "KU564", "SSS", "KU678", "KU999"])
     address = f"/{{}}/oulu/statistics/sources/{source.pk}/"
     finnish = client_for(coordinator).get(address.format("fi")).content.decode()
-    # Raahe belongs to another area, but a source may keep any municipality's figures.
-    assert "Kempele (KU244), Oulu (KU564), Koko maa (SSS), Raahe (KU678), KU999" in finnish
-    assert "Hela landet (SSS)" in client_for(coordinator).get(address.format("sv")).content.decode()
+    # Raahe belongs to another area, but a source may keep any municipality's figures; KU999 no one names.
+    assert "<dd>Kempele, Oulu, Koko maa, Raahe, KU999</dd>" in finnish
+    swedish = client_for(coordinator).get(address.format("sv")).content.decode()
+    assert "<dd>Kempele, Uleåborg, Hela landet, Brahestad, KU999</dd>" in swedish
+    for code in ("KU244", "KU564", "SSS", "KU678"):
+        assert code not in _without_codes_note(finnish)
+    # The codes a statistician looks for stay in their own note.
+    assert '<span class="code">KU244, KU564, SSS, KU678, KU999</span>' in finnish
+
+
+def test_source_detail_names_measures_and_areas_by_the_tables_own_labels(client_for, coordinator, source):
+    Source.objects.filter(pk=source.pk).update(
+        area_codes=["MK17", "SSS"], measure_codes=["TYOTTOMATLOPUSSA", "TYOVOIMATK", "UUSI"]
+    )
+    Table.objects.create(
+        source=Table.Source.STATFIN,
+        table_id="12r5",
+        dimensions=[
+            {
+                "code": "Alue",
+                "label": "Alue",
+                "role": "area",
+                "values": [{"code": "MK17", "label": "Pohjois-Pohjanmaa"}, {"code": "SSS", "label": "KOKO MAA"}],
+            },
+            {
+                "code": "Tiedot",
+                "label": "Tiedot",
+                "role": "content",
+                "values": [
+                    {"code": "TYOTTOMATLOPUSSA", "label": "Työttömät työnhakijat"},
+                    {"code": "TYOVOIMATK", "label": "Työvoima"},
+                ],
+            },
+        ],
+    )
+    content = client_for(coordinator).get(f"/fi/oulu/statistics/sources/{source.pk}/").content.decode()
+    assert "<dd>Pohjois-Pohjanmaa, Koko maa</dd>" in content  # the whole country in Verkko's words
+    assert "<dd>Työttömät työnhakijat, Työvoima, UUSI</dd>" in content
+    readable = _without_codes_note(content)
+    assert "TYOTTOMATLOPUSSA" not in readable
+    assert "MK17" not in readable
+    assert '<span class="code">TYOTTOMATLOPUSSA, TYOVOIMATK, UUSI</span>' in content
+
+
+def test_source_list_names_each_source_by_its_title(client_for, coordinator, area, source):
+    content = client_for(coordinator).get(url(area, "source_list")).content.decode()
+    assert f'<th scope="row"><a href="/fi/oulu/statistics/sources/{source.pk}/">Työnvälitystilasto</a></th>' in content
 
 
 @pytest.mark.parametrize("page", ["source_detail", "source_edit", "source_delete"])
