@@ -5,6 +5,7 @@ averaged. A sum that lacks a member's value (suppressed or missing) is marked in
 A count or either side of a rate may be several contents summed (people in services).
 """
 
+import math
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,10 +25,24 @@ class AreaValue:
     complete: bool
 
 
-def preferred_table(table_id):
-    """The table with this id, real data before invented demo data; None when there is none."""
-    tables = {table.source: table for table in Table.objects.filter(table_id=table_id)}
-    return next((tables[source] for source in _SOURCE_PREFERENCE if source in tables), None)
+def preferred_table(table_id=None, *, title_contains=None):
+    """The table with this id (or whose title has the word), real data before invented demo data; None
+    when there is none. Among several real tables of a title, the one fetched last."""
+    if table_id is None and not title_contains:
+        return None
+    tables = Table.objects.all() if table_id is None else Table.objects.filter(table_id=table_id)
+    if title_contains:
+        tables = tables.filter(title__icontains=title_contains)
+    return pick_preferred(tables)
+
+
+def pick_preferred(tables):
+    """Of tables standing for the same figures, the real one before invented demo data, the one
+    fetched last among several of a kind; None when there is none."""
+    by_source = {}
+    for table in sorted(tables, key=lambda t: (t.fetched_at is not None, t.fetched_at or 0, t.pk)):
+        by_source[table.source] = table
+    return next((by_source[source] for source in _SOURCE_PREFERENCE if source in by_source), None)
 
 
 def _codes(codes):
@@ -59,17 +74,24 @@ def ratio_of_parts(by_area, numerator_codes, denominator_codes, *, scale=100.0):
     return (scale * sum(n for n, _ in pairs) / denominator if denominator else None), len(pairs)
 
 
-def area_totals(table, measure_code, area_codes, *, since=None):
+def _where(where):
+    """Filters on the series' codes of other dimensions: {dimension code: [value codes]}."""
+    return {f"series__codes__{dimension}__in": list(codes) for dimension, codes in (where or {}).items()}
+
+
+def area_totals(table, measure_code, area_codes, *, since=None, where=None):
     """Per period, the sum of a measure over the given areas (e.g. the municipalities' KU codes).
 
-    `measure_code` is one content code or several, summed; the sum is complete when every area
-    reports every one of them.
+    `measure_code` is one content code or several, summed; `where` keeps the series whose
+    other dimensions have the given values ({"ikaryhma…": ["015", …, "064"]}, a total's code),
+    each summed too. The sum is complete when every area reports every one of them.
     """
     area_codes = list(area_codes)
     codes = _codes(measure_code)
+    expected = len(area_codes) * len(codes) * math.prod(len(values) for values in (where or {}).values())
     rows = (
         Observation.objects.filter(
-            series__table=table, series__measure_code__in=codes, series__area_code__in=area_codes
+            series__table=table, series__measure_code__in=codes, series__area_code__in=area_codes, **_where(where)
         )
         .filter(**({"period__gte": since} if since else {}))
         .values("period", "period_code")
@@ -81,7 +103,7 @@ def area_totals(table, measure_code, area_codes, *, since=None):
             period=row["period"],
             period_code=row["period_code"],
             value=row["total"],
-            complete=row["reported"] == len(area_codes) * len(codes),
+            complete=row["reported"] == expected,
         )
         for row in rows
     ]

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from verkko.lib.jobs import one_run_at_a_time
-from verkko.stats.actions import refresh_source
-from verkko.stats.client import PxWebClient
+from verkko.stats.actions import add_discovered_sources, refresh_source
+from verkko.stats.client import PxWebClient, PxWebError
 from verkko.stats.models import Source
 
 
@@ -31,6 +31,8 @@ class Command(BaseCommand):
         sources = list(sources)
         failures = []
         with PxWebClient(api_url) as client:
+            if not source_ids:
+                sources += self._discovered(client, sources)
             # The bar goes to the command's own error stream (unstyled), and only when it is a terminal.
             progress = tqdm(
                 sources,
@@ -57,3 +59,18 @@ class Command(BaseCommand):
                     self.stdout.write(message)
         if failures:
             raise CommandError(f"{len(failures)} of {len(sources)} sources failed; their last good data is kept")
+
+    def _discovered(self, client, sources):
+        """Sources of tables found in the service's metadata (bankruptcies) for the areas that lack them."""
+        areas = {source.area_id: source.area for source in sources}
+        found = []
+        for area in areas.values():
+            try:
+                created = add_discovered_sources(None, area, client=client)
+            except PxWebError as error:
+                self.stderr.write(f"{area}: could not look for tables in the service's metadata: {error}")
+                continue
+            for source in created:
+                self.stdout.write(f"{source.pk} {source.table_id}: added for {area} ({source.title})")
+            found += created
+        return found
