@@ -35,6 +35,8 @@ TOTAL_LABELS = ("yhteensä", "kaikki", "total", "totalt", "koko maa")
 OPENINGS_WORDS = ("aloittan", "starta", "opening", "start")
 CLOSURES_WORDS = ("lopettan", "upphör", "closure", "clos")
 BANKRUPTCY_WORDS = ("konkurs", "bankrupt")
+# The staff of the enterprises filed for bankruptcy is a content of its own, not the count of bankruptcies.
+PERSONNEL_WORDS = ("henkilö", "personal", "personnel", "employees")
 
 
 @dataclass(frozen=True)
@@ -175,12 +177,13 @@ def _totals_of_others(table, but=None):
     }
 
 
-def content_code(table, words):
-    """The content whose label has one of the words; the only content when the table has one; else None."""
+def content_code(table, words, but=()):
+    """The content whose label has one of the words and none of `but`; the only content when the table
+    has one; else None."""
     contents = [value for dim in _dimensions(table, ROLE_CONTENT) for value in dim.get("values", [])]
     for value in contents:
         label = str(value.get("label", "")).casefold()
-        if any(word in label for word in words):
+        if any(word in label for word in words) and not any(word in label for word in but):
             return value["code"]
     return contents[0]["code"] if len(contents) == 1 else None
 
@@ -246,7 +249,7 @@ def _parts(key, table):
             return {}
         others = _totals_of_others(table)
         return {"openings": Part(openings, others), "closures": Part(closures, others)}
-    content = content_code(table, BANKRUPTCY_WORDS)
+    content = content_code(table, BANKRUPTCY_WORDS, but=PERSONNEL_WORDS)
     return {"bankruptcies": Part(content, _totals_of_others(table))} if content else {}
 
 
