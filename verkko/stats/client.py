@@ -263,7 +263,11 @@ class PxWebClient:
         folders = [subject]
         while folders:
             folder = folders.pop(0)
-            for entry in self.list_tables(folder):
+            try:
+                entries = self.list_tables(folder)
+            except PxWebNotFound:
+                continue  # a subject the service no longer has
+            for entry in entries:
                 if entry.type == "l":
                     folders.append(f"{folder.strip('/')}/{entry.id}")
                 elif entry.type == "t" and fits(entry.text):

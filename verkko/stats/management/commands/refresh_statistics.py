@@ -31,8 +31,6 @@ class Command(BaseCommand):
         sources = list(sources)
         failures = []
         with PxWebClient(api_url) as client:
-            if not source_ids:
-                sources += self._discovered(client, sources)
             # The bar goes to the command's own error stream (unstyled), and only when it is a terminal.
             progress = tqdm(
                 sources,
@@ -43,22 +41,33 @@ class Command(BaseCommand):
             )
             for source in progress:
                 progress.set_postfix_str(source.table_id)
-                outcome = refresh_source(None, source, client=client, force=force)
-                if outcome.status == "imported":
-                    run = outcome.run
-                    message = (
-                        f"{source.pk} {source.table_id}: imported {run.observations} cells "
-                        f"({run.rows_new} new, {run.rows_changed} changed, {run.rows_unchanged} unchanged)"
-                    )
-                elif outcome.status == "unchanged":
-                    message = f"{source.pk} {source.table_id}: unchanged since {source.last_updated:%Y-%m-%d %H:%M}"
-                else:
-                    message = f"{source.pk} {source.table_id}: FAILED: {outcome.message}"
-                    failures.append(message)
-                with tqdm.external_write_mode():
-                    self.stdout.write(message)
+                failures += self._refresh(source, client, force)
+            # Tables found in the service's metadata (bankruptcies) for areas that lack them, fetched at once.
+            if not source_ids:
+                for source in self._discovered(client, sources):
+                    sources.append(source)
+                    failures += self._refresh(source, client, force)
         if failures:
             raise CommandError(f"{len(failures)} of {len(sources)} sources failed; their last good data is kept")
+
+    def _refresh(self, source, client, force):
+        """Refresh one source and say what happened; [the failure's message] or []."""
+        outcome = refresh_source(None, source, client=client, force=force)
+        failures = []
+        if outcome.status == "imported":
+            run = outcome.run
+            message = (
+                f"{source.pk} {source.table_id}: imported {run.observations} cells "
+                f"({run.rows_new} new, {run.rows_changed} changed, {run.rows_unchanged} unchanged)"
+            )
+        elif outcome.status == "unchanged":
+            message = f"{source.pk} {source.table_id}: unchanged since {source.last_updated:%Y-%m-%d %H:%M}"
+        else:
+            message = f"{source.pk} {source.table_id}: FAILED: {outcome.message}"
+            failures.append(message)
+        with tqdm.external_write_mode():
+            self.stdout.write(message)
+        return failures
 
     def _discovered(self, client, sources):
         """Sources of tables found in the service's metadata (bankruptcies) for the areas that lack them."""
