@@ -485,6 +485,7 @@ def _kwargs(name, names, objects):
         "code": "564",
         "period": "2027M12" if name == "goals:target_delete" else "2026M11",
         "kind": kind,
+        "topic": kind,
         "file_format": file_format,
         "round_uuid": objects["survey_round"].uuid,
         "token": "ei-kelpaa",
