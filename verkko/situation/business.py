@@ -58,6 +58,8 @@ class BusinessFigure:
     provenance: Provenance
     is_share: bool = False
     decimals: int = 0
+    # A change of a difference (the net change) in per cent says nothing; it is left out.
+    is_difference: bool = False
 
     @property
     def change(self):
@@ -68,7 +70,7 @@ class BusinessFigure:
     @property
     def percent_change(self):
         """For counts, the change in per cent (shares change in percentage points)."""
-        if self.is_share or self.current.value is None or not self.earlier.value:
+        if self.is_share or self.is_difference or self.current.value is None or not self.earlier.value:
             return None
         return 100.0 * (self.current.value - self.earlier.value) / abs(self.earlier.value)
 
@@ -284,7 +286,7 @@ def section(key, place, table=None):
     mine = {name: _values(table, part, place.area_codes, wanted) for name, part in parts.items()}
     country = {name: _values(table, part, (COUNTRY_CODE,), wanted) for name, part in parts.items()}
 
-    def figure(name, pick, used, is_share=False, decimals=0):
+    def figure(name, pick, used, is_share=False, decimals=0, is_difference=False):
         return BusinessFigure(
             key=name,
             label=FIGURE_LABELS[name],
@@ -295,6 +297,7 @@ def section(key, place, table=None):
             provenance=_provenance(table, place.area_codes + (COUNTRY_CODE,), used, codes),
             is_share=is_share,
             decimals=decimals,
+            is_difference=is_difference,
         )
 
     def plain(name):
@@ -324,6 +327,7 @@ def section(key, place, table=None):
                     values["openings"].get(period, MISSING), values["closures"].get(period, MISSING)
                 ),
                 [parts["openings"], parts["closures"]],
+                is_difference=True,
             )
         )
     else:

@@ -145,12 +145,12 @@ def enterprise_dataset(latest, profiles, quarters=ENTERPRISE_QUARTERS):
             for industry, share in INDUSTRY_SHARES.items():
                 parts[industry] = (
                     round(stock * share * 0.03 * season * rng.uniform(0.7, 1.3)),
-                    round(stock * share * 0.026 * rng.uniform(0.7, 1.3)),
+                    round(stock * share * 0.024 * rng.uniform(0.7, 1.3)),
                     round(stock * share),
                 )
             other = (
                 round(stock * 0.59 * 0.03 * season * rng.uniform(0.8, 1.2)),
-                round(stock * 0.59 * 0.026 * rng.uniform(0.8, 1.2)),
+                round(stock * 0.59 * 0.024 * rng.uniform(0.8, 1.2)),
                 round(stock * 0.59),
             )
             total = tuple(sum(values) for values in zip(*parts.values(), other, strict=True))
