@@ -263,7 +263,16 @@ def municipality_page(request, code):
 
 def _place_page(request, page):
     if page.month is None:
-        return _no_data(request, page, {})
+        # The business-life tables may be there before the employment service statistics are.
+        business_html, business_lacks_data = _cached_business(request, page)
+        return _no_data(
+            request,
+            page,
+            {
+                "business": business_html,
+                "links_to_sources": business_lacks_data and is_coordinator(request.user, page.area),
+            },
+        )
     form = TrendFilterForm(request.GET)
     statistics = _cached_statistics(
         request,

@@ -212,3 +212,12 @@ def test_business_figures_take_as_many_queries_for_many_municipalities(
 @pytest.mark.parametrize("role", ROLES)
 def test_business_downloads_are_public_for_every_role(client_as, business_tables, role):
     assert client_as(role).get("/fi/oulu/situation/business/download/population.csv").status_code == 200
+
+
+def test_business_life_is_shown_before_the_employment_service_statistics_are_imported(client, area):
+    store_business_tables()
+
+    content = client.get("/fi/oulu/situation/").content.decode()
+
+    assert "Tilastoja ei ole vielä tuotu." in content
+    assert f"227{NBSP}000" in _section(content, "population")
