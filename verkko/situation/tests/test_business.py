@@ -188,7 +188,7 @@ def test_business_download_answers_only_reading(client, business_tables):
     assert client.post("/fi/oulu/situation/business/download/population.csv").status_code == 405
 
 
-def _queries_of_area_page(client, django_assert_max_num_queries):
+def _queries_of_area_page(client):
     from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -199,14 +199,12 @@ def _queries_of_area_page(client, django_assert_max_num_queries):
     return len(queries)
 
 
-def test_business_figures_take_as_many_queries_for_many_municipalities(
-    client, area, business_tables, django_assert_max_num_queries
-):
-    few = _queries_of_area_page(client, django_assert_max_num_queries)
+def test_business_figures_take_as_many_queries_for_many_municipalities(client, area, business_tables):
+    few = _queries_of_area_page(client)
     for code in ("425", "436", "494", "615"):
         MunicipalityFactory(code=code, area=area)
 
-    assert _queries_of_area_page(client, django_assert_max_num_queries) == few
+    assert _queries_of_area_page(client) == few
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -221,3 +219,28 @@ def test_business_life_is_shown_before_the_employment_service_statistics_are_imp
 
     assert "Tilastoja ei ole vielä tuotu." in content
     assert f"227{NBSP}000" in _section(content, "population")
+
+
+def test_area_page_with_business_life_keeps_to_its_query_budget(client, business_tables, django_assert_max_num_queries):
+    # The business-life part adds a fixed number per table (its latest period, two sums per figure
+    # for the place and the country), never one per municipality; the second visit reads the cache.
+    with django_assert_max_num_queries(35):
+        client.get("/fi/oulu/situation/")
+    with django_assert_max_num_queries(12):
+        client.get("/fi/oulu/situation/")
+
+
+def test_business_download_takes_as_many_queries_for_many_municipalities(client, area, business_tables):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/fi/oulu/situation/business/download/population.csv").status_code == 200
+        return len(queries)
+
+    few = count()
+    for code in ("425", "436", "494", "615"):
+        MunicipalityFactory(code=code, area=area)
+
+    assert count() == few
