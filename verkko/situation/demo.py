@@ -20,6 +20,7 @@ from django.utils import timezone
 from verkko.accounts.models import User
 from verkko.ecosystem import demo as ecosystem_demo
 from verkko.ecosystem.models import Municipality, ReferenceArea
+from verkko.situation import business_demo
 from verkko.situation.figures import add_months, period_code
 from verkko.situation.measures import (
     COUNTRY_CODE,
@@ -441,5 +442,6 @@ def load(stdout):
     for area in (ecosystem_demo.area(), ecosystem_demo.other_area()):
         create_default_sources(None, area)
     table = load_table(stdout, latest)
+    business_demo.load_tables(stdout, latest, PROFILES)
     load_signals(stdout, latest)
     load_review(stdout, table, latest)

@@ -15,7 +15,7 @@ from verkko.ecosystem.models import EmploymentArea, Municipality, ReferenceArea
 from verkko.lib.formatting import format_period
 from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, TABLE_ID, UNEMPLOYED
 from verkko.stats import periods
-from verkko.stats.aggregation import area_ratio, area_totals, preferred_table
+from verkko.stats.aggregation import area_ratio, area_totals, preferred_table, ratio_of_parts, sum_of_parts
 from verkko.stats.models import Frequency, ImportRun, Observation
 from verkko.stats.provenance import STATFIN_HOME, Provenance, table_link  # noqa: F401 (shared, moved to stats)
 
@@ -190,6 +190,15 @@ def sums(table, area_codes, content_codes, periods):
     }
 
 
+def _summed(values, codes, period):
+    """The Value of several contents summed: incomplete when a part is missing or incomplete itself."""
+    parts = [values.get((code, period)) for code in codes]
+    known = [part for part in parts if part is not None and part.known]
+    if not known:
+        return MISSING
+    return Value(sum(part.value for part in known), len(known) == len(codes) and all(p.complete for p in known))
+
+
 def rates(table, measure, area_codes, periods):
     """{period: Value} of a rate from sums over the areas (stats.aggregation.area_ratio)."""
     periods = set(periods)
@@ -202,8 +211,11 @@ def rates(table, measure, area_codes, periods):
 
 def measure_values(table, measures, area_codes, periods):
     """{(measure code, period): Value} for counts and rates alike."""
-    counts = [m.code for m in measures if not m.is_rate]
+    counts = sorted({code for m in measures if not m.is_rate for code in m.count_codes})
     values = sums(table, area_codes, counts, periods) if counts else {}
+    for summed in (m for m in measures if m.summed):
+        for period in periods:
+            values[(summed.code, period)] = _summed(values, summed.summed, period)
     for rate in (m for m in measures if m.is_rate):
         for period, value in rates(table, rate, area_codes, periods).items():
             values[(rate.code, period)] = value
@@ -241,7 +253,7 @@ def series_of(table, measure, area_codes, since):
         ]
     return [
         (item.period, Value(item.value, item.complete))
-        for item in area_totals(table, measure.code, area_codes, since=since)
+        for item in area_totals(table, measure.count_codes, area_codes, since=since)
     ]
 
 
@@ -276,14 +288,12 @@ def municipality_rows(table, municipalities, measures, month):
 
 
 def _cell_value(cells, area_code, measure, period):
+    own = {code: cells.get((area_code, code, period)) for code in measure.content_codes}
     if not measure.is_rate:
-        value = cells.get((area_code, measure.code, period))
-        return Value(value, value is not None)
-    numerator = cells.get((area_code, measure.numerator, period))
-    denominator = cells.get((area_code, measure.denominator, period))
-    if numerator is None or not denominator:
-        return MISSING
-    return Value(100.0 * numerator / denominator)
+        total, complete = sum_of_parts(own, measure.count_codes)
+        return Value(total, complete) if total is not None else MISSING
+    rate, reporting = ratio_of_parts({area_code: own}, measure.numerator, measure.denominator)
+    return Value(rate) if rate is not None and reporting else MISSING
 
 
 @dataclass
@@ -326,20 +336,12 @@ def compare_areas(table, measure, month, current=None):
     comparisons = []
     for area_id, by_municipality in parts.items():
         if measure.is_rate:
-            pairs = [
-                (cells.get(measure.numerator), cells.get(measure.denominator))
-                for cells in by_municipality.values()
-                if cells.get(measure.numerator) is not None and cells.get(measure.denominator)
-            ]
-            denominator = sum(d for _, d in pairs)
-            total = 100.0 * sum(n for n, _ in pairs) / denominator if denominator else None
-            reporting = len(pairs)
+            total, reporting = ratio_of_parts(by_municipality, measure.numerator, measure.denominator)
         else:
-            reported = [
-                cells[measure.code] for cells in by_municipality.values() if cells.get(measure.code) is not None
-            ]
-            total = sum(reported) if reported else None
-            reporting = len(reported)
+            totals = [sum_of_parts(cells, measure.count_codes) for cells in by_municipality.values()]
+            reported = [(value, complete) for value, complete in totals if value is not None]
+            total = sum(value for value, _ in reported) if reported else None
+            reporting = sum(1 for _, complete in reported if complete)
         if total is None:
             continue
         comparisons.append(

@@ -18,7 +18,21 @@ CONTENTS_CSV = Path(__file__).resolve().parent / "data" / "12r5-contents.csv"
 COUNTRY_CODE = "SSS"
 
 UNEMPLOYED = "TYOTTOMATLOPUSSA"
+JOB_SEEKERS = "HAKIJALOPUSSA"
 LABOUR_FORCE = "TYOVOIMATK"
+# The contents of 12r5 that count people in services on the calculation day (12r5-contents.csv):
+# employed with support, traineeship, work and training trials, labour market training,
+# coaching and other services. Their sum is the national review's "people in services".
+SERVICES = (
+    "TYOLLISTETTYLOP",
+    "TYOHARJOITTELULOP",
+    "KOKEILULOP",
+    "TVKOULUTUSLOP",
+    "VALMENNUSLOP",
+    "MTPPALVELUTLOP",
+)
+IN_SERVICES = "PALVELUISSA"  # Verkko's own code for the sum; no cell of the table has it
+ACTIVATION_RATE = "AKTIVOINTIASTE"  # likewise computed, never read
 # The published rate; Verkko recomputes it from the sums of its parts for any group of areas.
 UNEMPLOYMENT_RATE = "TYOTOSUUS"
 
@@ -38,23 +52,47 @@ def _content_label(code):
 content_label = lazy(_content_label, str)
 
 
+def _codes(codes):
+    return (codes,) if isinstance(codes, str) else tuple(codes)
+
+
 @dataclass(frozen=True)
 class Measure:
     code: str
     label: str
-    # A rate is numerator / denominator × 100 over summed areas; a count is a plain sum.
-    numerator: str = ""
-    denominator: str = ""
+    # A rate is sum(numerator) / sum(denominator) × 100 over summed areas; a count is a plain sum.
+    # Each side is one content code or several summed (people in services).
+    numerator: str | tuple = ""
+    denominator: str | tuple = ""
     decimals: int = 0
+    # A count summed from several contents; empty when the count is the content `code` itself.
+    summed: tuple = ()
+    # How the figure is defined, shown beside it where the label alone does not say it.
+    definition: str = ""
 
     @property
     def is_rate(self):
         return bool(self.numerator)
 
     @property
+    def numerator_codes(self):
+        return _codes(self.numerator)
+
+    @property
+    def denominator_codes(self):
+        return _codes(self.denominator)
+
+    @property
+    def count_codes(self):
+        """The contents summed into a count: the code itself, or the parts of a sum."""
+        return tuple(self.summed) or (self.code,)
+
+    @property
     def content_codes(self):
         """The table's cells this measure reads."""
-        return [self.numerator, self.denominator] if self.is_rate else [self.code]
+        if self.is_rate:
+            return list(dict.fromkeys(self.numerator_codes + self.denominator_codes))
+        return list(self.count_codes)
 
     @property
     def unit(self):
@@ -69,10 +107,35 @@ RATE = Measure(
     decimals=1,
 )
 
+PEOPLE_IN_SERVICES = Measure(
+    IN_SERVICES,
+    _("people in services"),
+    summed=SERVICES,
+    definition=_(
+        "People in services are those in employment with support, traineeship, work or training trials, "
+        "labour market training, coaching or other services on the calculation day."
+    ),
+)
+ACTIVATION = Measure(
+    ACTIVATION_RATE,
+    _("activation rate"),
+    numerator=SERVICES,
+    denominator=(UNEMPLOYED, *SERVICES),
+    decimals=1,
+    definition=_(
+        "The activation rate is the share of people in services of the unemployed and the people in services "
+        "together: people in services / (unemployed job seekers + people in services) × 100, as in the national "
+        "employment review."
+    ),
+)
+
 # The key figures of the area page, in the order they are shown.
 KEY_MEASURES = [
     Measure(UNEMPLOYED, _("unemployed job seekers")),
+    Measure(JOB_SEEKERS, _("all job seekers")),
     RATE,
+    PEOPLE_IN_SERVICES,
+    ACTIVATION,
     Measure("TYOTTOMAT25", _("unemployed under 25")),
     Measure("TYOTTOMAT50", _("unemployed over 50")),
     Measure("PITKAAIKAISTYOTTOMAT", _("long-term unemployed")),

@@ -12,6 +12,11 @@ urlpatterns = [
         views.download,
         name="download",
     ),
+    re_path(
+        r"^situation/business/download/(?P<topic>population|enterprises|bankruptcies)\.(?P<file_format>csv|xlsx)$",
+        views.business_download,
+        name="business_download",
+    ),
     path("situation/reviews/", views.review_list, name="reviews"),
     path("situation/reviews/new/", views.review_create, name="review_create"),
     path("situation/reviews/<uuid:review_uuid>/", views.review_detail, name="review_detail"),

@@ -9,7 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -27,7 +27,7 @@ from verkko.lib.access import get_visible_or_404
 from verkko.lib.exports import tabular_response
 from verkko.lib.history import history_of
 from verkko.news.start import waiting_signals
-from verkko.situation import actions, charts
+from verkko.situation import actions, business, charts
 from verkko.situation.access import (
     can_check_signal,
     can_edit_reviews,
@@ -61,7 +61,7 @@ from verkko.situation.forms import (
 )
 from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, measure
 from verkko.situation.models import Review, Signal
-from verkko.stats.models import Frequency, Table
+from verkko.stats.models import Frequency, ImportRun, Table
 from verkko.stats.periods import Period
 
 
@@ -198,6 +198,63 @@ def _other_areas(request, viewname):
     return [(area, area_reverse(area, viewname)) for area in EmploymentArea.objects.exclude(pk=request.area.pk)]
 
 
+def _business_entries(page, tables):
+    """The business-life sections of the page's place, each with its table's rows and downloads."""
+    entries = []
+    for result in business.sections(page.place, tables):
+        entry = {"section": result, "place": page.place.name}
+        if result.has_data:
+            query = urlencode(page.query)
+            entry.update(
+                columns=business.columns(result),
+                rows=list(zip(result.figures, business.rows(result), strict=True)),
+                periods_label=_("periods"),
+                downloads=[
+                    (
+                        file_format.upper(),
+                        reverse("situation:business_download", args=[result.key, file_format])
+                        + ("?" + query if query else ""),
+                    )
+                    for file_format in ("csv", "xlsx")
+                ],
+            )
+        entries.append(entry)
+    return entries
+
+
+def _business_version(tables):
+    """Changes whenever a business-life table's figures may have changed: its tables and their imports."""
+    tables = list(tables.values())
+    shown = [(t.pk, t.source, str(t.updated), str(t.fetched_at)) if t else None for t in tables]
+    runs = list(
+        ImportRun.objects.filter(table__in=[t for t in tables if t])
+        .values("table")
+        .annotate(last=Max("pk"))
+        .order_by("table")
+        .values_list("table", "last")
+    )
+    return (shown, runs)
+
+
+def _cached_business(request, page):
+    """The business-life part of a page and whether a section lacks data, cached until the tables change."""
+    tables = business.section_tables()
+    key = (
+        "situation-business:"
+        + hashlib.sha256(
+            repr((_business_version(tables), page.area.pk, page.place.area_codes, get_language())).encode()
+        ).hexdigest()
+    )
+    cached = cache.get(key)
+    if cached is None:
+        entries = _business_entries(page, tables)
+        html = render_to_string("situation/_business.html", {"page": page, "business": entries}, request)
+        cached = (str(html), any(not entry["section"].has_data for entry in entries))
+        cache.set(key, cached, None)
+    html, lacks_data = cached
+    return mark_safe(html), lacks_data  # noqa: S308 — our own template's output, escaped when it was rendered
+
+
 @require_safe
 def area_page(request):
     page = _Page(request)
@@ -212,7 +269,16 @@ def municipality_page(request, code):
 
 def _place_page(request, page):
     if page.month is None:
-        return _no_data(request, page, {})
+        # The business-life tables may be there before the employment service statistics are.
+        business_html, business_lacks_data = _cached_business(request, page)
+        return _no_data(
+            request,
+            page,
+            {
+                "business": business_html,
+                "links_to_sources": business_lacks_data and is_coordinator(request.user, page.area),
+            },
+        )
     form = TrendFilterForm(request.GET)
     statistics = _cached_statistics(
         request,
@@ -225,9 +291,12 @@ def _place_page(request, page):
             "seasonal": page.chart_entry("seasonal", form),
         },
     )
+    business_html, business_lacks_data = _cached_business(request, page)
     context = {
         "page": page,
         "statistics": statistics,
+        "business": business_html,
+        "links_to_sources": business_lacks_data and is_coordinator(request.user, page.area),
         "is_demo": page.table.source == Table.Source.DEMO,
         "other_areas": _other_areas(request, "situation:area") if not page.municipality else [],
     }
@@ -290,6 +359,19 @@ def download(request, kind, file_format):
     form = TrendFilterForm(request.GET) if kind in ("trend", "seasonal") else MeasureForm(request.GET)
     tabular = page.tabular(kind, form)
     return tabular_response(tabular.filename, tabular.columns, tabular.rows, file_format)
+
+
+@require_safe
+def business_download(request, topic, file_format):
+    """The figures of one business-life table of the area or a member municipality, as the page shows them."""
+    page = _Page(request, municipality_code=request.GET.get("municipality"))
+    result = business.section(topic, page.place)
+    if not result.has_data:
+        raise Http404("No figures of this table.")
+    place_slug = page.municipality.code if page.municipality else page.area.slug
+    return tabular_response(
+        business.filename(result, place_slug), business.columns(result), business.rows(result), file_format
+    )
 
 
 # Signals

@@ -13,12 +13,30 @@ from .models import ImportRun, Source, Table
 from .store import StatisticsImportError, import_dataset, record_failure
 
 # What every employment area keeps by default: table id, title, how many latest periods
-# (None: every period). Titles are data in Finnish, like the tables' own titles.
+# (None: every period), whether every breakdown is kept (11re's ages give the working-age share).
+# Titles are data in Finnish, like the tables' own titles.
 DEFAULT_SOURCES = [
-    ("12r5", "Työnvälitystilasto kunnittain, kuukausittain", None),
-    ("11re", "Väestö alueittain", 10),
-    ("11yq", "Aloittaneet ja lopettaneet yritykset", None),
+    ("12r5", "Työnvälitystilasto kunnittain, kuukausittain", None, False),
+    ("11re", "Väestö alueittain", 10, True),
+    ("11yq", "Aloittaneet ja lopettaneet yritykset", None, False),
 ]
+
+
+@dataclass(frozen=True)
+class DiscoveredSource:
+    """A default source whose table is found in the service's metadata, not named by id."""
+
+    query: str  # what the service's search is asked
+    title_words: tuple  # every one of them is in the table's title (Finnish, as tables are fetched)
+    subject: str  # the subject folder whose table list is read when the search finds none
+    title: str
+    latest_periods: int | None = None
+
+
+# Statistics Finland's bankruptcy statistics (subject "kony": bankruptcies and business
+# restructurings): the table of bankruptcies by municipality.
+BANKRUPTCIES = DiscoveredSource("konkurssit", ("konkurs", "kunn"), "kony", "Konkurssit kunnittain", 36)
+DISCOVERED_SOURCES = [BANKRUPTCIES]
 WHOLE_COUNTRY = "SSS"
 
 
@@ -29,7 +47,18 @@ def default_area_codes(area) -> list[str]:
 
 
 @recorded_action
-def create_source(user, *, area, table_id, title, area_codes=(), measure_codes=(), latest_periods=None, active=True):
+def create_source(
+    user,
+    *,
+    area,
+    table_id,
+    title,
+    area_codes=(),
+    measure_codes=(),
+    latest_periods=None,
+    active=True,
+    keeps_breakdowns=False,
+):
     return Source.objects.create(
         area=area,
         table_id=table_id,
@@ -38,11 +67,12 @@ def create_source(user, *, area, table_id, title, area_codes=(), measure_codes=(
         measure_codes=list(measure_codes),
         latest_periods=latest_periods,
         active=active,
+        keeps_breakdowns=keeps_breakdowns,
     )
 
 
 # Changing any of these changes what a refresh fetches.
-SELECTION_FIELDS = ("table_id", "area_codes", "measure_codes", "latest_periods")
+SELECTION_FIELDS = ("table_id", "area_codes", "measure_codes", "latest_periods", "keeps_breakdowns")
 
 
 @recorded_action
@@ -68,10 +98,46 @@ def create_default_sources(user, area) -> list[Source]:
     existing = set(Source.objects.filter(area=area).values_list("table_id", flat=True))
     codes = default_area_codes(area)
     return [
-        Source.objects.create(area=area, table_id=table_id, title=title, area_codes=codes, latest_periods=latest)
-        for table_id, title, latest in DEFAULT_SOURCES
+        Source.objects.create(
+            area=area,
+            table_id=table_id,
+            title=title,
+            area_codes=codes,
+            latest_periods=latest,
+            keeps_breakdowns=breakdowns,
+        )
+        for table_id, title, latest, breakdowns in DEFAULT_SOURCES
         if table_id not in existing
     ]
+
+
+@recorded_action
+def add_discovered_sources(user, area, *, client: PxWebClient) -> list[Source]:
+    """The area's sources of tables found in the service's metadata (bankruptcies), where it has none.
+
+    A source counts as there when the area has one with the same title or the found table id.
+    A table the service does not have is skipped; the next refresh looks again.
+    """
+    existing = Source.objects.filter(area=area)
+    titles = set(existing.values_list("title", flat=True))
+    table_ids = set(existing.values_list("table_id", flat=True))
+    created = []
+    for wanted in DISCOVERED_SOURCES:
+        if wanted.title in titles:
+            continue
+        hit = client.find_table(wanted.query, wanted.title_words, subject=wanted.subject)
+        if hit is None or hit.table_id in table_ids:
+            continue
+        created.append(
+            Source.objects.create(
+                area=area,
+                table_id=hit.table_id,
+                title=wanted.title,
+                area_codes=default_area_codes(area),
+                latest_periods=wanted.latest_periods,
+            )
+        )
+    return created
 
 
 @dataclass

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -110,6 +110,10 @@ class SearchHit:
     path: str  # the subject folder, e.g. "/tyonv"
     title: str
     published: datetime | None
+
+
+# A selection's key for every variable that has no role of its own.
+OTHERS = "others"
 
 
 def table_file(table_id: str) -> str:
@@ -240,6 +244,35 @@ class PxWebClient:
             for hit in hits
             if isinstance(hit, dict)
         ]
+
+    def find_table(self, query: str, title_words: Sequence[str], *, subject: str = "") -> SearchHit | None:
+        """The table whose title has every one of the words (case-insensitive), found in the metadata.
+
+        The service's search is asked first, best match first; when it finds none, the subject's
+        table list (``subject``, a folder such as "kony", and its subfolders) is read. None when
+        neither has such a table. No table id or variable code is assumed.
+        """
+        words = [word.casefold() for word in title_words]
+
+        def fits(title):
+            return all(word in title.casefold() for word in words)
+
+        hit = next((hit for hit in self.search(query) if fits(hit.title)), None)
+        if hit is not None or not subject:
+            return hit
+        folders = [subject]
+        while folders:
+            folder = folders.pop(0)
+            try:
+                entries = self.list_tables(folder)
+            except PxWebNotFound:
+                continue  # a subject the service no longer has
+            for entry in entries:
+                if entry.type == "l":
+                    folders.append(f"{folder.strip('/')}/{entry.id}")
+                elif entry.type == "t" and fits(entry.text):
+                    return SearchHit(metadata_id(entry.id), f"/{folder.strip('/')}", entry.text, entry.updated)
+        return None
 
     def metadata(self, table_id: str) -> TableMetadata:
         """The table's variables as they are now: codes, texts, values, time and elimination."""
@@ -509,8 +542,13 @@ def _keep_one_of_each_role(variables: list[Variable]) -> None:
 
 
 def _selection_by_code(metadata: TableMetadata, selection: Mapping) -> dict:
+    """{variable code: choice} for a selection keyed by code or role; "others" stands for every
+    variable that is neither area, time nor content (ages, sexes, industries)."""
     chosen = {}
     for key, choice in selection.items():
+        if key == OTHERS:
+            chosen.update((v.code, choice) for v in metadata.variables if v.role == ROLE_OTHER)
+            continue
         try:
             variable = metadata.variable(key)
         except KeyError:

@@ -48,7 +48,7 @@ class SourceForm(forms.ModelForm):
     class Meta:
         model = Source
         # The area is the request's (the page's address), never a choice.
-        fields = ["table_id", "title", "area_codes", "measure_codes", "latest_periods", "active"]
+        fields = ["table_id", "title", "area_codes", "measure_codes", "latest_periods", "keeps_breakdowns", "active"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

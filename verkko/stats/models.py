@@ -176,7 +176,8 @@ class Source(models.Model):
     The selection names variables by role, never by code, because Statistics Finland renames
     variable codes (June 2026): ``area_codes`` and ``measure_codes`` list the area and content
     codes to keep (empty means all), ``latest_periods`` keeps only the newest periods.
-    Other variables are left to the service's elimination (their totals).
+    Other variables are left to the service's elimination (their totals), unless
+    ``keeps_breakdowns`` asks for every value of them (11re's ages, for the working-age share).
     """
 
     area = models.ForeignKey(
@@ -191,6 +192,11 @@ class Source(models.Model):
     measure_codes = models.JSONField(_("content codes"), default=list, blank=True)
     latest_periods = models.PositiveIntegerField(
         _("latest periods"), null=True, blank=True, help_text=_("Empty keeps every period.")
+    )
+    keeps_breakdowns = models.BooleanField(
+        _("keeps every breakdown"),
+        default=False,
+        help_text=_("Fetch every value of the table's other variables (such as age and sex), not only their totals."),
     )
     active = models.BooleanField(_("refreshed automatically"), default=True)
     last_updated = models.DateTimeField(_("updated at source when last fetched"), null=True, blank=True)
@@ -214,4 +220,6 @@ class Source(models.Model):
         if self.measure_codes:
             chosen["content"] = list(self.measure_codes)
         chosen["time"] = {"top": self.latest_periods} if self.latest_periods else "*"
+        if self.keeps_breakdowns:
+            chosen["others"] = "*"
         return chosen

@@ -258,6 +258,7 @@ RULES = {
     "situation:area": PUBLIC_READ,
     "situation:municipalities": PUBLIC_READ,
     "situation:download": {"GET": everyone(404)},
+    "situation:business_download": {"GET": everyone(404)},
     "situation:reviews": PUBLIC_READ,
     "situation:review_create": {"POST": who(403, 403, 403, 403, 404, 403)},
     "situation:review_detail": {"GET": who(302, 404, 404, 404, 200, 404)},
@@ -468,6 +469,7 @@ def _kwargs(name, names, objects):
         "ecosystem:import_template": ("organisations", "csv"),
         "ecosystem:export": ("organisations", "csv"),
         "situation:download": ("trend", "csv"),
+        "situation:business_download": ("population", "csv"),
         "survey:export": ("answers", "csv"),
         "news:follow": ("forum", None),
     }.get(name, (None, "csv"))
@@ -483,6 +485,7 @@ def _kwargs(name, names, objects):
         "code": "564",
         "period": "2027M12" if name == "goals:target_delete" else "2026M11",
         "kind": kind,
+        "topic": kind,
         "file_format": file_format,
         "round_uuid": objects["survey_round"].uuid,
         "token": "ei-kelpaa",

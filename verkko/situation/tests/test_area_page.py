@@ -170,7 +170,10 @@ def test_area_page_has_a_card_for_each_key_figure_of_the_issue(client, table):
 
     assert list(cards) == [
         "Työttömät työnhakijat",
+        "Kaikki työnhakijat",
         "Työttömyysaste",
+        "Palveluissa olevat",
+        "Aktivointiaste",
         "Alle 25-vuotiaat työttömät",
         "Yli 50-vuotiaat työttömät",
         "Pitkäaikaistyöttömät",

@@ -89,6 +89,15 @@ def real_file(tmp_path):
     return path
 
 
+def labour_market(content):
+    """The page without its business-life part, whose tables are replaced one by one (tested below)."""
+    return content.split('id="business-heading"')[0]
+
+
+def business_section(content, key):
+    return content.split(f'id="business-{key}"')[1].split("</section>")[0]
+
+
 def test_the_demo_pages_say_their_figures_are_invented_before_the_import(demo_loaded, client):
     for path in PAGES:
         assert DEMO_NOTICE in client.get(path).content.decode(), path
@@ -100,7 +109,7 @@ def test_an_imported_statfin_table_replaces_the_demo_on_every_page(demo_loaded, 
     real = Table.objects.get(source=Table.Source.STATFIN, table_id="12r5")
     assert ImportRun.objects.filter(table=real, status=ImportRun.Status.SUCCEEDED).exists()
     for path in PAGES:
-        content = client.get(path).content.decode()
+        content = labour_market(client.get(path).content.decode())
         assert DEMO_NOTICE not in content, path
         assert "(Tilastokeskus (StatFin))" in content, path
     area_page = client.get("/fi/oulu/situation/").content.decode()
@@ -159,6 +168,41 @@ def test_refresh_statistics_replaces_the_demo(demo_loaded, statfin_with_the_oulu
 
     assert Table.objects.filter(source=Table.Source.STATFIN, table_id="12r5").exists()
     for path in PAGES:
-        content = client.get(path).content.decode()
+        content = labour_market(client.get(path).content.decode())
         assert DEMO_NOTICE not in content, path
         assert "(Tilastokeskus (StatFin))" in content, path
+
+
+@pytest.mark.parametrize("key", ["population", "enterprises", "bankruptcies"])
+def test_the_demo_business_tables_say_their_figures_are_invented(demo_loaded, client, key):
+    section = business_section(client.get("/fi/oulu/situation/").content.decode(), key)
+
+    assert DEMO_NOTICE in section
+    assert "keksitty esimerkkiluku" in section or "keksityt esimerkkiluvut" in section  # the provenance says it too
+
+
+def test_an_imported_population_table_replaces_the_demo_one(demo_loaded, client, tmp_path):
+    from verkko.situation.tests.business_tables import population_dataset
+    from verkko.stats.formats.writers import write_jsonstat
+
+    path = tmp_path / "11re.json"
+    path.write_bytes(write_jsonstat(population_dataset()))
+    call_command("import_statistics", str(path), "--source", "statfin", "--table-id", "11re", stdout=io.StringIO())
+
+    content = client.get("/fi/oulu/situation/564/").content.decode()
+    population = business_section(content, "population")
+    assert DEMO_NOTICE not in population
+    assert "(Tilastokeskus (StatFin))" in population
+    assert "210\xa0000" in population  # Oulu's population in the imported table
+    assert DEMO_NOTICE in business_section(content, "enterprises")  # still the demo until 11yq is imported
+
+
+def test_a_fetched_bankruptcy_table_replaces_the_demo_one_whatever_its_id(demo_loaded, client):
+    from verkko.situation.tests.business_tables import bankruptcy_dataset
+    from verkko.stats.store import import_dataset
+
+    import_dataset(bankruptcy_dataset("14qs"), source=Table.Source.STATFIN, origin="https://pxdata.stat.fi/")
+
+    bankruptcies = business_section(client.get("/fi/oulu/situation/564/").content.decode(), "bankruptcies")
+    assert DEMO_NOTICE not in bankruptcies
+    assert "14qs" in bankruptcies

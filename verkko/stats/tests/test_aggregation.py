@@ -90,3 +90,64 @@ def test_preferred_table_takes_real_data_before_demo_data():
     real = _table(Table.Source.STATFIN)
     assert preferred_table("12r5") == real
     assert preferred_table("11re") is None
+
+
+@pytest.mark.django_db
+def test_area_totals_sum_several_contents_and_mark_a_suppressed_part():
+    table = _table()
+    _observe(table, "KU564", "TVKOULUTUSLOP", {"2026M10": 700})
+    _observe(table, "KU564", "KOKEILULOP", {"2026M10": 50})
+    _observe(table, "KU072", "TVKOULUTUSLOP", {"2026M10": 9})
+    _observe(table, "KU072", "KOKEILULOP", {"2026M10": None})
+
+    (total,) = area_totals(table, ["TVKOULUTUSLOP", "KOKEILULOP"], ["KU564", "KU072"])
+
+    assert (total.value, total.complete) == (759, False)
+
+
+@pytest.mark.django_db
+def test_area_ratio_sums_several_contents_on_each_side_over_the_areas_that_report_every_part():
+    table = _table()
+    for area, unemployed, training, trials in (
+        ("KU564", 10000, 700, 50),
+        ("KU244", 900, 70, 5),
+        ("KU072", 40, 3, None),
+    ):
+        _observe(table, area, "TYOTTOMATLOPUSSA", {"2026M10": unemployed})
+        _observe(table, area, "TVKOULUTUSLOP", {"2026M10": training})
+        _observe(table, area, "KOKEILULOP", {"2026M10": trials})
+    services = ["TVKOULUTUSLOP", "KOKEILULOP"]
+
+    (rate,) = area_ratio(table, services, ["TYOTTOMATLOPUSSA", *services], ["KU564", "KU244", "KU072"])
+
+    assert rate.value == pytest.approx(100 * (750 + 75) / (10750 + 975))  # KU072 lacks a part: left out
+    assert not rate.complete
+
+
+@pytest.mark.django_db
+def test_area_totals_keep_only_the_series_of_the_given_values_of_other_dimensions():
+    table = _table()
+    for age, value in (("SSS", 1000), ("015", 300), ("064", 200), ("065", 100)):
+        series = Series.objects.create(
+            table=table,
+            key=f"alue=KU564;contentscode=vaesto;ika={age}",
+            codes={"alue": "KU564", "contentscode": "vaesto", "ika": age},
+            area_code="KU564",
+            measure_code="vaesto",
+        )
+        Observation.objects.create(series=series, period=date(2025, 1, 1), period_code="2025", value=value)
+
+    (working_age,) = area_totals(table, "vaesto", ["KU564"], where={"ika": ["015", "064"]})
+    (everyone,) = area_totals(table, "vaesto", ["KU564"], where={"ika": ["SSS"]})
+
+    assert (working_age.value, working_age.complete) == (500, True)
+    assert everyone.value == 1000
+
+
+@pytest.mark.django_db
+def test_preferred_table_by_title_takes_a_real_table_before_the_demo():
+    Table.objects.create(source=Table.Source.DEMO, table_id="konkurssit-demo", title="Konkurssit (keksitty)")
+    real = Table.objects.create(source=Table.Source.STATFIN, table_id="14qs", title="Vireille pannut konkurssit")
+
+    assert preferred_table(title_contains="konkurs") == real
+    assert preferred_table(title_contains="väestö") is None

@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from verkko.lib.jobs import one_run_at_a_time
-from verkko.stats.actions import refresh_source
-from verkko.stats.client import PxWebClient
+from verkko.stats.actions import add_discovered_sources, refresh_source
+from verkko.stats.client import PxWebClient, PxWebError
 from verkko.stats.models import Source
 
 
@@ -41,19 +41,45 @@ class Command(BaseCommand):
             )
             for source in progress:
                 progress.set_postfix_str(source.table_id)
-                outcome = refresh_source(None, source, client=client, force=force)
-                if outcome.status == "imported":
-                    run = outcome.run
-                    message = (
-                        f"{source.pk} {source.table_id}: imported {run.observations} cells "
-                        f"({run.rows_new} new, {run.rows_changed} changed, {run.rows_unchanged} unchanged)"
-                    )
-                elif outcome.status == "unchanged":
-                    message = f"{source.pk} {source.table_id}: unchanged since {source.last_updated:%Y-%m-%d %H:%M}"
-                else:
-                    message = f"{source.pk} {source.table_id}: FAILED: {outcome.message}"
-                    failures.append(message)
-                with tqdm.external_write_mode():
-                    self.stdout.write(message)
+                failures += self._refresh(source, client, force)
+            # Tables found in the service's metadata (bankruptcies) for areas that lack them, fetched at once.
+            if not source_ids:
+                for source in self._discovered(client, sources):
+                    sources.append(source)
+                    failures += self._refresh(source, client, force)
         if failures:
             raise CommandError(f"{len(failures)} of {len(sources)} sources failed; their last good data is kept")
+
+    def _refresh(self, source, client, force):
+        """Refresh one source and say what happened; [the failure's message] or []."""
+        outcome = refresh_source(None, source, client=client, force=force)
+        failures = []
+        if outcome.status == "imported":
+            run = outcome.run
+            message = (
+                f"{source.pk} {source.table_id}: imported {run.observations} cells "
+                f"({run.rows_new} new, {run.rows_changed} changed, {run.rows_unchanged} unchanged)"
+            )
+        elif outcome.status == "unchanged":
+            message = f"{source.pk} {source.table_id}: unchanged since {source.last_updated:%Y-%m-%d %H:%M}"
+        else:
+            message = f"{source.pk} {source.table_id}: FAILED: {outcome.message}"
+            failures.append(message)
+        with tqdm.external_write_mode():
+            self.stdout.write(message)
+        return failures
+
+    def _discovered(self, client, sources):
+        """Sources of tables found in the service's metadata (bankruptcies) for the areas that lack them."""
+        areas = {source.area_id: source.area for source in sources}
+        found = []
+        for area in areas.values():
+            try:
+                created = add_discovered_sources(None, area, client=client)
+            except PxWebError as error:
+                self.stderr.write(f"{area}: could not look for tables in the service's metadata: {error}")
+                continue
+            for source in created:
+                self.stdout.write(f"{source.pk} {source.table_id}: added for {area} ({source.title})")
+            found += created
+        return found
