@@ -35,6 +35,8 @@ import httpx
 import orjson
 from django.utils.translation import gettext
 
+from verkko.lib.formatting import format_number
+
 from .formats import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME, Dataset, FormatError, parse_jsonstat
 from .formats.jsonstat import parse_updated
 from .formats.limits import check_cell_count
@@ -579,12 +581,12 @@ class PxWebClient:
         with self._http.stream(method, url, timeout=timeout, **kwargs) as response:
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit:
-                raise self._too_large(url, f"{int(declared):,}")
+                raise self._too_large(url, int(declared))
             received, pieces = 0, []
             for piece in response.iter_bytes():
                 received += len(piece)
                 if received > limit:
-                    raise self._too_large(url, f"more than {limit:,}")
+                    raise self._too_large(url, None)
                 pieces.append(piece)
                 if self._clock() > ends:
                     if self._remaining() is not None and self._remaining() <= 0:
@@ -592,12 +594,15 @@ class PxWebClient:
                     raise httpx.ReadTimeout(f"the answer took longer than {timeout:g} s", request=response.request)
             return Answer(response.status_code, response.headers, b"".join(pieces))
 
-    def _too_large(self, url: str, size: str) -> PxWebTooLarge:
-        return PxWebTooLarge(
-            gettext("%(url)s answered with %(size)s bytes, more than the %(limit)s an answer may have here")
-            % {"url": url, "size": size, "limit": f"{self.max_response_bytes:,}"}
-            + " (STATISTICS_MAX_RESPONSE_BYTES)"
-        )
+    def _too_large(self, url: str, declared: int | None) -> PxWebTooLarge:
+        values = {"url": url, "limit": format_number(self.max_response_bytes)}
+        if declared is None:
+            problem = gettext("%(url)s sent more than the %(limit)s bytes an answer may have here") % values
+        else:
+            problem = gettext(
+                "%(url)s answers with %(size)s bytes, more than the %(limit)s bytes an answer may have here"
+            ) % {**values, "size": format_number(declared)}
+        return PxWebTooLarge(f"{problem} (STATISTICS_MAX_RESPONSE_BYTES)")
 
     def _pause(self, seconds: float, doing: str) -> None:
         """Sleep, unless the wait would pass the deadline: then fail at once rather than wait in vain."""
