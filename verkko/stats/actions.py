@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 
 from verkko.lib.history import recorded_action
 
-from .client import PxWebClient, PxWebDeadline
+from .client import PxWebClient, PxWebDeadline, format_seconds
 from .models import ImportRun, Source, Table
 from .store import StatisticsImportError, import_dataset, record_failure
 
@@ -127,7 +127,7 @@ def record_not_started(user, source: Source, *, client: PxWebClient, seconds: fl
     """A source the refresh had no time left for, recorded as failed so that its page says so."""
     error = PxWebDeadline(
         gettext("not fetched: the refresh's time limit of %(seconds)s s ran out before this source's turn")
-        % {"seconds": f"{seconds:g}"}
+        % {"seconds": format_seconds(seconds)}
     )
     return _failed(user, source, client.table_url(source.table_id), error, timezone.now())
 

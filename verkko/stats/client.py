@@ -251,7 +251,7 @@ class PxWebClient:
     def _deadline_error(self, doing: str) -> PxWebDeadline:
         seconds = self._deadline[1] if self._deadline else 0
         return PxWebDeadline(
-            gettext("the time limit of %(seconds)s s ran out") % {"seconds": f"{seconds:g}"}
+            gettext("the time limit of %(seconds)s s ran out") % {"seconds": format_seconds(seconds)}
             + (f" ({doing})" if doing else "")
         )
 
@@ -338,6 +338,8 @@ class PxWebClient:
             raise PxWebNotJsonStat(f"{url} did not answer with table metadata (no 'variables')")
         variables = []
         for item in document["variables"]:
+            if not isinstance(item, dict):
+                raise PxWebNotJsonStat(f"{url} describes a variable with {str(item)[:40]!r}, not an object")
             code, text = str(item.get("code", "")), str(item.get("text", ""))
             if item.get("time"):
                 role = ROLE_TIME
@@ -632,6 +634,12 @@ class PxWebClient:
                 self._pause(wait, doing)
             self._calls.popleft()
         self._calls.append(self._clock())
+
+
+def format_seconds(seconds: float) -> str:
+    """Seconds as a message says them: whole ones whole, others to a tenth (45, 0,5)."""
+    shown = round(seconds, 1)
+    return format_number(shown, 0 if shown == int(shown) else 1)
 
 
 def metadata_id(table_id: str) -> str:
