@@ -38,7 +38,7 @@ from django.utils.translation import gettext
 from verkko.lib.formatting import format_number
 
 from .formats import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME, Dataset, FormatError, parse_jsonstat
-from .formats.jsonstat import parse_updated
+from .formats.jsonstat import load_json, parse_updated
 from .formats.limits import check_cell_count
 from .formats.model import guess_role
 
@@ -410,7 +410,7 @@ class PxWebClient:
             url, document = self._data_v2(table_id, query)
         else:
             url = self.table_url(table_id)
-            document = self._json("POST", url, content=orjson.dumps(query))
+            document = self._json("POST", url, cells=True, content=orjson.dumps(query))
         try:
             (dataset,) = parse_jsonstat(document, origin=url)
         except FormatError as error:
@@ -485,8 +485,8 @@ class PxWebClient:
         ]
         get_params = {**params, **{f"valueCodes[{s['variableCode']}]": ",".join(s["valueCodes"]) for s in selection}}
         if len(str(httpx.URL(url, params=get_params))) <= MAX_GET_URL:
-            return url, self._json("GET", url, params=get_params)
-        return url, self._json("POST", url, params=params, content=orjson.dumps({"selection": selection}))
+            return url, self._json("GET", url, cells=True, params=get_params)
+        return url, self._json("POST", url, cells=True, params=params, content=orjson.dumps({"selection": selection}))
 
     def _list_tables_v2(self, path: str) -> list[TableEntry]:
         folder = path.strip("/")
@@ -530,11 +530,13 @@ class PxWebClient:
 
     # --- HTTP ----------------------------------------------------------------------------
 
-    def _json(self, method: str, url: str, **kwargs):
+    def _json(self, method: str, url: str, *, cells: bool = False, **kwargs):
+        """The answer's JSON; with ``cells`` (a data answer) long value/status arrays stay text,
+        parsed piece by piece when the cells are read, so memory stays near the answer's size."""
         response = self._request(method, url, **kwargs)
         try:
-            return orjson.loads(response.content)
-        except orjson.JSONDecodeError:
+            return load_json(response.content, origin=url) if cells else orjson.loads(response.content)
+        except (orjson.JSONDecodeError, FormatError):
             kind = response.headers.get("content-type", "unknown content")
             raise PxWebNotJsonStat(f"{url} answered with {kind}, not JSON: {_snippet(response)}") from None
 

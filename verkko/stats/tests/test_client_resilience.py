@@ -121,3 +121,29 @@ def test_a_fetch_of_more_cells_than_a_table_may_have_is_refused_before_asking(se
     with pytest.raises(PxWebTooLarge, match="STATISTICS_MAX_CELLS"):
         list(statfin_client.fetch("12r5"))  # 5 areas × 12 months × 3 contents
     assert fake_statfin.queries() == []
+
+
+def test_a_large_data_answer_is_read_without_holding_every_cell_as_an_object(fake_statfin, statfin_client):
+    months = [f"{year}M{month:02d}" for year in range(1900, 2025) for month in range(1, 13)]  # 1,500
+    areas = [f"KU{n:03d}" for n in range(400)]
+    cells = len(months) * len(areas)  # 600,000
+    document = {
+        "version": "2.0",
+        "class": "dataset",
+        "id": ["alue", "kuukausi"],
+        "size": [len(areas), len(months)],
+        "role": {"time": ["kuukausi"], "geo": ["alue"]},
+        "dimension": {"alue": {"category": {"index": areas}}, "kuukausi": {"category": {"index": months}}},
+        "value": [float(n % 1000) + 0.5 for n in range(cells)],
+    }
+    fake_statfin.documents["POST /fi/StatFin/12r5.px"] = orjson.dumps(document)
+    query = statfin_client.build_query(statfin_client.metadata("12r5"))
+    tracemalloc.start()
+    try:
+        dataset = statfin_client.post_query("12r5", query)
+        total = sum(sum(v for v in batch.values) for batch in dataset.batches())
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert total == sum(float(n % 1000) + 0.5 for n in range(cells))
+    assert peak < 30_000_000  # read whole, the answer takes over 60 MB
