@@ -3,7 +3,7 @@
 It serves ``?config``, folder listings, table metadata and json-stat2 answers to queries
 (item/all/top filters, eliminated variables), and can be told to misbehave: answer 429
 with Retry-After, 503, 400, 404, something that is not JSON-stat, answer too slowly, reset
-the connection without answering, or send a body without saying how long it is. ``slow``
+the connection without answering, send a body without saying how long it is, or trickle it. ``slow``
 makes every request wait that many seconds: a server that is always slow.
 """
 
@@ -108,6 +108,8 @@ class Misbehaviour:
     reset: bool = False
     # Send the body in pieces without a Content-Length, ending it by closing the connection.
     unsized: bool = False
+    # Send the body ten bytes at a time, this many seconds apart: a server that trickles.
+    trickle: float = 0.0
 
 
 class FakeStatFin:
@@ -251,8 +253,12 @@ class FakeStatFin:
                     for name, value in trouble.headers.items():
                         self.send_header(name, value)
                     self.end_headers()
-                    for start in range(0, len(content), 65536):
-                        self.wfile.write(content[start : start + 65536])
+                    step = 10 if trouble.trickle else 65536
+                    for start in range(0, len(content), step):
+                        self.wfile.write(content[start : start + step])
+                        if trouble.trickle:
+                            self.wfile.flush()
+                            time.sleep(trouble.trickle)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up waiting or reading (a timeout or size test)
                 if trouble.unsized:

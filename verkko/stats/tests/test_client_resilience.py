@@ -147,3 +147,13 @@ def test_a_large_data_answer_is_read_without_holding_every_cell_as_an_object(fak
         tracemalloc.stop()
     assert total == sum(float(n % 1000) + 0.5 for n in range(cells))
     assert peak < 30_000_000  # read whole, the answer takes over 60 MB
+
+
+def test_a_server_that_trickles_its_answer_is_cut_off_at_the_request_timeout(settings, fake_statfin):
+    # Each wait for the next bytes is short, so only the bound on the whole answer stops it.
+    settings.STATISTICS_REQUEST_TIMEOUT = 0.3
+    settings.STATISTICS_RETRIES = 0
+    fake_statfin.misbehave(Misbehaviour(body=_big_json(200), trickle=0.05))
+    client = PxWebClient(fake_statfin.base_url)
+    with client, pytest.raises(PxWebUnavailable, match=r"timed out \(ReadTimeout\) after 1 attempts"):
+        client.metadata("12r5")
