@@ -239,6 +239,14 @@ INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "7"))
 STATFIN_API_URL = os.environ.get("STATFIN_API_URL", "https://pxdata.stat.fi/PxWeb/api/v1")
 # Optional link pattern to a table's page at Statistics Finland, with {table_id}.
 STATFIN_TABLE_URL = os.environ.get("STATFIN_TABLE_URL", "")
+# Bounds on what a statistics file or answer may cost (README: configuration): the most cells one
+# table may declare, the longest answer read, and the client's retries, timeout and deadlines (s).
+STATISTICS_MAX_CELLS = int(os.environ.get("STATISTICS_MAX_CELLS", "10000000"))
+STATISTICS_MAX_RESPONSE_BYTES = int(os.environ.get("STATISTICS_MAX_RESPONSE_BYTES", str(200 * 1024 * 1024)))
+STATISTICS_RETRIES = int(os.environ.get("STATISTICS_RETRIES", "3"))
+STATISTICS_REQUEST_TIMEOUT = float(os.environ.get("STATISTICS_REQUEST_TIMEOUT", "20"))
+STATISTICS_SOURCE_DEADLINE = float(os.environ.get("STATISTICS_SOURCE_DEADLINE", "45"))
+STATISTICS_REFRESH_DEADLINE = float(os.environ.get("STATISTICS_REFRESH_DEADLINE", "1200"))
 
 # The national service catalogue's (Palvelutietovaranto, PTV) open API, version 11, for the optional
 # import of an organisation's services (verkko/processes/ptv_v11.py holds the mapping).
