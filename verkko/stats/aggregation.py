@@ -67,8 +67,15 @@ def area_ratio(table, numerator_code, denominator_code, area_codes, *, scale=100
         series__measure_code__in=[numerator_code, denominator_code], **filters
     ).values_list("period", "period_code", "series__area_code", "series__measure_code", "value"):
         values.setdefault((period, period_code), {}).setdefault(area_code, {})[measure_code] = value
+    return _ratios(values, numerator_code, denominator_code, area_codes, scale)
+
+
+def _ratios(values, numerator_code, denominator_code, area_codes, scale):
+    """{(period, code): {area code: {measure: value}}} → the rate per period, from the summed parts."""
     result = []
     for (period, period_code), by_area in sorted(values.items()):
+        if not any(numerator_code in parts or denominator_code in parts for parts in by_area.values()):
+            continue  # a period of other measures only (area_figures reads several at once)
         pairs = [
             (parts.get(numerator_code), parts.get(denominator_code))
             for parts in by_area.values()
@@ -80,3 +87,48 @@ def area_ratio(table, numerator_code, denominator_code, area_codes, *, scale=100
             AreaValue(period=period, period_code=period_code, value=value, complete=len(pairs) == len(area_codes))
         )
     return result
+
+
+def _totals(cells, measure_code, area_codes):
+    """{(period, code): {measure: [values]}} → the sum per period, as area_totals sums in SQL."""
+    result = []
+    for (period, period_code), by_measure in sorted(cells.items()):
+        if measure_code not in by_measure:
+            continue
+        reported = [value for value in by_measure[measure_code] if value is not None]
+        result.append(
+            AreaValue(
+                period=period,
+                period_code=period_code,
+                value=sum(reported) if reported else None,
+                complete=len(reported) == len(area_codes),
+            )
+        )
+    return result
+
+
+def area_figures(table, measures, area_codes, *, scale=100.0):
+    """Several figures of one table for the same areas, read with one query.
+
+    measures: (measure code, denominator code or None) pairs; returns {pair: [AreaValue]}, each
+    as area_totals (without a denominator) or area_ratio (with one) gives it.
+    """
+    area_codes = list(area_codes)
+    measures = list(dict.fromkeys(measures))
+    codes = {code for pair in measures for code in pair if code}
+    values, cells = {}, {}
+    for period, period_code, area_code, measure_code, value in (
+        Observation.objects.filter(
+            series__table=table, series__area_code__in=area_codes, series__measure_code__in=codes
+        )
+        .order_by()
+        .values_list("period", "period_code", "series__area_code", "series__measure_code", "value")
+    ):
+        values.setdefault((period, period_code), {}).setdefault(area_code, {})[measure_code] = value
+        cells.setdefault((period, period_code), {}).setdefault(measure_code, []).append(value)
+    return {
+        (numerator, denominator): _ratios(values, numerator, denominator, area_codes, scale)
+        if denominator
+        else _totals(cells, numerator, area_codes)
+        for numerator, denominator in measures
+    }
