@@ -29,6 +29,12 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def no_warming_unless_asked(settings):
+    """Imports warm every page of every area in three languages; the tests of warming turn it on."""
+    settings.WARM_PAGES = False
+
+
+@pytest.fixture(autouse=True)
 def empty_page_cache():
     """Pages are cached by their area's content version, which each test's rolled-back database
     starts again: every test starts from an empty cache."""

@@ -221,6 +221,9 @@ else:
         }
     }
 
+# The jobs that import data draw the pages they changed at once (verkko.lib.warming).
+WARM_PAGES = env_bool("WARM_PAGES", True)
+
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"

@@ -10,9 +10,13 @@ class GoalsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from verkko.areas import area_pages
         from verkko.ecosystem import responsibilities
         from verkko.goals import access
+        from verkko.lib import warming
         from verkko.lib.history import register_formats
+
+        warming.register("goals", lambda area_ids: area_pages("goals:monitoring", area_ids))
 
         # Goals appear in the ecosystem's responsibility matrix beside the forums.
         responsibilities.register_subject_type(

@@ -35,7 +35,7 @@ from verkko.goals.forms import (
 )
 from verkko.goals.history import target_changes
 from verkko.goals.models import Goal, Indicator, Milestone, Status, Target, TurnTheCurve
-from verkko.lib import page_cache
+from verkko.lib import page_cache, warming
 from verkko.lib.access import get_visible_or_404
 from verkko.lib.history import history_of
 from verkko.stats import periods
@@ -400,6 +400,7 @@ def values_import(request, key):
     form = ValuesImportForm(request.POST or None, request.FILES or None, indicator=indicator)
     if request.method == "POST" and form.is_valid():
         saved = actions.record_values(request.user, indicator, form.cleaned_data["file"])
+        warming.warm_pages([request.area.pk], kind=warming.CONTENT)
         messages.success(request, gettext("%(count)s values were imported.") % {"count": len(saved)})
         return redirect("goals:indicator", key=indicator.slug)
     return _form_page(

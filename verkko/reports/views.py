@@ -29,12 +29,12 @@ from verkko.stats.versions import statistics_version
 MONTHS_TO_CHOOSE_FROM = 24
 
 
-def _this_month():
+def current_month():
     return Period.of(timezone.localdate(), Frequency.MONTHLY)
 
 
 def _recent_periods():
-    this_month = _this_month()
+    this_month = current_month()
     return [this_month.shifted(-offset) for offset in range(MONTHS_TO_CHOOSE_FROM)]
 
 
@@ -66,7 +66,7 @@ def index(request):
     return render(
         request,
         "reports/index.html",
-        {"form": form, "recent": _recent_periods()[:6], "this_month": _this_month()},
+        {"form": form, "recent": _recent_periods()[:6], "this_month": current_month()},
         status=400 if form.is_bound else 200,
     )
 
@@ -99,7 +99,7 @@ def _report(request, period):
     content = published.content if published else _draft_content(request.area, period, content_key)
     partner = is_partner(request.user, request.area)
     report = snapshot.readable(content, partner=partner)
-    this_month = _this_month()
+    this_month = current_month()
     report.update(
         area=request.area,
         published=published,

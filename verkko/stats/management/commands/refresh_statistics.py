@@ -5,6 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from verkko.lib import warming
 from verkko.lib.jobs import one_run_at_a_time
 from verkko.stats.actions import refresh_source
 from verkko.stats.client import PxWebClient
@@ -29,7 +30,7 @@ class Command(BaseCommand):
         if source_ids:
             sources = Source.objects.filter(pk__in=source_ids).select_related("area").order_by("pk")
         sources = list(sources)
-        failures = []
+        failures, imported = [], False
         with PxWebClient(api_url) as client:
             # The bar goes to the command's own error stream (unstyled), and only when it is a terminal.
             progress = tqdm(
@@ -43,6 +44,7 @@ class Command(BaseCommand):
                 progress.set_postfix_str(source.table_id)
                 outcome = refresh_source(None, source, client=client, force=force)
                 if outcome.status == "imported":
+                    imported = True
                     run = outcome.run
                     message = (
                         f"{source.pk} {source.table_id}: imported {run.observations} cells "
@@ -55,5 +57,7 @@ class Command(BaseCommand):
                     failures.append(message)
                 with tqdm.external_write_mode():
                     self.stdout.write(message)
+        if imported:
+            warming.warm_pages()
         if failures:
             raise CommandError(f"{len(failures)} of {len(sources)} sources failed; their last good data is kept")
