@@ -11,7 +11,7 @@ from django.utils import timezone
 from verkko.goals import status
 from verkko.goals.models import Indicator, IndicatorValue
 from verkko.stats import periods
-from verkko.stats.aggregation import area_figures, area_ratio, area_totals, preferred_table
+from verkko.stats.aggregation import area_figures, area_ratio, area_totals, figures_of_each_area, preferred_table
 from verkko.stats.models import Observation
 from verkko.stats.provenance import Provenance
 
@@ -174,12 +174,14 @@ def values_by_municipality(indicator):
     if table is None or not indicator.measure_code:
         return {}
     area = indicator.statistics_area or indicator.area
+    municipalities = list(area.municipalities.all())
+    measure = (indicator.measure_code, indicator.denominator_code or None)
+    figures = figures_of_each_area(table, [measure], [municipality.statfin_code for municipality in municipalities])
     return {
         municipality: [
-            Value(row.period, row.value, row.complete)
-            for row in _figures(table, indicator, [municipality.statfin_code])
+            Value(row.period, row.value, row.complete) for row in figures[municipality.statfin_code][measure]
         ]
-        for municipality in area.municipalities.all()
+        for municipality in municipalities
     }
 
 

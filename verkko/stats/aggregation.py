@@ -107,23 +107,20 @@ def _totals(cells, measure_code, area_codes):
     return result
 
 
-def area_figures(table, measures, area_codes, *, scale=100.0):
-    """Several figures of one table for the same areas, read with one query.
-
-    measures: (measure code, denominator code or None) pairs; returns {pair: [AreaValue]}, each
-    as area_totals (without a denominator) or area_ratio (with one) gives it.
-    """
-    area_codes = list(area_codes)
-    measures = list(dict.fromkeys(measures))
+def _observations(table, measures, area_codes):
     codes = {code for pair in measures for code in pair if code}
-    values, cells = {}, {}
-    for period, period_code, area_code, measure_code, value in (
+    return (
         Observation.objects.filter(
             series__table=table, series__area_code__in=area_codes, series__measure_code__in=codes
         )
         .order_by()
         .values_list("period", "period_code", "series__area_code", "series__measure_code", "value")
-    ):
+    )
+
+
+def _figures(rows, measures, area_codes, scale):
+    values, cells = {}, {}
+    for period, period_code, area_code, measure_code, value in rows:
         values.setdefault((period, period_code), {}).setdefault(area_code, {})[measure_code] = value
         cells.setdefault((period, period_code), {}).setdefault(measure_code, []).append(value)
     return {
@@ -132,3 +129,23 @@ def area_figures(table, measures, area_codes, *, scale=100.0):
         else _totals(cells, numerator, area_codes)
         for numerator, denominator in measures
     }
+
+
+def area_figures(table, measures, area_codes, *, scale=100.0):
+    """Several figures of one table for the same areas, read with one query.
+
+    measures: (measure code, denominator code or None) pairs; returns {pair: [AreaValue]}, each
+    as area_totals (without a denominator) or area_ratio (with one) gives it.
+    """
+    area_codes, measures = list(area_codes), list(dict.fromkeys(measures))
+    return _figures(_observations(table, measures, area_codes), measures, area_codes, scale)
+
+
+def figures_of_each_area(table, measures, area_codes, *, scale=100.0):
+    """{area code: {pair: [AreaValue]}}: each area's own figures, as area_figures gives them for
+    that area alone, read with one query for all of them."""
+    area_codes, measures = list(area_codes), list(dict.fromkeys(measures))
+    rows = {code: [] for code in area_codes}
+    for row in _observations(table, measures, area_codes):
+        rows[row[2]].append(row)
+    return {code: _figures(rows[code], measures, [code], scale) for code in area_codes}
