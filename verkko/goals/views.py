@@ -171,7 +171,12 @@ def monitoring_cache_parts(area, audience, choices=()):
     )
 
 
+def _public_parts(request, *args, **kwargs):
+    return monitoring_cache_parts(request.area, "public")
+
+
 @require_safe
+@page_cache.public_response("goals-monitoring-page", _public_parts)
 def monitoring_view(request):
     """Cached per audience until the area's content or the statistics change (verkko.lib.page_cache);
     bad filters are shown uncached, as they are rare."""
@@ -278,6 +283,7 @@ def goal_edit(request, key):
 
 
 @require_safe
+@page_cache.public_response("goals-indicator-page", _public_parts)
 def indicator_detail(request, key):
     indicator = _indicator(request, key)
     summary = monitoring.summarize_indicator(indicator)

@@ -122,7 +122,14 @@ def _with_charts(report, *, width=460, height=180):
     return report
 
 
+def _public_parts(request, period):
+    """A report's whole answer for the public: its month, the area's content (publishing is a
+    write of the area) and the statistics, and the current month (a draft's notice)."""
+    return (*page_cache.area_parts(request.area, "public"), statistics_version(), period.code, current_month().code)
+
+
 @require_safe
+@page_cache.public_response("report-html-page", _public_parts)
 def monitoring_html(request, period):
     report = _report(request, period)
     report.update(
@@ -150,6 +157,7 @@ def _pdf(request, report):
 
 
 @require_safe
+@page_cache.public_response("report-pdf-page", _public_parts)
 def monitoring_pdf(request, period):
     """The PDF's bytes are cached as the HTML's body is: drawing one takes a worker a second or two."""
     report = _report(request, period)
@@ -160,6 +168,7 @@ def monitoring_pdf(request, period):
 
 
 @require_safe
+@page_cache.public_response("report-xlsx-page", _public_parts)
 def monitoring_xlsx(request, period):
     report = _report(request, period)
     workbook = page_cache.cached("report-xlsx", report["cache_parts"], lambda: monitoring.xlsx(report))

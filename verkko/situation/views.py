@@ -15,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -23,6 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from verkko.accounts.access import is_coordinator
 from verkko.areas import area_reverse
 from verkko.ecosystem.models import EmploymentArea
+from verkko.lib import page_cache
 from verkko.lib.access import get_visible_or_404
 from verkko.lib.exports import tabular_response
 from verkko.lib.history import history_of
@@ -192,13 +194,26 @@ def _other_areas(request, viewname):
     return [(area, area_reverse(area, viewname)) for area in EmploymentArea.objects.exclude(pk=request.area.pk)]
 
 
+def _public_parts(request, *args, **kwargs):
+    """What the public's whole answer of a statistics page depends on: the area's content (signals,
+    reviews), the statistics and the areas' municipalities (data_version), and the day."""
+    table = statistics_table()
+    return (
+        *page_cache.area_parts(request.area, "public"),
+        data_version(table) if table else None,
+        timezone.localdate(),
+    )
+
+
 @require_safe
+@page_cache.public_response("situation-area", _public_parts)
 def area_page(request):
     page = _Page(request)
     return _place_page(request, page)
 
 
 @require_safe
+@page_cache.public_response("situation-municipality", _public_parts)
 def municipality_page(request, code):
     page = _Page(request, municipality_code=code)
     return _place_page(request, page)
@@ -238,6 +253,7 @@ def _place_page(request, page):
 
 
 @require_safe
+@page_cache.public_response("situation-municipalities", _public_parts)
 def municipality_table(request):
     page = _Page(request)
     if page.month is None:
