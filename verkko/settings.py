@@ -218,6 +218,8 @@ else:
             else "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": os.environ.get("CACHE_DIR", "verkko"),
             "TIMEOUT": None,
+            # Pages and charts per area, language and audience: far more than Django's 300 entries.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
         }
     }
 

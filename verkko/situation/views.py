@@ -1,12 +1,10 @@
 """Pages of the situational picture: the area, its municipalities, trends, signals and monthly reviews."""
 
-import hashlib
 import re
 from datetime import date
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -16,7 +14,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -162,27 +159,20 @@ def _cached_statistics(request, page, form, template, build_context):
     """
     if not form.is_valid():  # bad filters are rare and would only fill the cache
         return render_to_string(template, {"page": page, "form": form, **build_context()}, request)
-    key = (
-        "situation-page:"
-        + hashlib.sha256(
-            repr(
-                (
-                    template,
-                    data_version(page.table),
-                    page.area.pk,
-                    page.place.area_codes,
-                    page.month,
-                    sorted(form.cleaned_data.items()),
-                    get_language(),
-                )
-            ).encode()
-        ).hexdigest()
+    parts = (
+        template,
+        data_version(page.table),
+        page.area.pk,
+        page.place.area_codes,
+        page.month,
+        sorted(form.cleaned_data.items()),
+        get_language(),
     )
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(template, {"page": page, "form": form, **build_context()}, request)
-        cache.set(key, str(html), None)
-    return mark_safe(html)  # noqa: S308 — our own template's output, escaped when it was rendered
+    return page_cache.cached_html(
+        "situation-page",
+        parts,
+        lambda: render_to_string(template, {"page": page, "form": form, **build_context()}, request),
+    )
 
 
 def _no_data(request, page, template_context):

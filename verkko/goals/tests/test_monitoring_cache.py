@@ -3,7 +3,11 @@ once, a write in another area keeps the cached page, the public never receives w
 see, and languages never mix."""
 
 import pytest
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from verkko.ecosystem.models import EmploymentArea
@@ -92,3 +96,23 @@ def test_the_user_menu_is_never_cached(client_for, goal, partner_editor, partner
     content = _queries(client_for(partner_member))[1]
     assert partner_member.email in content
     assert partner_editor.email not in content
+
+
+def _with_message(client, text):
+    storage = CookieStorage(RequestFactory().get("/"))
+    client.cookies[storage.cookie_name] = storage._encode([Message(constants.SUCCESS, text)])
+    return client
+
+
+def test_a_message_is_shown_to_its_visitor_and_never_shared(client_for, goal):
+    _queries(client_for(None))
+    assert "Tervetuloa takaisin" in _queries(_with_message(client_for(None), "Tervetuloa takaisin"))[1]
+    assert "Tervetuloa takaisin" not in _queries(client_for(None))[1]
+
+
+def test_the_public_answer_is_shared_only_without_a_query(client_for, goal, partner_goal):
+    _queries(client_for(None))  # drawn and shared
+    warm, _ = _queries(client_for(None))
+    filtered, content = _queries(client_for(None), URL + "?status=off_track")
+    assert warm < filtered
+    assert "Nuorisotyöttömyyden vähentäminen" in content
