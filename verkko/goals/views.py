@@ -229,6 +229,7 @@ def _render_goal(request, goal, *, responsibility_form=None, status=200):
 
 
 @require_safe
+@page_cache.public_response("goals-goal-page", _public_parts)
 def goal_detail(request, key):
     return _render_goal(request, _goal(request, key))
 
