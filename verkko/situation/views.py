@@ -186,7 +186,7 @@ def _other_areas(request, viewname):
 
 def _public_parts(request, *args, **kwargs):
     """What the public's whole answer of a statistics page depends on: the area's content (signals,
-    reviews), the statistics and the areas' municipalities (data_version), and the day."""
+    reviews), the statistics, the areas' municipalities (as data_version names them) and the day."""
     table = statistics_table()
     return (
         *page_cache.area_parts(request.area, "public"),
