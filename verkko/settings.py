@@ -218,8 +218,13 @@ else:
             else "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": os.environ.get("CACHE_DIR", "verkko"),
             "TIMEOUT": None,
+            # Pages and charts per area, language and audience: far more than Django's 300 entries.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
         }
     }
+
+# The jobs that import data draw the pages they changed at once (verkko.lib.warming).
+WARM_PAGES = env_bool("WARM_PAGES", True)
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_BACKEND = (

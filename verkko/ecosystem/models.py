@@ -88,6 +88,9 @@ class EmploymentArea(models.Model):
     is_demo = models.BooleanField(
         _("demo data"), default=False, help_text=_("The area holds invented demonstration data.")
     )
+    # Raised by every write of the area's content (verkko.ecosystem.content_versions): cached pages
+    # of the area are keyed by it, so that they last until their data change.
+    content_version = models.PositiveBigIntegerField(_("content version"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("employment area")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from verkko.goals import status
 from verkko.goals.models import Indicator, IndicatorValue
 from verkko.stats import periods
-from verkko.stats.aggregation import area_ratio, area_totals, preferred_table
+from verkko.stats.aggregation import area_figures, area_ratio, area_totals, figures_of_each_area, preferred_table
 from verkko.stats.models import Observation
 from verkko.stats.provenance import Provenance
 
@@ -55,6 +55,117 @@ def values_of(indicator):
     ]
 
 
+class Reader:
+    """The values, sources and provenance of many indicators, read with a few queries whatever their
+    number: one for the values entered by hand, one for the linked series, one per statistical
+    table and area for the area figures, one for the history of the hand-entered values.
+
+    Each answers as values_of, source_of and provenance_of do for one indicator.
+    """
+
+    def __init__(self, indicators):
+        self.indicators = {indicator.pk: indicator for indicator in indicators}
+        self._values = None
+        self._tables = {}
+        self._changed = None
+
+    def table(self, table_id):
+        if table_id not in self._tables:
+            self._tables[table_id] = preferred_table(table_id)
+        return self._tables[table_id]
+
+    def _area_of(self, indicator):
+        return indicator.statistics_area or indicator.area
+
+    def _read_values(self):
+        found = {pk: [] for pk in self.indicators}
+        by_source = {}
+        for indicator in self.indicators.values():
+            by_source.setdefault(indicator.source, []).append(indicator)
+        manual = [indicator.pk for indicator in by_source.get(Indicator.Source.MANUAL, [])]
+        if manual:
+            for pk, period, value in (
+                IndicatorValue.objects.filter(indicator_id__in=manual)
+                .order_by("period")
+                .values_list("indicator_id", "period", "value")
+            ):
+                found[pk].append(Value(period, value))
+        linked = {}
+        for indicator in by_source.get(Indicator.Source.SERIES, []):
+            if indicator.series_id is not None:
+                linked.setdefault(indicator.series_id, []).append(indicator.pk)
+        if linked:
+            for series_id, period, value in (
+                Observation.objects.filter(series_id__in=linked)
+                .order_by("period")
+                .values_list("series_id", "period", "value")
+            ):
+                for pk in linked[series_id]:
+                    found[pk].append(Value(period, value, value is not None))
+        groups = {}
+        for indicator in by_source.get(Indicator.Source.AREA, []):
+            table = self.table(indicator.table_id)
+            if table is None or not indicator.measure_code:
+                continue
+            area = self._area_of(indicator)
+            groups.setdefault((table.pk, area.pk), (table, area, []))[2].append(indicator)
+        for table, area, indicators in groups.values():
+            figures = area_figures(
+                table,
+                [(indicator.measure_code, indicator.denominator_code or None) for indicator in indicators],
+                _area_codes(area),
+            )
+            for indicator in indicators:
+                found[indicator.pk] = [
+                    Value(row.period, row.value, row.complete)
+                    for row in figures[(indicator.measure_code, indicator.denominator_code or None)]
+                ]
+        return found
+
+    def values_of(self, indicator):
+        if self._values is None:
+            self._values = self._read_values()
+        return self._values[indicator.pk]
+
+    def source_of(self, indicator):
+        if indicator.source == Indicator.Source.SERIES and indicator.series_id:
+            return indicator.series.table
+        if indicator.source == Indicator.Source.AREA:
+            return self.table(indicator.table_id)
+        return None
+
+    def _last_changes(self):
+        """{indicator id: when its hand-entered values last changed}, from the history."""
+        manual = [pk for pk, indicator in self.indicators.items() if not indicator.is_statistical]
+        value_ids = {
+            str(pk): indicator_id
+            for pk, indicator_id in IndicatorValue.objects.filter(indicator_id__in=manual).values_list(
+                "pk", "indicator_id"
+            )
+        }
+        changed = {}
+        if value_ids:
+            for object_pk, last in (
+                LogEntry.objects.filter(
+                    content_type=ContentType.objects.get_for_model(IndicatorValue), object_pk__in=list(value_ids)
+                )
+                .values("object_pk")
+                .annotate(last=Max("timestamp"))
+                .values_list("object_pk", "last")
+            ):
+                indicator_id = value_ids[object_pk]
+                if indicator_id not in changed or last > changed[indicator_id]:
+                    changed[indicator_id] = last
+        return changed
+
+    def provenance_of(self, indicator, values):
+        if indicator.is_statistical:
+            return _statistical_provenance(indicator, self.source_of(indicator), values)
+        if self._changed is None:
+            self._changed = self._last_changes()
+        return _manual_provenance(self._changed.get(indicator.pk), values, indicator)
+
+
 def values_by_municipality(indicator):
     """{municipality: [Value]} for an employment-area figure; empty for other sources."""
     if indicator.source != Indicator.Source.AREA:
@@ -63,12 +174,14 @@ def values_by_municipality(indicator):
     if table is None or not indicator.measure_code:
         return {}
     area = indicator.statistics_area or indicator.area
+    municipalities = list(area.municipalities.all())
+    measure = (indicator.measure_code, indicator.denominator_code or None)
+    figures = figures_of_each_area(table, [measure], [municipality.statfin_code for municipality in municipalities])
     return {
         municipality: [
-            Value(row.period, row.value, row.complete)
-            for row in _figures(table, indicator, [municipality.statfin_code])
+            Value(row.period, row.value, row.complete) for row in figures[municipality.statfin_code][measure]
         ]
-        for municipality in area.municipalities.all()
+        for municipality in municipalities
     }
 
 
@@ -127,20 +240,19 @@ def provenance_of(indicator, values):
     """Where the indicator's figures come from, as plain values (verkko.stats.provenance): the
     table, its cells (areas, contents, periods), when it was updated at source and fetched; or,
     for values entered by hand, when they were last changed here. None without any source."""
-    if indicator.is_statistical:
-        table = source_of(indicator)
-        if table is None:
-            return None
-        if indicator.source == Indicator.Source.SERIES:
-            area_codes, contents = (indicator.series.area_code,), (indicator.series.measure_code,)
-        else:
-            area_codes = tuple(sorted(_area_codes(indicator.statistics_area or indicator.area)))
-            contents = tuple(code for code in (indicator.measure_code, indicator.denominator_code) if code)
-        return Provenance(table, area_codes, contents, _period_span(values, indicator.frequency)).as_data()
-    value_ids = [str(pk) for pk in indicator.values.values_list("pk", flat=True)]
-    changed = (
-        LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(IndicatorValue), object_pk__in=value_ids)
-        .aggregate(last=Max("timestamp"))
-        .get("last")
-    )
+    return Reader([indicator]).provenance_of(indicator, values)
+
+
+def _statistical_provenance(indicator, table, values):
+    if table is None:
+        return None
+    if indicator.source == Indicator.Source.SERIES:
+        area_codes, contents = (indicator.series.area_code,), (indicator.series.measure_code,)
+    else:
+        area_codes = tuple(sorted(_area_codes(indicator.statistics_area or indicator.area)))
+        contents = tuple(code for code in (indicator.measure_code, indicator.denominator_code) if code)
+    return Provenance(table, area_codes, contents, _period_span(values, indicator.frequency)).as_data()
+
+
+def _manual_provenance(changed, values, indicator):
     return {"manual": True, "changed_at": changed, "periods": list(_period_span(values, indicator.frequency))}

@@ -1,12 +1,10 @@
 """Pages of the situational picture: the area, its municipalities, trends, signals and monthly reviews."""
 
-import hashlib
 import re
 from datetime import date
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
@@ -15,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -23,6 +22,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from verkko.accounts.access import is_coordinator
 from verkko.areas import area_reverse
 from verkko.ecosystem.models import EmploymentArea
+from verkko.lib import page_cache
 from verkko.lib.access import get_visible_or_404
 from verkko.lib.exports import tabular_response
 from verkko.lib.history import history_of
@@ -166,27 +166,20 @@ def _cached_statistics(request, page, form, template, build_context):
     """
     if not form.is_valid():  # bad filters are rare and would only fill the cache
         return render_to_string(template, {"page": page, "form": form, **build_context()}, request)
-    key = (
-        "situation-page:"
-        + hashlib.sha256(
-            repr(
-                (
-                    template,
-                    data_version(page.table),
-                    page.area.pk,
-                    page.place.area_codes,
-                    page.month,
-                    sorted(form.cleaned_data.items()),
-                    get_language(),
-                )
-            ).encode()
-        ).hexdigest()
+    parts = (
+        template,
+        data_version(page.table),
+        page.area.pk,
+        page.place.area_codes,
+        page.month,
+        sorted(form.cleaned_data.items()),
+        get_language(),
     )
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(template, {"page": page, "form": form, **build_context()}, request)
-        cache.set(key, str(html), None)
-    return mark_safe(html)  # noqa: S308 — our own template's output, escaped when it was rendered
+    return page_cache.cached_html(
+        "situation-page",
+        parts,
+        lambda: render_to_string(template, {"page": page, "form": form, **build_context()}, request),
+    )
 
 
 def _no_data(request, page, template_context):
@@ -239,29 +232,37 @@ def _business_version(tables):
 def _cached_business(request, page):
     """The business-life part of a page and whether a section lacks data, cached until the tables change."""
     tables = business.section_tables()
-    key = (
-        "situation-business:"
-        + hashlib.sha256(
-            repr((_business_version(tables), page.area.pk, page.place.area_codes, get_language())).encode()
-        ).hexdigest()
-    )
-    cached = cache.get(key)
-    if cached is None:
+
+    def build():
         entries = _business_entries(page, tables)
         html = render_to_string("situation/_business.html", {"page": page, "business": entries}, request)
-        cached = (str(html), any(not entry["section"].has_data for entry in entries))
-        cache.set(key, cached, None)
-    html, lacks_data = cached
+        return (str(html), any(not entry["section"].has_data for entry in entries))
+
+    parts = (_business_version(tables), page.area.pk, page.place.area_codes, get_language())
+    html, lacks_data = page_cache.cached("situation-business", parts, build)
     return mark_safe(html), lacks_data  # noqa: S308 — our own template's output, escaped when it was rendered
 
 
+def _public_parts(request, *args, **kwargs):
+    """What the public's whole answer of a statistics page depends on: the area's content (signals,
+    reviews), the statistics, the areas' municipalities (as data_version names them) and the day."""
+    table = statistics_table()
+    return (
+        *page_cache.area_parts(request.area, "public"),
+        data_version(table) if table else None,
+        timezone.localdate(),
+    )
+
+
 @require_safe
+@page_cache.public_response("situation-area", _public_parts)
 def area_page(request):
     page = _Page(request)
     return _place_page(request, page)
 
 
 @require_safe
+@page_cache.public_response("situation-municipality", _public_parts)
 def municipality_page(request, code):
     page = _Page(request, municipality_code=code)
     return _place_page(request, page)
@@ -313,6 +314,7 @@ def _place_page(request, page):
 
 
 @require_safe
+@page_cache.public_response("situation-municipalities", _public_parts)
 def municipality_table(request):
     page = _Page(request)
     if page.month is None:

@@ -125,10 +125,81 @@ def area_ratio(table, numerator_code, denominator_code, area_codes, *, scale=100
         series__measure_code__in=_codes(numerator_code) + _codes(denominator_code), **filters
     ).values_list("period", "period_code", "series__area_code", "series__measure_code", "value"):
         values.setdefault((period, period_code), {}).setdefault(area_code, {})[measure_code] = value
+    return _ratios(values, numerator_code, denominator_code, area_codes, scale)
+
+
+def _ratios(values, numerator_code, denominator_code, area_codes, scale):
+    """{(period, code): {area code: {measure: value}}} → the rate per period, from the summed parts."""
     result = []
     for (period, period_code), by_area in sorted(values.items()):
-        value, reporting = ratio_of_parts(by_area, numerator_code, denominator_code, scale=scale)
+        numerators, denominators = _codes(numerator_code), _codes(denominator_code)
+        if not any(code in parts for parts in by_area.values() for code in numerators + denominators):
+            continue  # a period of other measures only (area_figures reads several at once)
+        value, reporting = ratio_of_parts(by_area, numerators, denominators, scale=scale)
         result.append(
             AreaValue(period=period, period_code=period_code, value=value, complete=reporting == len(area_codes))
         )
     return result
+
+
+def _totals(cells, measure_code, area_codes):
+    """{(period, code): {measure: [values]}} → the sum per period, as area_totals sums in SQL."""
+    result = []
+    for (period, period_code), by_measure in sorted(cells.items()):
+        codes = _codes(measure_code)
+        if not any(code in by_measure for code in codes):
+            continue
+        reported = [value for code in codes for value in by_measure.get(code, []) if value is not None]
+        result.append(
+            AreaValue(
+                period=period,
+                period_code=period_code,
+                value=sum(reported) if reported else None,
+                complete=len(reported) == len(area_codes) * len(codes),
+            )
+        )
+    return result
+
+
+def _observations(table, measures, area_codes):
+    codes = {code for pair in measures for side in pair if side for code in _codes(side)}
+    return (
+        Observation.objects.filter(
+            series__table=table, series__area_code__in=area_codes, series__measure_code__in=codes
+        )
+        .order_by()
+        .values_list("period", "period_code", "series__area_code", "series__measure_code", "value")
+    )
+
+
+def _figures(rows, measures, area_codes, scale):
+    values, cells = {}, {}
+    for period, period_code, area_code, measure_code, value in rows:
+        values.setdefault((period, period_code), {}).setdefault(area_code, {})[measure_code] = value
+        cells.setdefault((period, period_code), {}).setdefault(measure_code, []).append(value)
+    return {
+        (numerator, denominator): _ratios(values, numerator, denominator, area_codes, scale)
+        if denominator
+        else _totals(cells, numerator, area_codes)
+        for numerator, denominator in measures
+    }
+
+
+def area_figures(table, measures, area_codes, *, scale=100.0):
+    """Several figures of one table for the same areas, read with one query.
+
+    measures: (measure code, denominator code or None) pairs; returns {pair: [AreaValue]}, each
+    as area_totals (without a denominator) or area_ratio (with one) gives it.
+    """
+    area_codes, measures = list(area_codes), list(dict.fromkeys(measures))
+    return _figures(_observations(table, measures, area_codes), measures, area_codes, scale)
+
+
+def figures_of_each_area(table, measures, area_codes, *, scale=100.0):
+    """{area code: {pair: [AreaValue]}}: each area's own figures, as area_figures gives them for
+    that area alone, read with one query for all of them."""
+    area_codes, measures = list(area_codes), list(dict.fromkeys(measures))
+    rows = {code: [] for code in area_codes}
+    for row in _observations(table, measures, area_codes):
+        rows[row[2]].append(row)
+    return {code: _figures(rows[code], measures, [code], scale) for code in area_codes}

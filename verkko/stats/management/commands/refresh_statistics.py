@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from verkko.lib import warming
 from verkko.lib.jobs import one_run_at_a_time
 from verkko.stats.actions import RefreshOutcome, add_discovered_sources, record_not_started, refresh_source
 from verkko.stats.client import PxWebClient, PxWebError
@@ -91,6 +92,8 @@ class Command(BaseCommand):
                     self._refresh_and_tell(
                         source, client, force, min(source_deadline, ends - time.monotonic()), deadline, counts
                     )
+        if counts["imported"]:
+            warming.warm_pages()
         done = f"{counts['imported']} imported, {counts['unchanged']} unchanged"
         if counts["failed"]:
             raise CommandError(
