@@ -157,6 +157,14 @@ class _Page:
         }
 
 
+def _data_version(request, table):
+    """The table's data version, asked once per request: the whole answer's key and the fragment's both need it."""
+    versions = request.__dict__.setdefault("_situation_data_versions", {})
+    if table.pk not in versions:
+        versions[table.pk] = data_version(table)
+    return versions[table.pk]
+
+
 def _cached_statistics(request, page, form, template, build_context):
     """The statistics part of a page, rendered once per data version, area, place, month, filters and language.
 
@@ -168,7 +176,7 @@ def _cached_statistics(request, page, form, template, build_context):
         return render_to_string(template, {"page": page, "form": form, **build_context()}, request)
     parts = (
         template,
-        data_version(page.table),
+        _data_version(request, page.table),
         page.area.pk,
         page.place.area_codes,
         page.month,
@@ -249,7 +257,7 @@ def _public_parts(request, *args, **kwargs):
     table = statistics_table()
     return (
         *page_cache.area_parts(request.area, "public"),
-        data_version(table) if table else None,
+        _data_version(request, table) if table else None,
         timezone.localdate(),
     )
 
