@@ -23,8 +23,16 @@ class Value:
     complete: bool = True
 
 
-def _area_codes(area):
-    return [municipality.statfin_code for municipality in area.municipalities.all()]
+def _place_municipalities(indicator):
+    """The municipalities an employment-area figure is summed over: those of another employment area of
+    the classification, or of the area running here that it names (its own by default)."""
+    if indicator.statistics_reference_area_id:
+        return indicator.statistics_reference_area.municipalities.all()
+    return (indicator.statistics_area or indicator.area).municipalities.all()
+
+
+def _place_codes(indicator):
+    return [municipality.statfin_code for municipality in _place_municipalities(indicator)]
 
 
 def _figures(table, indicator, area_codes):
@@ -38,6 +46,13 @@ def values_of(indicator):
     if indicator.source == Indicator.Source.SERIES:
         if indicator.series_id is None:
             return []
+        if indicator.denominator_code:
+            # A rate of one place (a municipality, the whole country) from its two series.
+            series = indicator.series
+            return [
+                Value(row.period, row.value, row.complete)
+                for row in area_ratio(series.table, series.measure_code, indicator.denominator_code, [series.area_code])
+            ]
         return [
             Value(period, value, value is not None)
             for period, value in Observation.objects.filter(series_id=indicator.series_id)
@@ -46,10 +61,11 @@ def values_of(indicator):
         ]
     if indicator.source == Indicator.Source.AREA:
         table = preferred_table(indicator.table_id)
-        area = indicator.statistics_area or indicator.area
         if table is None or not indicator.measure_code:
             return []
-        return [Value(row.period, row.value, row.complete) for row in _figures(table, indicator, _area_codes(area))]
+        return [
+            Value(row.period, row.value, row.complete) for row in _figures(table, indicator, _place_codes(indicator))
+        ]
     return [
         Value(period, value) for period, value in indicator.values.order_by("period").values_list("period", "value")
     ]
@@ -62,13 +78,12 @@ def values_by_municipality(indicator):
     table = preferred_table(indicator.table_id)
     if table is None or not indicator.measure_code:
         return {}
-    area = indicator.statistics_area or indicator.area
     return {
         municipality: [
             Value(row.period, row.value, row.complete)
             for row in _figures(table, indicator, [municipality.statfin_code])
         ]
-        for municipality in area.municipalities.all()
+        for municipality in _place_municipalities(indicator)
     }
 
 
@@ -132,10 +147,12 @@ def provenance_of(indicator, values):
         if table is None:
             return None
         if indicator.source == Indicator.Source.SERIES:
-            area_codes, contents = (indicator.series.area_code,), (indicator.series.measure_code,)
+            area_codes = (indicator.series.area_code,)
+            measure = indicator.series.measure_code
         else:
-            area_codes = tuple(sorted(_area_codes(indicator.statistics_area or indicator.area)))
-            contents = tuple(code for code in (indicator.measure_code, indicator.denominator_code) if code)
+            area_codes = tuple(sorted(_place_codes(indicator)))
+            measure = indicator.measure_code
+        contents = tuple(code for code in (measure, indicator.denominator_code) if code)
         return Provenance(table, area_codes, contents, _period_span(values, indicator.frequency)).as_data()
     value_ids = [str(pk) for pk in indicator.values.values_list("pk", flat=True)]
     changed = (
