@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.formats import sanitize_separators
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from verkko.ecosystem.models import Forum, Organization, Person
@@ -162,7 +162,7 @@ class IndicatorForm(forms.ModelForm):
         required=False,
         help_text=_("A figure of the same table, for example the labour force. The rate is in per cent."),
     )
-    place = forms.ChoiceField(label=_("Place"), required=False)
+    place = forms.ChoiceField(label=pgettext_lazy("whose figures", "Place"), required=False)
     baseline_period_text = forms.CharField(
         label=_("baseline period"),
         required=False,

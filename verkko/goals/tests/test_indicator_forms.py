@@ -6,54 +6,14 @@ from datetime import date
 import pytest
 from auditlog.models import LogEntry
 
-from verkko.ecosystem.models import Municipality, ReferenceArea
 from verkko.goals import values
 from verkko.goals.models import Indicator, Target
-from verkko.goals.tests.conftest import OUTSIDERS
-from verkko.stats.models import Observation, Series, Table
+from verkko.goals.tests.conftest import OUTSIDERS, add_series
+from verkko.stats.models import Series
 
 NEW = "/fi/oulu/indicators/new/"
 UNEMPLOYED = "12r5|TYOTTOMATLOPUSSA"
 LABOUR_FORCE = "12r5|TYOVOIMATK"
-
-
-def _series(table, area_code, measure, figures):
-    series = Series.objects.create(
-        table=table, key=f"alue={area_code};contentscode={measure}", area_code=area_code, measure_code=measure
-    )
-    for month, value in enumerate(figures, start=1):
-        Observation.objects.create(
-            series=series, period=date(2026, month, 1), period_code=f"2026M{month:02d}", value=value
-        )
-    return series
-
-
-@pytest.fixture
-def places(statistics, other_area):
-    """Table 12r5 with its measures' labels; the whole country; the other area's municipalities, which
-    belong to an employment area of the classification; and a table with figures of the other area only."""
-    statistics.dimensions = [
-        {"code": "alue", "label": "Alue", "role": "area", "values": []},
-        {
-            "code": "contentscode",
-            "label": "Tiedot",
-            "role": "content",
-            "values": [
-                {"code": "TYOTTOMATLOPUSSA", "label": "Työttömät työnhakijat laskentapäivänä"},
-                {"code": "TYOVOIMATK", "label": "Työvoima"},
-            ],
-        },
-    ]
-    statistics.save()
-    _series(statistics, "SSS", "TYOTTOMATLOPUSSA", [200000, 190000, 180000])
-    _series(statistics, "SSS", "TYOVOIMATK", [2000000, 2000000, 2000000])
-    _series(statistics, "KU678", "TYOTTOMATLOPUSSA", [500, 400, 300])
-    _series(statistics, "KU748", "TYOTTOMATLOPUSSA", [50, 40, 30])
-    coast = ReferenceArea.objects.create(code="TA99", name_fi="Rannikon seudun työllisyysalue")
-    Municipality.objects.filter(code__in=["678", "748"]).update(reference_area=coast)
-    elsewhere = Table.objects.create(source=Table.Source.DEMO, table_id="99zz", title="Vain rannikon taulukko")
-    _series(elsewhere, "KU678", "RANNIKKO", [1, 2, 3])
-    return coast
 
 
 def _data(**changes):
@@ -138,7 +98,7 @@ def test_choices_name_this_areas_tables_measures_and_places(client_for, coordina
 def test_a_measure_the_dimensions_do_not_name_is_labelled_as_its_series_stores_it(
     client_for, coordinator, places, statistics
 ):
-    series = _series(statistics, "KU564", "UUDETAVP", [10, 11, 12])
+    series = add_series(statistics, "KU564", "UUDETAVP", [10, 11, 12])
     series.codes = {"alue": "KU564", "contentscode": "UUDETAVP"}
     series.labels = {"alue": "Oulu", "contentscode": "Uudet avoimet työpaikat"}
     series.save()
