@@ -388,7 +388,7 @@ class IndicatorForm(forms.ModelForm):
 class PeriodValueForm(forms.Form):
     """A period and a value: a target, or a value entered by hand."""
 
-    period = forms.CharField(label=_("period"), max_length=10)
+    period = forms.CharField(label=_("period"), max_length=40)
     value = forms.CharField(label=_("value"), max_length=30)
 
     def __init__(self, *args, indicator, **kwargs):
