@@ -136,3 +136,25 @@ def test_coordinator_sets_up_a_statistics_indicator_for_a_goal_without_a_code(
         "TYOVOIMATK",
     )
     assert goal.indicators.filter(pk=indicator.pk).exists()
+
+
+def test_the_indicator_form_shows_only_its_kinds_fields_without_javascript(
+    coordinator, places, browser_context_without_js, sign_in_browser
+):
+    from verkko.goals.models import Indicator
+
+    page = browser_context_without_js
+    sign_in_browser(page, coordinator)
+    page.goto("/fi/oulu/indicators/new/")
+    page.get_by_label("Käsin syötetyt tai CSV-tiedostosta tuodut arvot").check()
+    page.get_by_role("button", name="Jatka").click()
+    assert not page.get_by_label("Luku:", exact=True).is_visible()
+    assert not page.get_by_label("Alue:", exact=True).is_visible()
+    page.get_by_label("Nimi").fill("Koulutukseen ohjatut")
+    page.get_by_label("Julkaisuväli").select_option(label="vuosittain")
+    page.get_by_label("Lähtötason jakso").fill("2025")
+    page.get_by_label("Lähtötason arvo").fill("40")
+    page.get_by_role("button", name="Tallenna").click()
+    page.wait_for_load_state()
+    indicator = Indicator.objects.get(slug="koulutukseen-ohjatut")
+    assert (indicator.source, indicator.frequency, indicator.table_id) == ("manual", "Y", "")
