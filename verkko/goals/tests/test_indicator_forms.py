@@ -215,6 +215,7 @@ def test_an_unknown_kind_asks_the_kind_again_and_saves_nothing(client_for, coord
     assert response.status_code == 400
     content = response.content.decode()
     assert "Valitse oikea vaihtoehto" in content
+    assert 'class="error-summary"' in content
     assert 'name="measure"' not in content
     assert not Indicator.objects.exists()
 
