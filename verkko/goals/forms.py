@@ -192,8 +192,8 @@ class IndicatorForm(forms.ModelForm):
         )
         self.fields["frequency"].required = False
         self.fields["baseline_period_text"].help_text = gettext(
-            "Choose a period the figures have, or write one: a month like December 2024 or 12/2024, "
-            "a quarter like 2024Q4, a year like 2024."
+            "A month like December 2024 or 12/2024, a quarter like 2024Q4, a year like 2024. For a "
+            "statistics figure, the periods the figures have are offered."
         )
         measures = sources.measure_choices(area)
         self.fields["measure"].choices = [("", "---------"), *measures]
