@@ -72,7 +72,14 @@ class GoalsConfig(AppConfig):
 
         register_formats(
             self.get_model("Indicator"),
-            hidden={"table_id", "measure_code", "denominator_code", "series", "statistics_area"},
+            hidden={
+                "table_id",
+                "measure_code",
+                "denominator_code",
+                "series",
+                "statistics_area",
+                "statistics_reference_area",
+            },
             decimals=lambda obj: obj.decimals,
             periods=lambda obj: {"baseline_period": obj.frequency},
         )

@@ -93,6 +93,7 @@ def goals_with_relations(goals):
         "indicators__targets",
         "indicators__series__table",
         "indicators__statistics_area__municipalities",
+        "indicators__statistics_reference_area__municipalities",
         "indicators__area__municipalities",
         Prefetch(
             "actions",

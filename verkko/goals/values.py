@@ -23,8 +23,16 @@ class Value:
     complete: bool = True
 
 
-def _area_codes(area):
-    return [municipality.statfin_code for municipality in area.municipalities.all()]
+def _place_municipalities(indicator):
+    """The municipalities an employment-area figure is summed over: those of another employment area of
+    the classification, or of the area running here that it names (its own by default)."""
+    if indicator.statistics_reference_area_id:
+        return indicator.statistics_reference_area.municipalities.all()
+    return (indicator.statistics_area or indicator.area).municipalities.all()
+
+
+def _place_codes(indicator):
+    return [municipality.statfin_code for municipality in _place_municipalities(indicator)]
 
 
 def _figures(table, indicator, area_codes):
@@ -38,6 +46,13 @@ def values_of(indicator):
     if indicator.source == Indicator.Source.SERIES:
         if indicator.series_id is None:
             return []
+        if indicator.denominator_code:
+            # A rate of one place (a municipality, the whole country) from its two series.
+            series = indicator.series
+            return [
+                Value(row.period, row.value, row.complete)
+                for row in area_ratio(series.table, series.measure_code, indicator.denominator_code, [series.area_code])
+            ]
         return [
             Value(period, value, value is not None)
             for period, value in Observation.objects.filter(series_id=indicator.series_id)
@@ -46,10 +61,11 @@ def values_of(indicator):
         ]
     if indicator.source == Indicator.Source.AREA:
         table = preferred_table(indicator.table_id)
-        area = indicator.statistics_area or indicator.area
         if table is None or not indicator.measure_code:
             return []
-        return [Value(row.period, row.value, row.complete) for row in _figures(table, indicator, _area_codes(area))]
+        return [
+            Value(row.period, row.value, row.complete) for row in _figures(table, indicator, _place_codes(indicator))
+        ]
     return [
         Value(period, value) for period, value in indicator.values.order_by("period").values_list("period", "value")
     ]
@@ -74,8 +90,11 @@ class Reader:
             self._tables[table_id] = preferred_table(table_id)
         return self._tables[table_id]
 
-    def _area_of(self, indicator):
-        return indicator.statistics_area or indicator.area
+    def _place_of(self, indicator):
+        """The key of the municipalities the figure is summed over (another employment area's or one here)."""
+        if indicator.statistics_reference_area_id:
+            return ("reference", indicator.statistics_reference_area_id)
+        return ("area", indicator.statistics_area_id or indicator.area_id)
 
     def _read_values(self):
         found = {pk: [] for pk in self.indicators}
@@ -92,7 +111,9 @@ class Reader:
                 found[pk].append(Value(period, value))
         linked = {}
         for indicator in by_source.get(Indicator.Source.SERIES, []):
-            if indicator.series_id is not None:
+            if indicator.series_id is not None and indicator.denominator_code:
+                found[indicator.pk] = values_of(indicator)  # a rate of one place: rare, read on its own
+            elif indicator.series_id is not None:
                 linked.setdefault(indicator.series_id, []).append(indicator.pk)
         if linked:
             for series_id, period, value in (
@@ -107,13 +128,12 @@ class Reader:
             table = self.table(indicator.table_id)
             if table is None or not indicator.measure_code:
                 continue
-            area = self._area_of(indicator)
-            groups.setdefault((table.pk, area.pk), (table, area, []))[2].append(indicator)
-        for table, area, indicators in groups.values():
+            groups.setdefault((table.pk, self._place_of(indicator)), (table, indicator, []))[2].append(indicator)
+        for table, first, indicators in groups.values():
             figures = area_figures(
                 table,
                 [(indicator.measure_code, indicator.denominator_code or None) for indicator in indicators],
-                _area_codes(area),
+                _place_codes(first),
             )
             for indicator in indicators:
                 found[indicator.pk] = [
@@ -173,8 +193,7 @@ def values_by_municipality(indicator):
     table = preferred_table(indicator.table_id)
     if table is None or not indicator.measure_code:
         return {}
-    area = indicator.statistics_area or indicator.area
-    municipalities = list(area.municipalities.all())
+    municipalities = list(_place_municipalities(indicator))
     measure = (indicator.measure_code, indicator.denominator_code or None)
     figures = figures_of_each_area(table, [measure], [municipality.statfin_code for municipality in municipalities])
     return {
@@ -247,10 +266,10 @@ def _statistical_provenance(indicator, table, values):
     if table is None:
         return None
     if indicator.source == Indicator.Source.SERIES:
-        area_codes, contents = (indicator.series.area_code,), (indicator.series.measure_code,)
+        area_codes, measure = (indicator.series.area_code,), indicator.series.measure_code
     else:
-        area_codes = tuple(sorted(_area_codes(indicator.statistics_area or indicator.area)))
-        contents = tuple(code for code in (indicator.measure_code, indicator.denominator_code) if code)
+        area_codes, measure = tuple(sorted(_place_codes(indicator))), indicator.measure_code
+    contents = tuple(code for code in (measure, indicator.denominator_code) if code)
     return Provenance(table, area_codes, contents, _period_span(values, indicator.frequency)).as_data()
 
 

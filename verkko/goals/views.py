@@ -310,18 +310,46 @@ def indicator_detail(request, key):
     )
 
 
+def _goal_to_link(request):
+    """The goal of this area a new indicator is made for ("Add a new indicator" on its page), if any."""
+    key = request.POST.get("goal") or request.GET.get("goal")
+    return _goal(request, key) if key else None
+
+
+def _indicator_form_view(request, form, *, goal=None, title, cancel_url):
+    """The indicator form: first its kind, then the fields that kind uses; a valid POST saves it and
+    goes to the goal it was made for, or to the indicator."""
+    if request.method == "POST" and form.is_valid():
+        indicator = actions.save_indicator(request.user, form, request.area, goal=goal)
+        messages.success(request, gettext("The indicator was saved."))
+        return redirect(goal or indicator)
+    return render(
+        request,
+        "goals/indicator_form.html",
+        {
+            "form": form,
+            "kind": form.chosen_kind,
+            "goal": goal,
+            "title": title,
+            "cancel_url": cancel_url,
+            "submit": pgettext("goals", "Save"),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def indicator_create(request):
     _require_manager(request)
-    form = IndicatorForm(request.POST or None, area=request.area)
-    return _form_view(
+    goal = _goal_to_link(request)
+    form = IndicatorForm(request.POST or None, area=request.area, kind=request.GET.get("kind"))
+    return _indicator_form_view(
         request,
         form,
-        save=lambda: actions.save_indicator(request.user, form, request.area),
-        saved_message=gettext("The indicator was saved."),
+        goal=goal,
         title=gettext("New indicator"),
-        cancel_url=reverse("goals:monitoring"),
+        cancel_url=goal.get_absolute_url() if goal else reverse("goals:monitoring"),
     )
 
 
@@ -331,11 +359,9 @@ def indicator_edit(request, key):
     indicator = _indicator(request, key)
     _require_manager(request)
     form = IndicatorForm(request.POST or None, instance=indicator, area=request.area)
-    return _form_view(
+    return _indicator_form_view(
         request,
         form,
-        save=lambda: actions.save_indicator(request.user, form, request.area),
-        saved_message=gettext("The indicator was saved."),
         title=gettext("Edit indicator: %(name)s") % {"name": indicator.name},
         cancel_url=reverse("goals:indicator", kwargs={"key": indicator.slug}),
     )
