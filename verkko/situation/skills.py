@@ -28,7 +28,7 @@ from verkko.situation.measures import COUNTRY_CODE
 from verkko.situation.models import Signal
 from verkko.stats import periods
 from verkko.stats.aggregation import pick_preferred, ratio_of_parts, sum_of_parts
-from verkko.stats.formats import ROLE_CONTENT, ROLE_OTHER
+from verkko.stats.formats import ROLE_OTHER
 from verkko.stats.models import Frequency, Observation, Table
 from verkko.stats.provenance import Provenance
 

@@ -6,7 +6,7 @@ vacancies, unemployed job seekers), None a suppressed cell:
 | occupation | Oulu 564 | Kempele 244 | area sum | ratio | whole country |
 |---|---|---|---|---|---|
 | 2 Professionals | 400, 200 | 50, 25 | 450, 225 | 2,00 | 15 000, 10 000 → 1,50 |
-| 21 Science and engineering | 300, 100 | 30, None | 330, 100 (incomplete) | 3,00 (Oulu only, incomplete) | 6 000, 2 000 → 3,00 |
+| 21 Sciences | 300, 100 | 30, None | 330, 100 (incomplete) | 3,00 (Oulu), incomplete | 6 000, 2 000 → 3,00 |
 | 25 ICT professionals | 100, 100 | 20, 25 | 120, 125 | 0,96 | 3 000, 4 000 → 0,75 |
 | 5 Service and sales | 500, 1 000 | 60, 140 | 560, 1 140 | 0,49 | 20 000, 50 000 → 0,40 |
 | 7 Craft and trades | 200, 400 | 40, 60 | 240, 460 | 0,52 | 9 000, 20 000 → 0,45 |
@@ -15,7 +15,7 @@ Men's cells (sex 1) are half of each and must never be summed in; code 252 (thre
 X (unknown) are in the table but not shown.
 """
 
-from verkko.stats.formats import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME, Dataset, Dimension
+from verkko.stats.formats import ROLE_AREA, ROLE_CONTENT, ROLE_TIME, Dataset, Dimension
 from verkko.stats.models import Table
 from verkko.stats.store import import_dataset
 

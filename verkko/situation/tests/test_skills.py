@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from verkko.situation import skills
 from verkko.situation.figures import Place
-from verkko.situation.tests.conftest import NOT_PARTNERS, PARTNERS, ROLES
+from verkko.situation.tests.conftest import ROLES
 from verkko.situation.tests.skills_tables import store_skills_table
 from verkko.stats.models import Table
 
@@ -214,6 +214,3 @@ def test_bad_filters_are_refused_with_their_errors(client, skills_table, query):
 
 def test_another_areas_municipality_is_not_a_place_of_this_area(client, skills_table, other_area):
     assert client.get(URL, {"place": "678"}).status_code == 400
-
-
-assert PARTNERS and NOT_PARTNERS
