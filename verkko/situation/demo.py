@@ -342,22 +342,7 @@ DEMO_SIGNALS = [
         "Alan oppilaitoksen yhteistyöverkosto (keksitty esimerkki)",
         "Rakennusliikkeet ennakoivat kevään rekrytointitarvetta; luku ei vielä tiedossa.",
     ),
-    # These two meet the occupations the invented table 12ti lacks most (verkko.situation.skills_demo).
-    (
-        "recruitment-care",
-        Signal.Kind.RECRUITMENT,
-        "564",
-        Industry.Q,
-        OccupationGroup.SERVICE_AND_SALES,
-        40,
-        1,
-        14,
-        "public",
-        True,
-        "coordinator@example.com",
-        "Hyvinvointialueen rekrytointitilaisuus (keksitty esimerkki)",
-        "Hyvinvointialue hakee noin 40 lähihoitajaa kotihoitoon ja ympärivuorokautiseen hoivaan.",
-    ),
+    # With "recruitment-care" (5) and "skills-ict" (2) it meets occupations the invented 12ti lacks most.
     (
         "skills-welding",
         Signal.Kind.SKILLS_SHORTAGE,

@@ -25,7 +25,7 @@ from verkko.situation.access import counted_signals
 from verkko.situation.business import content_code, total_code
 from verkko.situation.figures import MISSING, Value, add_months
 from verkko.situation.measures import COUNTRY_CODE
-from verkko.situation.models import Signal
+from verkko.situation.models import OccupationGroup, Signal
 from verkko.stats import periods
 from verkko.stats.aggregation import pick_preferred, ratio_of_parts, sum_of_parts
 from verkko.stats.formats import ROLE_OTHER
@@ -87,6 +87,14 @@ def layout(table):
     }
     totals = {d["code"]: total_code(d) for d in others if d["code"] != occupation["code"] and total_code(d)}
     return Layout(occupation["code"], labels, vacancies, unemployed, totals)
+
+
+def main_group_label(code):
+    """A main group's name in the page's language (the classification's, as Signal uses it); groups
+    below keep the table's own label, in the language the table was fetched in."""
+    if code not in OccupationGroup.values:
+        return ""
+    return str(OccupationGroup(code).label).removeprefix(f"{code} ")
 
 
 def _order(code):
@@ -215,7 +223,7 @@ def skills_needs(place, *, user, area, municipality=None, sort="code", table=Non
         if code not in mine and code not in country:
             continue
         vacancies, unemployed, ratio = _figures(mine.get(code, {}), found, codes)
-        line = Line(code, found.labels[code], vacancies, unemployed, ratio)
+        line = Line(code, main_group_label(code) or found.labels[code], vacancies, unemployed, ratio)
         line.country_ratio = _figures(country.get(code, {}), found, (COUNTRY_CODE,))[2]
         if line.is_main_group:
             listed = signals.get(code, [])

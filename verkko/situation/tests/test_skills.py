@@ -214,3 +214,12 @@ def test_bad_filters_are_refused_with_their_errors(client, skills_table, query):
 
 def test_another_areas_municipality_is_not_a_place_of_this_area(client, skills_table, other_area):
     assert client.get(URL, {"place": "678"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("language", "name"), [("fi", "Erityisasiantuntijat"), ("sv", "Specialister"), ("en", "Professionals")]
+)
+def test_main_groups_are_named_in_the_pages_language(client, skills_table, language, name):
+    line = _line(client.get(f"/{language}/oulu/situation/skills/").content.decode(), "2")
+
+    assert name in line.split("</th>")[0]

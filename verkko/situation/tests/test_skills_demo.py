@@ -62,7 +62,7 @@ def test_after_load_demo_the_page_is_invented_with_signals_on_its_lines_until_re
     content = client.get(URL).content.decode()
 
     assert NOTICE in content
-    assert "Hyvinvointialue hakee" not in content  # signals are linked by kind and date, not told in full
+    assert "Hoiva-alan yritys kertoo" not in content  # signals are linked by kind and date, not told in full
     care = content.split('id="occupation-5"')[1].split("</tr>")[0]
     craft = content.split('id="occupation-7"')[1].split("</tr>")[0]
     assert "Rekrytointitarve" in care
