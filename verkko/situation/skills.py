@@ -43,8 +43,8 @@ SHOWN_LEVELS = (1, 2)
 SIGNAL_KINDS = (Signal.Kind.RECRUITMENT, Signal.Kind.SKILLS_SHORTAGE)
 # Signals are shown from a year before the month of the figures on.
 SIGNAL_MONTHS = 12
+# The newest signals linked on a line; the count covers them all.
 SIGNALS_LISTED = 5
-SORTS = ("code", "ratio")
 
 
 def skills_table():

@@ -151,3 +151,13 @@ def test_the_number_of_queries_does_not_grow_with_occupations(
     assert 'id="occupation-93"' in client.get(URL).content.decode()
     with django_assert_max_num_queries(QUERY_BUDGET):
         assert _queries(client) == few
+
+
+def test_a_line_links_the_newest_five_and_counts_them_all(client, skills_table, make_signal):
+    signals = [make_signal(occupation_group="5", date=date(2026, 10, day)) for day in range(1, 8)]
+
+    cell = _signal_cell(client.get(URL).content.decode(), "5")
+    assert cell.startswith(">7<ul>")
+    assert cell.count("<li>") == 5
+    assert str(signals[-1].uuid) in cell
+    assert str(signals[0].uuid) not in cell
