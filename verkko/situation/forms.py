@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from verkko.ecosystem.models import Municipality, Visibility
 from verkko.situation.figures import month_name
-from verkko.situation.measures import KEY_MEASURES, all_measures
+from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, all_measures
 from verkko.situation.models import Industry, Review, Signal
 
 YEAR_CHOICES = [("5", _("5 years")), ("10", _("10 years")), ("20", _("20 years"))]
@@ -174,3 +174,29 @@ class ReviewForm(forms.ModelForm):
             "title_sv": forms.TextInput(attrs={"lang": "sv"}),
             "title_en": forms.TextInput(attrs={"lang": "en"}),
         }
+
+
+class SkillsFilterForm(forms.Form):
+    """Which place the skills-needs page shows (the area, a member municipality or the whole
+    country) and its order (GET); every field optional."""
+
+    place = forms.ChoiceField(label=_("Place"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[
+            ("code", _("By the classification of occupations")),
+            ("ratio", _("Shortest first: most vacancies per unemployed job seeker")),
+        ],
+    )
+
+    def __init__(self, *args, area, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].choices = [
+            ("", str(area)),
+            *[(m.code, m.name) for m in municipalities],
+            (COUNTRY_CODE, _("Whole country")),
+        ]
+
+    def chosen(self, field, default=""):
+        return (self.is_valid() and self.cleaned_data[field]) or default

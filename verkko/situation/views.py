@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.db.models.functions import TruncMonth
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -27,7 +27,7 @@ from verkko.lib.access import get_visible_or_404
 from verkko.lib.exports import tabular_response
 from verkko.lib.history import history_of
 from verkko.news.start import waiting_signals
-from verkko.situation import actions, business, charts
+from verkko.situation import actions, business, charts, skills
 from verkko.situation.access import (
     can_check_signal,
     can_edit_reviews,
@@ -57,6 +57,7 @@ from verkko.situation.forms import (
     SignalCheckForm,
     SignalFilterForm,
     SignalForm,
+    SkillsFilterForm,
     TrendFilterForm,
 )
 from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, measure
@@ -604,3 +605,59 @@ def review_publish(request, review_uuid):
         raise PermissionDenied
     actions.publish_review(request.user, review)
     return redirect("situation:review_detail", review.uuid)
+
+
+# Skills needs
+
+
+def _skills(request):
+    """(form, the skills needs of the chosen place, the place's slug for file names)."""
+    area = request.area
+    municipalities = list(area.municipalities.all())
+    form = SkillsFilterForm(request.GET, area=area, municipalities=municipalities)
+    chosen = form.chosen("place")
+    municipality = next((m for m in municipalities if m.code == chosen), None)
+    if chosen == COUNTRY_CODE:
+        place, slug = Place.country(), "sss"
+    elif municipality is not None:
+        place, slug = Place.of_municipality(municipality), municipality.code
+    else:
+        place, slug = Place.of_area(area, municipalities), area.slug
+    result = skills.skills_needs(
+        place, user=request.user, area=area, municipality=municipality, sort=form.chosen("sort", "code")
+    )
+    return form, result, slug
+
+
+@require_safe
+def skills_page(request):
+    form, result, _slug = _skills(request)
+    query = urlencode({k: v for k, v in (form.cleaned_data.items() if form.is_valid() else ()) if v})
+    return render(
+        request,
+        "situation/skills.html",
+        {
+            "area": request.area,
+            "form": form,
+            "result": result,
+            "columns": skills.columns(result) if result.has_data else [],
+            "rows": list(zip(result.lines, skills.rows(result), strict=True)),
+            "downloads": [
+                (file_format.upper(), reverse("situation:skills_download", args=[file_format]) + "?" + query)
+                for file_format in ("csv", "xlsx")
+            ],
+            "is_coordinator": is_coordinator(request.user, request.area),
+        },
+        status=200 if form.is_valid() else 400,
+    )
+
+
+@require_safe
+def skills_download(request, file_format):
+    """Exactly the page's table: the same place, order and signals the user may see."""
+    form, result, slug = _skills(request)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Choose the place and the order from the lists."))
+    if not result.has_data:
+        raise Http404("No figures by occupation.")
+    return tabular_response(skills.filename(result, slug), skills.columns(result), skills.rows(result), file_format)

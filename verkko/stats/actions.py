@@ -15,12 +15,14 @@ from .models import ImportRun, Source, Table
 from .store import StatisticsImportError, import_dataset, record_failure
 
 # What every employment area keeps by default: table id, title, how many latest periods
-# (None: every period), whether every breakdown is kept (11re's ages give the working-age share).
+# (None: every period), whether every breakdown is kept (11re's ages give the working-age share,
+# 12ti's occupations the skills needs).
 # Titles are data in Finnish, like the tables' own titles.
 DEFAULT_SOURCES = [
     ("12r5", "Työnvälitystilasto kunnittain, kuukausittain", None, False),
     ("11re", "Väestö alueittain", 10, True),
     ("11yq", "Aloittaneet ja lopettaneet yritykset", None, False),
+    ("12ti", "Työnhakijat ja avoimet työpaikat ammateittain", 13, True),
 ]
 
 
