@@ -458,7 +458,7 @@ def create_area(
         raise ValidationError(_("The host municipality must be one of the area's municipalities."), code="host")
     reference_area = ReferenceArea.objects.filter(code=reference_area_code).first() if reference_area_code else None
     area = EmploymentArea.objects.create(
-        name=name,
+        name_fi=name,
         name_sv=(name_sv or "").strip(),
         name_en=(name_en or "").strip(),
         slug=slug,

@@ -14,6 +14,7 @@ from verkko.goals import status
 from verkko.goals.models import Action, CheckIn, Confidence, Goal, Indicator, Milestone, TurnTheCurve
 from verkko.lib.exports import TableTooLarge, csv_table
 from verkko.lib.formatting import format_quantity
+from verkko.lib.translated import language_fields
 from verkko.stats import periods
 from verkko.stats.aggregation import preferred_table
 
@@ -79,9 +80,9 @@ class GoalForm(forms.ModelForm):
     class Meta:
         model = Goal
         fields = [
-            "title",
+            *language_fields("title"),
             "slug",
-            "description",
+            *language_fields("description"),
             "owner_forum",
             "parent",
             "starts_on",
@@ -138,10 +139,9 @@ class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
         fields = [
-            "name",
+            *language_fields("name"),
             "slug",
-            "definition",
-            "unit",
+            *language_fields("definition", "unit"),
             "decimals",
             "polarity",
             "frequency",
@@ -382,8 +382,7 @@ class ActionForm(forms.ModelForm):
     class Meta:
         model = Action
         fields = [
-            "title",
-            "description",
+            *language_fields("title", "description"),
             "goals",
             "lead_organization",
             "partner_organizations",
