@@ -209,8 +209,9 @@ class Organization(models.Model):
                 condition=Q(business_id="") | Q(business_id__regex=r"^[0-9]{7}-[0-9]$"),
                 name="ecosystem_organization_business_id_format",
             ),
-            # Imports find an organisation by its name within the area.
-            models.UniqueConstraint(fields=["area", "name"], name="ecosystem_organization_unique_name_in_area"),
+            # Imports find an organisation by its (Finnish) name within the area; name_fi is
+            # modeltranslation's column (translation.py), named so that no per-language copies are made.
+            models.UniqueConstraint(fields=["area", "name_fi"], name="ecosystem_organization_unique_name_in_area"),
             models.UniqueConstraint(fields=["area", "slug"], name="ecosystem_organization_unique_slug_in_area"),
         ]
 

@@ -203,24 +203,6 @@ class Migration(migrations.Migration):
             name="name_sv",
             field=models.CharField(max_length=200, null=True, verbose_name="name"),
         ),
-        migrations.AddConstraint(
-            model_name="organization",
-            constraint=models.UniqueConstraint(
-                fields=("area", "name_fi"), name="ecosystem_organization_unique_name_in_area-fi"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="organization",
-            constraint=models.UniqueConstraint(
-                fields=("area", "name_sv"), name="ecosystem_organization_unique_name_in_area-sv"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="organization",
-            constraint=models.UniqueConstraint(
-                fields=("area", "name_en"), name="ecosystem_organization_unique_name_in_area-en"
-            ),
-        ),
         # Texts move into their language columns: nothing is lost (verkko.lib.translated).
         fill_languages(
             "ecosystem",
@@ -232,5 +214,13 @@ class Migration(migrations.Migration):
                 "Role": ["summary", "responsibilities", "services_for_job_seekers", "services_for_employers"],
                 "Forum": ["name", "purpose"],
             },
+        ),
+        # The Finnish name is the one unique within the area (it was the name before).
+        migrations.RemoveConstraint(model_name="organization", name="ecosystem_organization_unique_name_in_area"),
+        migrations.AddConstraint(
+            model_name="organization",
+            constraint=models.UniqueConstraint(
+                fields=("area", "name_fi"), name="ecosystem_organization_unique_name_in_area"
+            ),
         ),
     ]

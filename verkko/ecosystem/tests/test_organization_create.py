@@ -7,7 +7,7 @@ URL = "/fi/oulu/ecosystem/organisations/new/"
 
 
 def valid(**changes):
-    return {"name": "Uusi Yhdistys ry", "type": "ngo", "business_id": "0187690-1", "website": "", **changes}
+    return {"name_fi": "Uusi Yhdistys ry", "type": "ngo", "business_id": "0187690-1", "website": "", **changes}
 
 
 @pytest.mark.parametrize(("role", "status"), by_role(200, 403, 403, 403, 403, 403, 403, 403))
@@ -31,7 +31,8 @@ def test_a_name_that_is_a_page_of_the_app_gets_another_slug(as_role, coordinator
 
 
 @pytest.mark.parametrize(
-    "bad", [{"business_id": "0187690-2"}, {"business_id": "123"}, {"type": "alien"}, {"name": ""}, {"website": "x y"}]
+    "bad",
+    [{"business_id": "0187690-2"}, {"business_id": "123"}, {"type": "alien"}, {"name_fi": ""}, {"website": "x y"}],
 )
 def test_bad_input_shows_errors_and_saves_nothing(as_role, coordinator, bad):
     before = Organization.objects.count()

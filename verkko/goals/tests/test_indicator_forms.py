@@ -12,10 +12,10 @@ NEW = "/fi/oulu/indicators/new/"
 
 def _data(**changes):
     data = {
-        "name": "Työttömyysaste",
+        "name_fi": "Työttömyysaste",
         "slug": "tyottomyysaste",
-        "definition": "Työttömät / työvoima.",
-        "unit": "%",
+        "definition_fi": "Työttömät / työvoima.",
+        "unit_fi": "%",
         "decimals": "1",
         "polarity": "lower",
         "frequency": "M",
@@ -89,7 +89,7 @@ def test_slug_taken_in_this_area_is_an_error_and_nothing_is_saved(client_for, co
 
 
 def test_another_areas_indicator_cannot_be_edited_here(client_for, coordinator, other_indicator):
-    data = _data(slug=other_indicator.slug, source="manual", frequency="Q", name="Kaapattu", baseline_period_code="")
+    data = _data(slug=other_indicator.slug, source="manual", frequency="Q", name_fi="Kaapattu", baseline_period_code="")
     url = f"/fi/oulu/indicators/{other_indicator.uuid}/edit/"
     assert client_for(coordinator).post(url, data).status_code == 404
     other_indicator.refresh_from_db()
@@ -97,7 +97,9 @@ def test_another_areas_indicator_cannot_be_edited_here(client_for, coordinator, 
 
 
 def test_coordinator_edits_an_indicator(client_for, coordinator, indicator):
-    data = _data(slug=indicator.slug, source="manual", frequency="Q", baseline_period_code="2025Q1", name="Uusi nimi")
+    data = _data(
+        slug=indicator.slug, source="manual", frequency="Q", baseline_period_code="2025Q1", name_fi="Uusi nimi"
+    )
     data["polarity"] = "higher"
     assert client_for(coordinator).post(f"/fi/oulu/indicators/{indicator.slug}/edit/", data).status_code == 302
     indicator.refresh_from_db()
@@ -119,7 +121,7 @@ def test_indicator_forms_refuse_other_methods(client_for, coordinator, indicator
 def _edit(indicator, **changes):
     data = _data(
         slug=indicator.slug,
-        name=indicator.name,
+        name_fi=indicator.name_fi,
         source="manual",
         frequency="Q",
         polarity="higher",
@@ -180,7 +182,7 @@ def test_a_change_that_keeps_the_targets_pointing_right_needs_no_confirmation(cl
 
 def test_a_target_confirmed_the_wrong_way_before_is_not_asked_again(client_for, coordinator, indicator):
     Target.objects.create(indicator=indicator, period=date(2027, 1, 1), value=35.0)  # below the baseline 40
-    data = _edit(indicator, name="Uusi nimi", baseline_value="38")
+    data = _edit(indicator, name_fi="Uusi nimi", baseline_value="38")
     assert client_for(coordinator).post(_edit_url(indicator), data).status_code == 302
     indicator.refresh_from_db()
     assert (indicator.name, indicator.baseline_value) == ("Uusi nimi", 38.0)
