@@ -28,6 +28,7 @@ from verkko.ecosystem.models import (
     Role,
 )
 from verkko.lib.history import recorded_action
+from verkko.lib.translated import finnish_text
 
 ERASED_NAME = ("Poistettu", "henkilö")
 
@@ -77,7 +78,7 @@ def unique_slug(model, area, name):
 
 @recorded_action
 def create_organization(user, area, data):
-    return _save(Organization(area=area, slug=unique_slug(Organization, area, data["name"])), data)
+    return _save(Organization(area=area, slug=unique_slug(Organization, area, finnish_text(data, "name"))), data)
 
 
 @recorded_action
@@ -198,7 +199,7 @@ def erase_expired_people(user, today=None):
 
 @recorded_action
 def create_forum(user, area, data):
-    return _save(Forum(area=area, slug=unique_slug(Forum, area, data["name"])), data)
+    return _save(Forum(area=area, slug=unique_slug(Forum, area, finnish_text(data, "name"))), data)
 
 
 @recorded_action

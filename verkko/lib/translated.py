@@ -8,6 +8,7 @@ one when none is given. Pages show texts through the ``translated`` filter
 page; forms ask for the three languages with ``language_fields``.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -104,6 +105,10 @@ class LanguageField:
     first: bool
     last: bool
 
+    @property
+    def optional_note(self):
+        return _("(optional)")
+
 
 def _text_of(form, name):
     """The translated text a form field of a model form holds one language of (title_sv → title), or None."""
@@ -135,3 +140,33 @@ def language_field(bound_field):
         first=not same_text(index - 1),
         last=not same_text(index + 1),
     )
+
+
+def finnish_text(data, field):
+    """The Finnish text of field in validated data, given by its language field (name_fi) or plainly (name)."""
+    return data.get(f"{field}_{DEFAULT_LANGUAGE}") or data.get(field) or ""
+
+
+@functools.cache
+def _language_columns(model):
+    """The Swedish and English columns of a model's translated texts (none for a model without any)."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return ()
+    return tuple(
+        field.name
+        for fields in options.all_fields.values()
+        for field in fields
+        if field.language != DEFAULT_LANGUAGE and not field.translated_field.null
+    )
+
+
+def store_missing_translations_as_empty(sender, instance, **kwargs):
+    """A translation not given is stored as "" like every other empty text (never NULL), so that
+    exports, the API and comparisons see one kind of empty; reading still falls back to Finnish."""
+    for name in _language_columns(sender):
+        if getattr(instance, name) is None:
+            setattr(instance, name, "")
