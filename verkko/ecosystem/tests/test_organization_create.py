@@ -26,7 +26,7 @@ def test_coordinator_adds_an_organisation_and_goes_to_its_page(as_role, coordina
 
 
 def test_a_name_that_is_a_page_of_the_app_gets_another_slug(as_role, coordinator):
-    as_role("coordinator").post(URL, valid(name="Map"))
+    as_role("coordinator").post(URL, valid(name_fi="Map"))
     assert Organization.objects.get(name="Map").slug == "map-2"
 
 
@@ -43,7 +43,7 @@ def test_bad_input_shows_errors_and_saves_nothing(as_role, coordinator, bad):
 
 
 def test_a_duplicate_name_in_the_area_is_refused_in_finnish(as_role, coordinator, organization_a):
-    response = as_role("coordinator").post(URL, valid(name="organisaatio a"))
+    response = as_role("coordinator").post(URL, valid(name_fi="organisaatio a"))
     assert "Alueella on jo tämänniminen organisaatio." in response.content.decode()
 
 

@@ -3,8 +3,16 @@
 import re
 
 import pytest
+from django.utils import translation
 
 from verkko.goals.models import Goal
+
+
+@pytest.fixture(autouse=True)
+def finnish_while_the_fixtures_are_made():
+    """A request of an earlier test leaves its language active, and a text given plainly (title=…) is
+    written in the active language: the fixtures' texts are Finnish only."""
+    translation.activate("fi")
 
 
 def _swedish(goal, indicator):
@@ -43,7 +51,7 @@ def test_a_swedish_speaking_partner_reads_the_goal_its_indicator_and_unit_in_swe
     assert "<h1>Minskad ungdomsarbetslöshet</h1>" in html
     assert "Fler unga i arbete." in html
     assert "Unga som vägletts till utbildning" in html
-    assert "Nuorisotyöttömyyden vähentäminen" not in html
+    assert "<h1>Nuorisotyöttömyyden vähentäminen" not in html  # (the history keeps the name it had then)
     unit = client_for(partner_member).get("/sv/oulu/indicators/koulutukseen-ohjatut/").content.decode()
     assert "<dd>procent</dd>" in unit
 
