@@ -23,6 +23,9 @@ DEFAULT_LANGUAGE = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
+IN_LANGUAGE = {"fi": _("in Finnish"), "sv": _("in Swedish"), "en": _("in English")}
+
+
 class ContentTranslation(TranslationOptions):
     """Translation options of Verkko's texts: Finnish is required (if the field is), others optional."""
 
@@ -108,6 +111,11 @@ class LanguageField:
     @property
     def optional_note(self):
         return _("(optional)")
+
+    @property
+    def full_label(self):
+        """For the error summary: "Text in Swedish"."""
+        return f"{self.legend} {IN_LANGUAGE[self.language]}"
 
 
 def _text_of(form, name):
