@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "verkko.processes",
     "verkko.reports",
     "verkko.api",
+    # Before the admin, as django-modeltranslation asks; it reads every app's translation.py.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -164,6 +166,14 @@ AXES_VERBOSE = False
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+# Content (names and descriptions of goals, forums, areas …) in the three languages: one
+# mechanism for every model (django-modeltranslation, the apps' translation.py); a text
+# not given in Swedish or English falls back to Finnish (verkko.lib.translated marks it).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi",)
+# A text given without a language (Goal(title=…)) is always kept in Finnish too, so that code
+# running on a Swedish or English page never leaves the Finnish text empty.
+MODELTRANSLATION_AUTO_POPULATE = "default"
 LOCALE_PATHS = [BASE_DIR / "verkko" / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True

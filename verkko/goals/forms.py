@@ -15,6 +15,7 @@ from verkko.goals import sources, status
 from verkko.goals.models import Action, CheckIn, Confidence, Goal, Indicator, Milestone, TurnTheCurve
 from verkko.lib.exports import TableTooLarge, csv_table
 from verkko.lib.formatting import format_quantity
+from verkko.lib.translated import language_fields
 from verkko.stats import periods
 from verkko.stats.aggregation import preferred_table
 
@@ -80,9 +81,9 @@ class GoalForm(forms.ModelForm):
     class Meta:
         model = Goal
         fields = [
-            "title",
+            *language_fields("title"),
             "slug",
-            "description",
+            *language_fields("description"),
             "owner_forum",
             "parent",
             "starts_on",
@@ -140,14 +141,21 @@ class IndicatorForm(forms.ModelForm):
     STATISTICAL = (COUNT, RATE)
     # The fields only some kinds use, in the groups the page shows or hides together.
     GROUPS = [
-        ((COUNT, RATE, MANUAL), ["kind", "name", "slug", "definition"]),
+        ((COUNT, RATE, MANUAL), ["kind", *language_fields("name"), "slug", *language_fields("definition")]),
         ((COUNT, RATE), ["measure"]),
         ((RATE,), ["denominator"]),
         ((COUNT, RATE), ["place"]),
         ((MANUAL,), ["frequency"]),
         (
             (COUNT, RATE, MANUAL),
-            ["unit", "decimals", "polarity", "baseline_period_text", "baseline_value", "allow_worse_targets"],
+            [
+                *language_fields("unit"),
+                "decimals",
+                "polarity",
+                "baseline_period_text",
+                "baseline_value",
+                "allow_worse_targets",
+            ],
         ),
     ]
 
@@ -178,7 +186,15 @@ class IndicatorForm(forms.ModelForm):
 
     class Meta:
         model = Indicator
-        fields = ["name", "slug", "definition", "unit", "decimals", "polarity", "frequency", "baseline_value"]
+        fields = [
+            *language_fields("name"),
+            "slug",
+            *language_fields("definition", "unit"),
+            "decimals",
+            "polarity",
+            "frequency",
+            "baseline_value",
+        ]
         widgets = {"polarity": forms.RadioSelect}
 
     def __init__(self, *args, area, kind=None, **kwargs):
@@ -270,9 +286,9 @@ class IndicatorForm(forms.ModelForm):
 
     def _make_slug(self, cleaned):
         """An address made from the name when none is given; -2, -3 … when another holds it already."""
-        if cleaned.get("slug") or self.has_error("slug") or not cleaned.get("name"):
+        if cleaned.get("slug") or self.has_error("slug") or not cleaned.get("name_fi"):
             return
-        base = (slugify(cleaned["name"]) or "mittari")[:110].strip("-")
+        base = (slugify(cleaned["name_fi"]) or "mittari")[:110].strip("-")
         taken = set(
             Indicator.objects.filter(area=self.area).exclude(pk=self.instance.pk).values_list("slug", flat=True)
         )
@@ -319,8 +335,8 @@ class IndicatorForm(forms.ModelForm):
             instance.source = Indicator.Source.SERIES
             instance.series = sources.find_series(table, measure_code, place)
             instance.statistics_area = instance.statistics_reference_area = None
-        if kind == self.RATE and not cleaned.get("unit"):
-            cleaned["unit"] = "%"
+        if kind == self.RATE and not cleaned.get("unit_fi"):
+            cleaned["unit_fi"] = "%"
 
     def _clean_baseline(self, cleaned):
         """The baseline period is read once, here, whole: a text that names no period of the indicator's
@@ -366,7 +382,7 @@ class IndicatorForm(forms.ModelForm):
             return
         frequency = cleaned.get("frequency") or saved.frequency
         decimals = cleaned.get("decimals", saved.decimals)
-        unit = cleaned.get("unit", saved.unit)
+        unit = cleaned.get("unit_fi", saved.unit_fi)
         named = ", ".join(
             f"{format_quantity(value, decimals, unit)} ({periods.label(period, frequency)})" for period, value in turned
         )
@@ -512,8 +528,7 @@ class ActionForm(forms.ModelForm):
     class Meta:
         model = Action
         fields = [
-            "title",
-            "description",
+            *language_fields("title", "description"),
             "goals",
             "lead_organization",
             "partner_organizations",

@@ -5,6 +5,7 @@ from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from verkko.ecosystem.models import Municipality, Visibility
+from verkko.lib.translated import language_fields
 from verkko.situation.figures import month_name
 from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, all_measures
 from verkko.situation.models import Industry, Review, Signal
@@ -165,15 +166,8 @@ class ReviewDraftForm(forms.Form):
 class ReviewForm(forms.ModelForm):
     class Meta:
         model = Review
-        fields = ["title_fi", "text_fi", "title_sv", "text_sv", "title_en", "text_en"]
-        widgets = {
-            "text_fi": forms.Textarea(attrs={"rows": 16, "lang": "fi"}),
-            "text_sv": forms.Textarea(attrs={"rows": 16, "lang": "sv"}),
-            "text_en": forms.Textarea(attrs={"rows": 16, "lang": "en"}),
-            "title_fi": forms.TextInput(attrs={"lang": "fi"}),
-            "title_sv": forms.TextInput(attrs={"lang": "sv"}),
-            "title_en": forms.TextInput(attrs={"lang": "en"}),
-        }
+        fields = language_fields("title", "text")
+        widgets = {f"text_{language}": forms.Textarea(attrs={"rows": 16}) for language in ("fi", "sv", "en")}
 
 
 class SkillsFilterForm(forms.Form):

@@ -318,7 +318,7 @@ def _place_page(request, page):
     )
     review = visible_reviews(request.user, page.area).filter(status=Review.Status.PUBLISHED).first()
     context["review"] = review
-    context["review_title"] = review.localized(get_language())[0] if review else ""
+    context["review_title"] = review.title if review else ""
     return render(request, "situation/place.html", context)
 
 
@@ -570,7 +570,7 @@ def _visible_review(request, review_uuid):
 @require_safe
 def review_detail(request, review_uuid):
     review = _visible_review(request, review_uuid)
-    title, text = review.localized(get_language())
+    title, text = review.title, review.text  # in the page's language (verkko.lib.translated)
     text = re.sub(r"(\d) %", "\\1\u00a0%", text)  # a per cent sign never starts a line on its own
     may_edit = can_edit_reviews(request.user, review.area)
     return render(

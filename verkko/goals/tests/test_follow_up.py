@@ -215,9 +215,9 @@ def test_history_reads_as_the_pages_do(client_for, coordinator, partner_member, 
 
     form = IndicatorForm(
         {
-            "name": area_indicator.name,
+            "name_fi": area_indicator.name,
             "slug": area_indicator.slug,
-            "unit": "henkilöä",
+            "unit_fi": "henkilöä",
             "decimals": "0",
             "polarity": "lower",
             "kind": "rate",

@@ -19,10 +19,10 @@ LABOUR_FORCE = "12r5|TYOVOIMATK"
 def _data(**changes):
     data = {
         "kind": "count",
-        "name": "Työttömät työnhakijat",
+        "name_fi": "Työttömät työnhakijat",
         "slug": "",
-        "definition": "",
-        "unit": "henkilöä",
+        "definition_fi": "",
+        "unit_fi": "henkilöä",
         "decimals": "0",
         "polarity": "lower",
         "measure": UNEMPLOYED,
@@ -144,7 +144,7 @@ def test_a_count_of_another_employment_area_sums_its_municipalities(client_for, 
 
 
 def test_a_rate_of_the_area_is_recomputed_from_the_sums(client_for, coordinator, places):
-    data = _data(kind="rate", name="Työttömyysaste", unit="", decimals="1", denominator=LABOUR_FORCE)
+    data = _data(kind="rate", name_fi="Työttömyysaste", unit_fi="", decimals="1", denominator=LABOUR_FORCE)
     data["baseline_value"] = "10"
     assert client_for(coordinator).post(NEW, data).status_code == 302
     indicator = Indicator.objects.get()
@@ -157,7 +157,7 @@ def test_a_rate_of_the_area_is_recomputed_from_the_sums(client_for, coordinator,
 
 
 def test_a_rate_of_the_whole_country_divides_its_two_series(client_for, coordinator, places):
-    data = _data(kind="rate", name="Koko maan työttömyysaste", place="SSS", denominator=LABOUR_FORCE)
+    data = _data(kind="rate", name_fi="Koko maan työttömyysaste", place="SSS", denominator=LABOUR_FORCE)
     assert client_for(coordinator).post(NEW, data).status_code == 302
     indicator = Indicator.objects.get()
     assert indicator.series.area_code == "SSS"
@@ -327,7 +327,7 @@ def test_partners_and_outsiders_may_not_create_or_edit_indicators(client_for, us
     assert client.get(f"{NEW}?goal={goal.slug}&kind=count").status_code == 403
     assert client.get(f"/fi/oulu/indicators/{indicator.slug}/edit/").status_code == 403
     assert client.post(NEW, _data(goal=goal.slug)).status_code == 403
-    assert client.post(f"/fi/oulu/indicators/{indicator.slug}/edit/", _edit(indicator, name="X")).status_code == 403
+    assert client.post(f"/fi/oulu/indicators/{indicator.slug}/edit/", _edit(indicator, name_fi="X")).status_code == 403
     indicator.refresh_from_db()
     assert indicator.name == "Koulutukseen ohjatut nuoret"
     assert Indicator.objects.count() == 1
@@ -351,9 +351,9 @@ def test_indicator_forms_refuse_other_methods(client_for, coordinator, indicator
 def _edit(indicator, **changes):
     data = {
         "kind": "manual",
-        "name": indicator.name,
+        "name_fi": indicator.name,
         "slug": indicator.slug,
-        "unit": "%",
+        "unit_fi": "%",
         "decimals": "1",
         "frequency": "Q",
         "polarity": "higher",
@@ -369,7 +369,7 @@ def _edit_url(indicator, language="fi"):
 
 
 def test_coordinator_edits_an_indicator(client_for, coordinator, indicator):
-    assert client_for(coordinator).post(_edit_url(indicator), _edit(indicator, name="Uusi nimi")).status_code == 302
+    assert client_for(coordinator).post(_edit_url(indicator), _edit(indicator, name_fi="Uusi nimi")).status_code == 302
     indicator.refresh_from_db()
     assert indicator.name == "Uusi nimi"
     change = LogEntry.objects.get_for_object(indicator).get(action=LogEntry.Action.UPDATE)
@@ -386,7 +386,7 @@ def test_the_edit_form_shows_the_saved_choices_by_name(client_for, coordinator, 
 
 
 def test_an_edit_may_move_a_count_to_a_municipality(client_for, coordinator, area_indicator, places):
-    data = _data(slug=area_indicator.slug, name=area_indicator.name, place="KU564", baseline_value="1000")
+    data = _data(slug=area_indicator.slug, name_fi=area_indicator.name, place="KU564", baseline_value="1000")
     assert client_for(coordinator).post(_edit_url(area_indicator), data).status_code == 302
     area_indicator.refresh_from_db()
     assert (area_indicator.source, area_indicator.series.area_code) == ("series", "KU564")
@@ -394,7 +394,7 @@ def test_an_edit_may_move_a_count_to_a_municipality(client_for, coordinator, are
 
 def test_another_areas_indicator_cannot_be_edited_here(client_for, coordinator, other_indicator):
     url = f"/fi/oulu/indicators/{other_indicator.uuid}/edit/"
-    assert client_for(coordinator).post(url, _edit(other_indicator, name="Kaapattu")).status_code == 404
+    assert client_for(coordinator).post(url, _edit(other_indicator, name_fi="Kaapattu")).status_code == 404
     other_indicator.refresh_from_db()
     assert other_indicator.name == "Rannikon koulutukseen ohjatut"
 
@@ -448,7 +448,7 @@ def test_a_change_that_keeps_the_targets_pointing_right_needs_no_confirmation(cl
 
 def test_a_target_confirmed_the_wrong_way_before_is_not_asked_again(client_for, coordinator, indicator):
     Target.objects.create(indicator=indicator, period=date(2027, 1, 1), value=35.0)  # below the baseline 40
-    data = _edit(indicator, name="Uusi nimi", baseline_value="38")
+    data = _edit(indicator, name_fi="Uusi nimi", baseline_value="38")
     assert client_for(coordinator).post(_edit_url(indicator), data).status_code == 302
     indicator.refresh_from_db()
     assert (indicator.name, indicator.baseline_value) == ("Uusi nimi", 38.0)
