@@ -174,6 +174,7 @@ def walk_values(objects):
         "period": ["2026M11", "2026-11"],
         "kind": ["organisations", "people", "forums", "trend", "seasonal", "municipalities", "areas"]
         + ["answers", "ties", "metrics", "network"],
+        "topic": ["population", "enterprises", "bankruptcies"],
         "file_format": ["csv", "xlsx", "graphml", "gexf", "kumu"],
         "round_uuid": [objects["survey_round"].uuid],
         # The site's own pages with a signed token in the address (password reset, invitations).
