@@ -15,7 +15,7 @@ from verkko.goals.models import Action, CheckIn, Confidence, Goal, Indicator, Mi
 from verkko.lib.exports import TableTooLarge, csv_table
 from verkko.lib.formatting import format_quantity
 from verkko.stats import periods
-from verkko.stats.aggregation import preferred_table
+from verkko.stats.figures import preferred_table
 
 RESERVED_SLUGS = {"new"}
 MAX_CSV_BYTES = 1_000_000

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from verkko.goals import status
 from verkko.goals.models import Indicator, IndicatorValue
-from verkko.stats import periods
-from verkko.stats.aggregation import area_ratio, area_totals, preferred_table
+from verkko.stats import figures, periods
+from verkko.stats.figures import preferred_table
 from verkko.stats.models import Observation
 from verkko.stats.provenance import Provenance
 
@@ -27,10 +27,15 @@ def _area_codes(area):
     return [municipality.statfin_code for municipality in area.municipalities.all()]
 
 
-def _figures(table, indicator, area_codes):
+def _measure(indicator):
+    """What the figures service computes for an employment-area indicator: a count or a rate from sums."""
     if indicator.denominator_code:
-        return area_ratio(table, indicator.measure_code, indicator.denominator_code, area_codes)
-    return area_totals(table, indicator.measure_code, area_codes)
+        return figures.Measure.rate(indicator.measure_code, indicator.measure_code, indicator.denominator_code)
+    return figures.Measure.count(indicator.measure_code)
+
+
+def _series(result, place, measure):
+    return [Value(figure.period, figure.value, figure.complete) for figure in result.series(place, measure.code)]
 
 
 def values_of(indicator):
@@ -49,7 +54,8 @@ def values_of(indicator):
         area = indicator.statistics_area or indicator.area
         if table is None or not indicator.measure_code:
             return []
-        return [Value(row.period, row.value, row.complete) for row in _figures(table, indicator, _area_codes(area))]
+        measure = _measure(indicator)
+        return _series(figures.place_figures(table, [measure], _area_codes(area)), "here", measure)
     return [
         Value(period, value) for period, value in indicator.values.order_by("period").values_list("period", "value")
     ]
@@ -63,13 +69,10 @@ def values_by_municipality(indicator):
     if table is None or not indicator.measure_code:
         return {}
     area = indicator.statistics_area or indicator.area
-    return {
-        municipality: [
-            Value(row.period, row.value, row.complete)
-            for row in _figures(table, indicator, [municipality.statfin_code])
-        ]
-        for municipality in area.municipalities.all()
-    }
+    municipalities = list(area.municipalities.all())
+    measure = _measure(indicator)
+    result = figures.figures(table, [measure], {m.statfin_code: (m.statfin_code,) for m in municipalities})
+    return {municipality: _series(result, municipality.statfin_code, measure) for municipality in municipalities}
 
 
 def targets_of(indicator):
