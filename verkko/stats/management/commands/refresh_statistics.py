@@ -25,9 +25,9 @@ class Command(BaseCommand):
 
     @one_run_at_a_time
     def handle(self, source_ids, force, api_url, no_progress, **options):
-        sources = Source.objects.filter(active=True).select_related("area").order_by("pk")
+        sources = Source.objects.filter(active=True).order_by("pk")
         if source_ids:
-            sources = Source.objects.filter(pk__in=source_ids).select_related("area").order_by("pk")
+            sources = Source.objects.filter(pk__in=source_ids).order_by("pk")
         sources = list(sources)
         failures = []
         with PxWebClient(api_url) as client:
@@ -71,9 +71,8 @@ class Command(BaseCommand):
 
     def _discovered(self, client, sources):
         """Sources of tables found in the service's metadata (bankruptcies) for the areas that lack them."""
-        areas = {source.area_id: source.area for source in sources}
         found = []
-        for area in areas.values():
+        for area in sorted({source.area_id for source in sources}):
             try:
                 created = add_discovered_sources(None, area, client=client)
             except PxWebError as error:
