@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from verkko.accounts.models import Membership
@@ -25,6 +26,21 @@ PASSWORD = "salasana-testi-123"
 def fast_password_hashing(settings):
     """Real password hashing is slow by design; tests only need it to work."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def no_warming_unless_asked(settings):
+    """Imports warm every page of every area in three languages; the tests of warming turn it on."""
+    settings.WARM_PAGES = False
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Pages are cached by their area's content version, which each test's rolled-back database
+    starts again: every test starts from an empty cache."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.urls import get_urlconf, reverse, set_urlconf
+from django.utils import translation
 
 _urlconfs = {}
 
@@ -73,3 +74,18 @@ def area_reverse(area, viewname, *args, **kwargs):
     """reverse() for the addresses of a given area, from anywhere."""
     with use_area(area):
         return reverse(viewname, *args, **kwargs)
+
+
+def area_pages(viewname, area_ids=None, **url_kwargs):
+    """The address of one page of each area (None: of every area), in every language."""
+    from verkko.ecosystem.models import EmploymentArea
+
+    areas = EmploymentArea.objects.order_by("pk")
+    if area_ids is not None:
+        areas = areas.filter(pk__in=area_ids)
+    paths = []
+    for area in areas:
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                paths.append(area_reverse(area, viewname, kwargs=url_kwargs))
+    return paths

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "verkko.processes",
     "verkko.reports",
     "verkko.api",
+    # Before the admin, as django-modeltranslation asks; it reads every app's translation.py.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -164,6 +166,14 @@ AXES_VERBOSE = False
 
 LANGUAGE_CODE = "fi"
 LANGUAGES = [("fi", "suomi"), ("sv", "svenska"), ("en", "English")]
+# Content (names and descriptions of goals, forums, areas …) in the three languages: one
+# mechanism for every model (django-modeltranslation, the apps' translation.py); a text
+# not given in Swedish or English falls back to Finnish (verkko.lib.translated marks it).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("fi",)
+# A text given without a language (Goal(title=…)) is always kept in Finnish too, so that code
+# running on a Swedish or English page never leaves the Finnish text empty.
+MODELTRANSLATION_AUTO_POPULATE = "default"
 LOCALE_PATHS = [BASE_DIR / "verkko" / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
@@ -218,8 +228,13 @@ else:
             else "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": os.environ.get("CACHE_DIR", "verkko"),
             "TIMEOUT": None,
+            # Pages and charts per area, language and audience: far more than Django's 300 entries.
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "20000"))},
         }
     }
+
+# The jobs that import data draw the pages they changed at once (verkko.lib.warming).
+WARM_PAGES = env_bool("WARM_PAGES", True)
 
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
 EMAIL_BACKEND = (
@@ -239,6 +254,14 @@ INVITATION_DAYS = int(os.environ.get("INVITATION_DAYS", "7"))
 STATFIN_API_URL = os.environ.get("STATFIN_API_URL", "https://pxdata.stat.fi/PxWeb/api/v1")
 # Optional link pattern to a table's page at Statistics Finland, with {table_id}.
 STATFIN_TABLE_URL = os.environ.get("STATFIN_TABLE_URL", "")
+# Bounds on what a statistics file or answer may cost (README: configuration): the most cells one
+# table may declare, the longest answer read, and the client's retries, timeout and deadlines (s).
+STATISTICS_MAX_CELLS = int(os.environ.get("STATISTICS_MAX_CELLS", "10000000"))
+STATISTICS_MAX_RESPONSE_BYTES = int(os.environ.get("STATISTICS_MAX_RESPONSE_BYTES", str(200 * 1024 * 1024)))
+STATISTICS_RETRIES = int(os.environ.get("STATISTICS_RETRIES", "3"))
+STATISTICS_REQUEST_TIMEOUT = float(os.environ.get("STATISTICS_REQUEST_TIMEOUT", "20"))
+STATISTICS_SOURCE_DEADLINE = float(os.environ.get("STATISTICS_SOURCE_DEADLINE", "45"))
+STATISTICS_REFRESH_DEADLINE = float(os.environ.get("STATISTICS_REFRESH_DEADLINE", "1200"))
 
 # The national service catalogue's (Palvelutietovaranto, PTV) open API, version 11, for the optional
 # import of an organisation's services (verkko/processes/ptv_v11.py holds the mapping).

@@ -63,7 +63,7 @@ def area_create(request):
             messages.success(
                 request,
                 _("The employment area %(area)s was set up and an invitation sent to %(email)s.")
-                % {"area": area.localized_name, "email": invitation.email},
+                % {"area": area.name, "email": invitation.email},
             )
             return redirect(area_reverse(area, "area_home"))
     return render(

@@ -148,3 +148,13 @@ def editors_of(organization):
 def partners_of(area):
     """The active users with any role in an organisation of the area."""
     return _active_users_with_membership(organization__area=area)
+
+
+def audience(user, area):
+    """Who the user reads an area's pages as, for pages cached per audience (verkko.lib.page_cache):
+    "coordinator", "partner" (editors and members see the same) or "public" (anyone else,
+    members of other areas included)."""
+    role = role_in(user, area)
+    if role == Role.COORDINATOR:
+        return "coordinator"
+    return "partner" if role >= Role.MEMBER else "public"

@@ -56,7 +56,7 @@ def _memberships_by_area(user):
         by_area.setdefault(membership.organization.area, []).append(membership)
     return [
         (area, area_reverse(area, "area_home"), sorted(items, key=lambda m: m.organization.name))
-        for area, items in sorted(by_area.items(), key=lambda item: item[0].localized_name)
+        for area, items in sorted(by_area.items(), key=lambda item: item[0].name)
     ]
 
 

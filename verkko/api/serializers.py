@@ -10,6 +10,7 @@ from rest_framework import serializers
 
 from verkko.ecosystem.models import Decision, EmploymentArea, Forum, Meeting, Organization
 from verkko.goals.models import Action, CheckIn, Confidence, Goal, Indicator, Status
+from verkko.lib.translated import language_fields
 from verkko.news.models import Event, NewsItem
 from verkko.processes.models import Process, ProcessStep, Service
 from verkko.situation.models import Signal
@@ -37,7 +38,7 @@ class AreaSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = EmploymentArea
-        fields = ["slug", "name", "name_sv", "name_en", "is_demo", "municipalities"]
+        fields = ["slug", "name", *language_fields("name"), "is_demo", "municipalities"]
 
     @extend_schema_field(MunicipalitySerializer(many=True))
     def get_municipalities(self, area):
@@ -50,7 +51,18 @@ class OrganizationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Organization
-        fields = ["slug", "name", "name_sv", "type", "municipality", "business_id", "website", "description", "page"]
+        fields = [
+            "slug",
+            "name",
+            *language_fields("name"),
+            "type",
+            "municipality",
+            "business_id",
+            "website",
+            "description",
+            *language_fields("description"),
+            "page",
+        ]
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_page(self, obj):
@@ -77,8 +89,10 @@ class ForumSerializer(serializers.ModelSerializer):
         fields = [
             "slug",
             "name",
+            *language_fields("name"),
             "level",
             "purpose",
+            *language_fields("purpose"),
             "parent",
             "chair",
             "secretary",
@@ -146,7 +160,9 @@ class GoalSerializer(serializers.ModelSerializer):
             "slug",
             "uuid",
             "title",
+            *language_fields("title"),
             "description",
+            *language_fields("description"),
             "owner_forum",
             "parent",
             "starts_on",
@@ -191,8 +207,11 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "slug",
             "uuid",
             "name",
+            *language_fields("name"),
             "definition",
+            *language_fields("definition"),
             "unit",
+            *language_fields("unit"),
             "decimals",
             "polarity",
             "frequency",
@@ -296,7 +315,9 @@ class ActionSerializer(serializers.ModelSerializer):
         fields = [
             "uuid",
             "title",
+            *language_fields("title"),
             "description",
+            *language_fields("description"),
             "goals",
             "lead_organization",
             "partner_organizations",
@@ -425,11 +446,9 @@ class ServiceSerializer(serializers.ModelSerializer):
             "uuid",
             "organization",
             "name",
-            "name_sv",
-            "name_en",
+            *language_fields("name"),
             "description",
-            "description_sv",
-            "description_en",
+            *language_fields("description"),
             "audience",
             "municipalities",
             "referral_phone",

@@ -21,6 +21,7 @@ from verkko.goals import access as goals_access
 from verkko.goals import actions as goals_actions
 from verkko.goals import monitoring
 from verkko.goals.forms import CheckInForm, PeriodValueForm
+from verkko.goals.values import Reader
 from verkko.news import access as news_access
 from verkko.processes import access as processes_access
 from verkko.situation import access as situation_access
@@ -279,7 +280,9 @@ class IndicatorList(AreaList):
         return indicators.order_by("name", "pk")
 
     def list(self, request, *args, **kwargs):
-        summaries = {indicator.pk: monitoring.summarize_indicator(indicator) for indicator in self.get_queryset()}
+        indicators = list(self.get_queryset())
+        reader = Reader(indicators)  # every indicator's values with a few queries, not one each
+        summaries = {indicator.pk: monitoring.summarize_indicator(indicator, reader=reader) for indicator in indicators}
         wanted = self.get_filters().get("status")
         shown = [s.indicator for s in summaries.values() if not wanted or s.assessment.status == wanted]
         page = self.paginate_queryset(shown)

@@ -28,6 +28,7 @@ from verkko.ecosystem.models import (
     Role,
 )
 from verkko.lib.history import recorded_action
+from verkko.lib.translated import finnish_text
 
 ERASED_NAME = ("Poistettu", "henkilö")
 
@@ -77,7 +78,7 @@ def unique_slug(model, area, name):
 
 @recorded_action
 def create_organization(user, area, data):
-    return _save(Organization(area=area, slug=unique_slug(Organization, area, data["name"])), data)
+    return _save(Organization(area=area, slug=unique_slug(Organization, area, finnish_text(data, "name"))), data)
 
 
 @recorded_action
@@ -198,7 +199,7 @@ def erase_expired_people(user, today=None):
 
 @recorded_action
 def create_forum(user, area, data):
-    return _save(Forum(area=area, slug=unique_slug(Forum, area, data["name"])), data)
+    return _save(Forum(area=area, slug=unique_slug(Forum, area, finnish_text(data, "name"))), data)
 
 
 @recorded_action
@@ -458,7 +459,7 @@ def create_area(
         raise ValidationError(_("The host municipality must be one of the area's municipalities."), code="host")
     reference_area = ReferenceArea.objects.filter(code=reference_area_code).first() if reference_area_code else None
     area = EmploymentArea.objects.create(
-        name=name,
+        name_fi=name,
         name_sv=(name_sv or "").strip(),
         name_en=(name_en or "").strip(),
         slug=slug,

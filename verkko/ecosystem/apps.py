@@ -10,7 +10,9 @@ class EcosystemConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from verkko.ecosystem import access, responsibilities
+        from verkko.ecosystem import access, content_versions, responsibilities
+
+        content_versions.connect()
 
         for model_name in [
             "Organization",

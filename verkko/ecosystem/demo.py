@@ -247,6 +247,12 @@ def load(stdout):
             "description": "Hailuoto, Ii, Kempele, Liminka, Lumijoki, Muhos, Oulu, Pudasjärvi, Tyrnävä, Utajärvi "
             "ja Vaala järjestävät julkiset työvoimapalvelut yhdessä 1.1.2025 alkaen. Vastuukunta on Oulu, "
             "ja palvelut järjestää BusinessOulu.",
+            "description_sv": "Karlö, Ijo, Kempele, Limingo, Lumijoki, Muhos, Uleåborg, Pudasjärvi, Tyrnävä, "
+            "Utajärvi och Vaala ordnar de offentliga arbetskraftstjänsterna tillsammans från 1.1.2025. "
+            "Ansvarskommun är Uleåborg, och tjänsterna ordnas av BusinessOulu.",
+            "description_en": "Hailuoto, Ii, Kempele, Liminka, Lumijoki, Muhos, Oulu, Pudasjärvi, Tyrnävä, Utajärvi "
+            "and Vaala organise the public employment services together from 1 January 2025. Oulu is the "
+            "responsible municipality, and BusinessOulu provides the services.",
             "is_demo": True,
             "reference_area": ReferenceArea.objects.get(code=OULU_REFERENCE_AREA),
         },
@@ -513,6 +519,21 @@ PEOPLE = {
     "Pohjois-Pohjanmaan Yrittäjät": [("Yrjö", "Yrittäväinen", "Aluepäällikkö", True)],
     "Oulun Seudun Setlementti": [("Senja", "Setlementtinen", "Työvalmentaja", False)],
     "Nuorten Ystävät": [("Niko", "Nuorisonen", "Palvelupäällikkö", True)],
+}
+
+# Swedish and English names and purposes of some forums (the rest show in Finnish, marked as such).
+FORUM_TRANSLATIONS = {
+    "ohjausryhma": {
+        "name_sv": "Styrgruppen för Uleåborgs sysselsättningsområde",
+        "name_en": "Steering group of the Oulu employment area",
+        "purpose_sv": "Drar upp sysselsättningsområdets gemensamma mål, godkänner verksamhetsplanen och följer upp "
+        "hur den genomförs.",
+        "purpose_en": "Sets the shared goals of the employment area, approves the action plan and follows up on it.",
+    },
+    "nuorten-verkosto": {
+        "name_sv": "Nätverket för ungas sysselsättning",
+        "name_en": "Youth employment network",
+    },
 }
 
 # (slug, name, level, parent slug, chair, secretary, rhythm, public, purpose, members [(organisation, role, person)])
@@ -829,6 +850,7 @@ def _load_network(oulu_area):
                 "meeting_rhythm": rhythm,
                 "visibility": Visibility.PUBLIC if public else Visibility.PARTNERS,
                 "purpose": purpose,
+                **FORUM_TRANSLATIONS.get(slug, {}),
             },
         )
         forums[slug] = forum

@@ -23,6 +23,7 @@ from verkko.ecosystem.models import (
     Role,
     TargetGroup,
 )
+from verkko.lib.translated import language_fields
 from verkko.lib.uploads import content_matches
 
 MAX_ATTACHMENT_BYTES = getattr(settings, "MEETING_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
@@ -51,7 +52,15 @@ class OrganizationForm(forms.ModelForm):
 
     class Meta:
         model = Organization
-        fields = ["name", "name_sv", "type", "municipality", "business_id", "website", "description", "target_groups"]
+        fields = [
+            *language_fields("name"),
+            "type",
+            "municipality",
+            "business_id",
+            "website",
+            *language_fields("description"),
+            "target_groups",
+        ]
         widgets = {"target_groups": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, area, **kwargs):
@@ -63,9 +72,9 @@ class OrganizationForm(forms.ModelForm):
             offered |= Q(pk=self.instance.municipality_id)
         self.fields["municipality"].queryset = Municipality.objects.filter(offered).order_by("name_fi")
 
-    def clean_name(self):
-        name = self.cleaned_data["name"].strip()
-        others = Organization.objects.filter(area=self.area, name__iexact=name).exclude(pk=self.instance.pk)
+    def clean_name_fi(self):
+        name = self.cleaned_data["name_fi"].strip()
+        others = Organization.objects.filter(area=self.area, name_fi__iexact=name).exclude(pk=self.instance.pk)
         if others.exists():
             raise ValidationError(_("The area already has an organisation with this name."))
         return name
@@ -74,11 +83,11 @@ class OrganizationForm(forms.ModelForm):
 class RoleForm(forms.ModelForm):
     class Meta:
         model = Role
-        fields = ["summary", "responsibilities", "services_for_job_seekers", "services_for_employers"]
+        fields = language_fields("summary", "responsibilities", "services_for_job_seekers", "services_for_employers")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["summary"].required = True  # a described role starts with its summary
+        self.fields["summary_fi"].required = True  # a described role starts with its summary
 
 
 class PersonForm(forms.ModelForm):
@@ -109,7 +118,16 @@ def _area_organizations(area):
 class ForumForm(forms.ModelForm):
     class Meta:
         model = Forum
-        fields = ["name", "level", "purpose", "parent", "chair", "secretary", "meeting_rhythm", "visibility"]
+        fields = [
+            *language_fields("name"),
+            "level",
+            *language_fields("purpose"),
+            "parent",
+            "chair",
+            "secretary",
+            "meeting_rhythm",
+            "visibility",
+        ]
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)

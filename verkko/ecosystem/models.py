@@ -9,7 +9,6 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from verkko.lib.business_id import validate_business_id
@@ -31,8 +30,7 @@ class ReferenceArea(models.Model):
         UNKNOWN = "unknown", _("unknown")
 
     code = models.CharField(_("code"), max_length=10, unique=True)
-    name_fi = models.CharField(_("name in Finnish"), max_length=200)
-    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
+    name = models.CharField(_("name"), max_length=200)  # name_fi, name_sv, name_en: translation.py
     host_municipality = models.ForeignKey(
         "Municipality",
         on_delete=models.SET_NULL,
@@ -53,10 +51,6 @@ class ReferenceArea(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def name(self):
-        return self.name_sv if get_language() == "sv" and self.name_sv else self.name_fi
-
 
 class EmploymentArea(models.Model):
     """A työllisyysalue that runs on this installation: its partners, goals and pages.
@@ -65,8 +59,6 @@ class EmploymentArea(models.Model):
     """
 
     name = models.CharField(_("name"), max_length=200)
-    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
-    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     slug = models.SlugField(_("slug"), unique=True, help_text=_("The first part of the area's addresses."))
     host_municipality = models.ForeignKey(
         "Municipality",
@@ -88,6 +80,9 @@ class EmploymentArea(models.Model):
     is_demo = models.BooleanField(
         _("demo data"), default=False, help_text=_("The area holds invented demonstration data.")
     )
+    # Raised by every write of the area's content (verkko.ecosystem.content_versions): cached pages
+    # of the area are keyed by it, so that they last until their data change.
+    content_version = models.PositiveBigIntegerField(_("content version"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("employment area")
@@ -95,11 +90,7 @@ class EmploymentArea(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return self.localized_name
-
-    @property
-    def localized_name(self):
-        return {"sv": self.name_sv, "en": self.name_en}.get(get_language(), "") or self.name
+        return self.name
 
 
 class Municipality(models.Model):
@@ -108,8 +99,7 @@ class Municipality(models.Model):
     code = models.CharField(
         _("municipality code"), max_length=3, unique=True, validators=[RegexValidator(r"^[0-9]{3}$")]
     )
-    name_fi = models.CharField(_("name in Finnish"), max_length=100)
-    name_sv = models.CharField(_("name in Swedish"), max_length=100, blank=True)
+    name = models.CharField(_("name"), max_length=100)  # name_fi, name_sv, name_en: translation.py
     area = models.ForeignKey(
         EmploymentArea,
         on_delete=models.SET_NULL,
@@ -137,10 +127,6 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def name(self):
-        return self.name_sv if get_language() == "sv" and self.name_sv else self.name_fi
 
     @property
     def statfin_code(self):
@@ -189,7 +175,6 @@ class Organization(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=120, help_text=_("Unique within the employment area."))
     name = models.CharField(_("name"), max_length=200)
-    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
     type = models.CharField(_("type"), max_length=30, choices=Type.choices, default=Type.OTHER)
     area = models.ForeignKey(
         EmploymentArea, on_delete=models.PROTECT, related_name="organizations", verbose_name=_("employment area")
@@ -227,20 +212,17 @@ class Organization(models.Model):
                 condition=Q(business_id="") | Q(business_id__regex=r"^[0-9]{7}-[0-9]$"),
                 name="ecosystem_organization_business_id_format",
             ),
-            # Imports find an organisation by its name within the area.
-            models.UniqueConstraint(fields=["area", "name"], name="ecosystem_organization_unique_name_in_area"),
+            # Imports find an organisation by its (Finnish) name within the area; name_fi is
+            # modeltranslation's column (translation.py), named so that no per-language copies are made.
+            models.UniqueConstraint(fields=["area", "name_fi"], name="ecosystem_organization_unique_name_in_area"),
             models.UniqueConstraint(fields=["area", "slug"], name="ecosystem_organization_unique_slug_in_area"),
         ]
 
     def __str__(self):
-        return self.localized_name
+        return self.name
 
     def get_absolute_url(self):
         return reverse("ecosystem:organization", args=[self.slug])
-
-    @property
-    def localized_name(self):
-        return self.name_sv if get_language() == "sv" and self.name_sv else self.name
 
     @property
     def is_archived(self):

@@ -69,13 +69,13 @@ def network_chart(forum_ties):
                     "y": org_y[organization.pk],
                     "y2": forum_y[entry.forum.pk],
                     "level": str(entry.forum.get_level_display()),
-                    "organisation": organization.localized_name,
+                    "organisation": organization.name,
                     "forum": entry.forum.name,
                     "role": role_text,
                 }
             )
-            rows.append([entry.forum.name, entry.forum.get_level_display(), organization.localized_name, role_text])
-    org_nodes = [{"y": org_y[o.pk], "label": o.localized_name} for o in organizations]
+            rows.append([entry.forum.name, entry.forum.get_level_display(), organization.name, role_text])
+    org_nodes = [{"y": org_y[o.pk], "label": o.name} for o in organizations]
     forum_nodes = [
         {"y": forum_y[f.pk], "label": f"{f.name} ({f.get_level_display()})", "level": str(f.get_level_display())}
         for f in forums

@@ -496,7 +496,11 @@ def _render_meeting(request, meeting, *, attachment_form=None, decision_form=Non
     can_edit = access.can_edit_meetings(user, meeting.forum)
     edited = edited_organization_ids(user, meeting.forum.area_id)
     decisions = []
-    for decision in meeting.decisions.select_related("responsible_organization", "responsible_person__organization"):
+    # What other apps made of a decision (an action of goals) is read with it, whatever the app.
+    follow_ups = [relation.name for relation in Decision._meta.related_objects if relation.one_to_one]
+    for decision in meeting.decisions.select_related(
+        "responsible_organization", "responsible_person__organization", *follow_ups
+    ):
         may_follow_up = can_edit or decision.responsible_organization_id in edited
         decisions.append(
             {

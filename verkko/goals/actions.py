@@ -26,9 +26,15 @@ def save_goal(user, form, area):
 
 
 @recorded_action
-def save_indicator(user, form, area):
-    """Create or update an indicator from a valid IndicatorForm."""
-    return _save_form(form, area=form.instance.area if form.instance.pk else area)
+def save_indicator(user, form, area, goal=None):
+    """Create or update an indicator from a valid IndicatorForm; link it to a goal of the same area when
+    it is made for one."""
+    indicator = _save_form(form, area=form.instance.area if form.instance.pk else area)
+    if goal is not None:
+        if goal.area_id != indicator.area_id:
+            raise ValueError("a goal of another employment area")
+        goal.indicators.add(indicator)
+    return indicator
 
 
 @recorded_action

@@ -2,6 +2,26 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
+def public_indicator_pages(area_ids):
+    """The page of every indicator the public sees (one that serves a public goal), in every language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from verkko.areas import area_reverse
+    from verkko.ecosystem.models import Visibility
+    from verkko.goals.models import Indicator
+
+    indicators = Indicator.objects.filter(goals__visibility=Visibility.PUBLIC).select_related("area").distinct()
+    if area_ids is not None:
+        indicators = indicators.filter(area_id__in=area_ids)
+    paths = []
+    for indicator in indicators.order_by("pk"):
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                paths.append(area_reverse(indicator.area, "goals:indicator", kwargs={"key": indicator.slug}))
+    return paths
+
+
 class GoalsConfig(AppConfig):
     name = "verkko.goals"
     label = "goals"
@@ -10,9 +30,14 @@ class GoalsConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from verkko.areas import area_pages
         from verkko.ecosystem import responsibilities
         from verkko.goals import access
+        from verkko.lib import warming
         from verkko.lib.history import register_formats
+
+        warming.register("goals", lambda area_ids: area_pages("goals:monitoring", area_ids))
+        warming.register("indicators", public_indicator_pages)
 
         # Goals appear in the ecosystem's responsibility matrix beside the forums.
         responsibilities.register_subject_type(
@@ -47,7 +72,14 @@ class GoalsConfig(AppConfig):
 
         register_formats(
             self.get_model("Indicator"),
-            hidden={"table_id", "measure_code", "denominator_code", "series", "statistics_area"},
+            hidden={
+                "table_id",
+                "measure_code",
+                "denominator_code",
+                "series",
+                "statistics_area",
+                "statistics_reference_area",
+            },
             decimals=lambda obj: obj.decimals,
             periods=lambda obj: {"baseline_period": obj.frequency},
         )

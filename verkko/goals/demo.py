@@ -198,6 +198,28 @@ GOALS_RECORDED = timezone.make_aware(datetime.combine(date(2025, 1, 1), time(9))
 PLAUSIBLE_AMBITION = 2.0
 NOTICEABLE_CHANGE = 1.0
 
+# Swedish and English texts of some goals and indicators (the rest show in Finnish, marked as such).
+TRANSLATIONS = {
+    "tyollisyysasteen-nosto": {
+        "title_sv": "Starkare sysselsättning i Uleåborgs sysselsättningsområde",
+        "title_en": "Stronger employment in the Oulu employment area",
+        "description_sv": "Områdets kommuners gemensamma huvudmål: arbetslöshetsgraden vänder nedåt och efterfrågan "
+        "på arbetskraft förblir stark till slutet av 2027. Påhittade demonstrationsuppgifter.",
+        "description_en": "The shared main goal of the area's municipalities: the unemployment rate turns down and "
+        "demand for labour stays strong until the end of 2027. Invented demonstration data.",
+    },
+    "pitkaaikaistyottomyyden-vahentaminen": {
+        "title_sv": "Minskad långtidsarbetslöshet",
+        "title_en": "Less long-term unemployment",
+    },
+    "tyottomyysaste": {
+        "name_sv": "Arbetslöshetsgrad i sysselsättningsområdet",
+        "name_en": "Unemployment rate in the employment area",
+        "unit_sv": "%",
+        "unit_en": "%",
+    },
+}
+
 # slug: (title, description, forum, parent, visibility, indicator slugs)
 GOALS = {
     "tyollisyysasteen-nosto": (
@@ -549,8 +571,11 @@ def load(stdout):
         indicator, _ = Indicator.objects.update_or_create(
             area=area,
             slug=slug,
-            defaults=fields if stats else {**fields, "baseline_value": float(baseline[1])},
-            create_defaults={**fields, "baseline_value": float(baseline[1])},
+            defaults={
+                **(fields if stats else {**fields, "baseline_value": float(baseline[1])}),
+                **TRANSLATIONS.get(slug, {}),
+            },
+            create_defaults={**fields, "baseline_value": float(baseline[1]), **TRANSLATIONS.get(slug, {})},
         )
         for period, value in targets:
             if stats:
@@ -583,6 +608,7 @@ def load(stdout):
                 "starts_on": date(2025, 1, 1),
                 "ends_on": date(2027, 12, 31),
                 "visibility": visibility,
+                **TRANSLATIONS.get(slug, {}),
             },
         )
         goal.indicators.set([indicators[name] for name in indicator_slugs])

@@ -6,14 +6,16 @@ import math
 from django import forms
 from django.utils import timezone
 from django.utils.formats import sanitize_separators
-from django.utils.translation import gettext
+from django.utils.text import slugify
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from verkko.ecosystem.models import Forum, Organization, Person
-from verkko.goals import status
+from verkko.goals import sources, status
 from verkko.goals.models import Action, CheckIn, Confidence, Goal, Indicator, Milestone, TurnTheCurve
 from verkko.lib.exports import TableTooLarge, csv_table
 from verkko.lib.formatting import format_quantity
+from verkko.lib.translated import language_fields
 from verkko.stats import periods
 from verkko.stats.figures import preferred_table
 
@@ -79,9 +81,9 @@ class GoalForm(forms.ModelForm):
     class Meta:
         model = Goal
         fields = [
-            "title",
+            *language_fields("title"),
             "slug",
-            "description",
+            *language_fields("description"),
             "owner_forum",
             "parent",
             "starts_on",
@@ -100,6 +102,10 @@ class GoalForm(forms.ModelForm):
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
         self.fields["indicators"].queryset = Indicator.objects.filter(area=area)
+        self.fields["indicators"].help_text = gettext(
+            "The indicators of the area. To make a new one for this goal, save the goal and choose "
+            "“Add a new indicator” on its page."
+        )
 
     def clean_slug(self):
         return _clean_slug(self, Goal)
@@ -121,13 +127,56 @@ class GoalForm(forms.ModelForm):
 
 
 class IndicatorForm(forms.ModelForm):
-    series_area_code = forms.CharField(
-        label=_("area code of the series"),
+    """An indicator set up by choosing, never by typing codes: its kind; for a statistics figure a
+    measure of a stored table (grouped by the table's title) and the place by name; for a rate the
+    measure it is divided by. The codes are saved behind the choices. Fields that do not apply to the
+    kind are ignored here and hidden on the page."""
+
+    COUNT, RATE, MANUAL = "count", "rate", "manual"
+    KINDS = [
+        (COUNT, _("A figure from the statistics, such as the number of unemployed jobseekers")),
+        (RATE, _("A rate from the statistics: one figure divided by another, in per cent")),
+        (MANUAL, _("Values entered by hand or imported from a CSV file")),
+    ]
+    STATISTICAL = (COUNT, RATE)
+    # The fields only some kinds use, in the groups the page shows or hides together.
+    GROUPS = [
+        ((COUNT, RATE, MANUAL), ["kind", *language_fields("name"), "slug", *language_fields("definition")]),
+        ((COUNT, RATE), ["measure"]),
+        ((RATE,), ["denominator"]),
+        ((COUNT, RATE), ["place"]),
+        ((MANUAL,), ["frequency"]),
+        (
+            (COUNT, RATE, MANUAL),
+            [
+                *language_fields("unit"),
+                "decimals",
+                "polarity",
+                "baseline_period_text",
+                "baseline_value",
+                "allow_worse_targets",
+            ],
+        ),
+    ]
+
+    kind = forms.ChoiceField(label=_("Kind of indicator"), choices=KINDS, widget=forms.RadioSelect)
+    measure = forms.ChoiceField(
+        label=_("Figure"),
         required=False,
-        max_length=50,
-        help_text=_("For a statistics series: the area's code, for example KU564 or SSS."),
+        help_text=_("Grouped by statistical table. Only tables with figures for this employment area are listed."),
     )
-    baseline_period_code = forms.CharField(label=_("baseline period"), required=False, max_length=10)
+    denominator = forms.ChoiceField(
+        label=_("Divided by"),
+        required=False,
+        help_text=_("A figure of the same table, for example the labour force. The rate is in per cent."),
+    )
+    place = forms.ChoiceField(label=pgettext_lazy("whose figures", "Place"), required=False)
+    baseline_period_text = forms.CharField(
+        label=_("baseline period"),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"list": "indicator-periods", "autocomplete": "off"}),
+    )
     # Shown only when the indicator has targets: a change of polarity or baseline re-checks them.
     allow_worse_targets = forms.BooleanField(
         label=_("The targets allow the figure to get worse than its baseline"),
@@ -138,71 +187,182 @@ class IndicatorForm(forms.ModelForm):
     class Meta:
         model = Indicator
         fields = [
-            "name",
+            *language_fields("name"),
             "slug",
-            "definition",
-            "unit",
+            *language_fields("definition", "unit"),
             "decimals",
             "polarity",
             "frequency",
-            "source",
-            "table_id",
-            "measure_code",
-            "series_area_code",
-            "denominator_code",
-            "statistics_area",
-            "baseline_period_code",
             "baseline_value",
         ]
-        widgets = {"polarity": forms.RadioSelect, "source": forms.RadioSelect}
+        widgets = {"polarity": forms.RadioSelect}
 
-    def __init__(self, *args, area, **kwargs):
+    def __init__(self, *args, area, kind=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.area = area
-        self.fields["baseline_period_code"].help_text = gettext(
-            "As the frequency is: a month 12/2024 or 2024M12, a quarter Q4/2024 or 2024Q4, a year 2024."
-        )
         instance = self.instance
+        self.fields["slug"].required = False
+        self.fields["slug"].label = _("address")
+        self.fields["slug"].help_text = gettext(
+            "Made from the name when left empty; you may change it. Unique within the employment area."
+        )
+        self.fields["frequency"].required = False
+        self.fields["baseline_period_text"].help_text = gettext(
+            "A month like December 2024 or 12/2024, a quarter like 2024Q4, a year like 2024. For a "
+            "statistics figure, the periods the figures have are offered."
+        )
+        measures = sources.measure_choices(area)
+        self.fields["measure"].choices = [("", "---------"), *measures]
+        self.fields["denominator"].choices = [("", "---------"), *measures]
+        self.fields["place"].choices = [("", "---------"), *sources.place_choices(area)]
+        self.periods = sources.offered_periods(area)
         if instance.pk:
+            self.initial.setdefault("kind", self.kind_of(instance))
             if instance.baseline_period:
-                self.initial["baseline_period_code"] = periods.label(instance.baseline_period, instance.frequency)
-            if instance.series_id:
-                self.initial["series_area_code"] = instance.series.area_code
+                self.initial["baseline_period_text"] = periods.label(instance.baseline_period, instance.frequency)
+            if instance.is_statistical:
+                self.initial["measure"] = sources.measure_value(instance.table_id, instance.measure_code)
+                if instance.denominator_code:
+                    self.initial["denominator"] = sources.measure_value(instance.table_id, instance.denominator_code)
+                self.initial["place"] = self.place_of(instance)
+        if kind in dict(self.KINDS):
+            self.initial["kind"] = kind
         self.targets = list(instance.targets.values_list("period", "value")) if instance.pk else []
         if not self.targets:
             del self.fields["allow_worse_targets"]
 
+    @classmethod
+    def kind_of(cls, indicator):
+        if not indicator.is_statistical:
+            return cls.MANUAL
+        return cls.RATE if indicator.denominator_code else cls.COUNT
+
+    def place_of(self, indicator):
+        """The place choice of a saved statistics indicator."""
+        if indicator.source == Indicator.Source.SERIES:
+            return indicator.series.area_code if indicator.series_id else ""
+        reference = indicator.statistics_reference_area or (
+            indicator.statistics_area.reference_area
+            if indicator.statistics_area_id and indicator.statistics_area_id != self.area.pk
+            else None
+        )
+        return f"{sources.OTHER_AREA_PREFIX}{reference.code}" if reference else sources.THIS_AREA
+
+    @property
+    def chosen_kind(self):
+        """The kind the form is for: as submitted, else as given or saved; None before it is chosen."""
+        if self.is_bound:
+            submitted = self.data.get("kind")
+            if submitted in dict(self.KINDS):
+                return submitted
+        return self.initial.get("kind")
+
+    def groups(self):
+        """[(kinds, [bound field])] for the page, which hides the groups other kinds use."""
+        return [(kinds, [self[name] for name in names if name in self.fields]) for kinds, names in self.GROUPS]
+
     def clean_slug(self):
+        if not self.cleaned_data.get("slug"):
+            return ""  # made from the name in clean()
         return _clean_slug(self, Indicator)
 
     def clean(self):
         cleaned = super().clean()
-        frequency = cleaned.get("frequency")
-        source = cleaned.get("source")
-        period_code = cleaned.get("baseline_period_code", "").strip()
-        value = cleaned.get("baseline_value")
-        if frequency and period_code:
-            period = periods.parse(period_code, frequency)
-            if period is None:
-                self.add_error(
-                    "baseline_period_code",
-                    gettext("Write the period like %(example)s.") % {"example": _how_to_write(frequency)},
-                )
-            self.instance.baseline_period = period
-        else:
-            self.instance.baseline_period = None
-        if bool(period_code) != (value is not None):
-            self.add_error("baseline_value", gettext("Give both the baseline period and its value, or neither."))
-        if source in (Indicator.Source.SERIES, Indicator.Source.AREA):
-            for name in ("table_id", "measure_code"):
-                if not cleaned.get(name):
-                    self.add_error(name, gettext("A statistics source needs this."))
-        if source == Indicator.Source.SERIES and cleaned.get("table_id") and cleaned.get("measure_code"):
-            self.instance.series = self._find_series(cleaned)
-        elif source != Indicator.Source.SERIES:
-            self.instance.series = None
+        kind = cleaned.get("kind")
+        self._make_slug(cleaned)
+        if kind in self.STATISTICAL:
+            self._clean_statistics(cleaned, kind)
+        elif kind == self.MANUAL:
+            if not cleaned.get("frequency"):
+                self.add_error("frequency", gettext("Choose one."))
+            instance = self.instance
+            instance.source = Indicator.Source.MANUAL
+            instance.series = None
+            instance.table_id = instance.measure_code = instance.denominator_code = ""
+            instance.statistics_area = instance.statistics_reference_area = None
+        self._clean_baseline(cleaned)
         self._check_targets(cleaned)
         return cleaned
+
+    def _make_slug(self, cleaned):
+        """An address made from the name when none is given; -2, -3 … when another holds it already."""
+        if cleaned.get("slug") or self.has_error("slug") or not cleaned.get("name_fi"):
+            return
+        base = (slugify(cleaned["name_fi"]) or "mittari")[:110].strip("-")
+        taken = set(
+            Indicator.objects.filter(area=self.area).exclude(pk=self.instance.pk).values_list("slug", flat=True)
+        )
+        taken |= RESERVED_SLUGS
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        cleaned["slug"] = slug
+
+    def _clean_statistics(self, cleaned, kind):
+        instance = self.instance
+        required = ["measure", "place", *(["denominator"] if kind == self.RATE else [])]
+        for name in required:
+            if not cleaned.get(name):
+                self.add_error(name, gettext("Choose one."))
+        if any(self.has_error(name) for name in required):
+            return
+        table_id, measure_code = sources.split_measure(cleaned["measure"])
+        denominator_code = ""
+        if kind == self.RATE:
+            denominator_table, denominator_code = sources.split_measure(cleaned["denominator"])
+            if denominator_table != table_id:
+                self.add_error("denominator", gettext("Choose a figure of the same table as the first one."))
+                return
+            if denominator_code == measure_code:
+                self.add_error("denominator", gettext("A figure divided by itself is no rate; choose another."))
+                return
+        table = preferred_table(table_id)
+        place = cleaned["place"]
+        codes = sources.place_codes(place, self.area)
+        if table is None or not all(
+            sources.has_figures(table, code, codes) for code in filter(None, (measure_code, denominator_code))
+        ):
+            self.add_error("place", gettext("The table has no figures of this place."))
+            return
+        instance.table_id, instance.measure_code, instance.denominator_code = table_id, measure_code, denominator_code
+        instance.frequency = cleaned["frequency"] = sources.frequency_of(table)
+        if place == sources.THIS_AREA or place.startswith(sources.OTHER_AREA_PREFIX):
+            instance.source = Indicator.Source.AREA
+            instance.series = None
+            instance.statistics_area = self.area if place == sources.THIS_AREA else None
+            instance.statistics_reference_area = sources.reference_area_of(place)
+        else:
+            instance.source = Indicator.Source.SERIES
+            instance.series = sources.find_series(table, measure_code, place)
+            instance.statistics_area = instance.statistics_reference_area = None
+        if kind == self.RATE and not cleaned.get("unit_fi"):
+            cleaned["unit_fi"] = "%"
+
+    def _clean_baseline(self, cleaned):
+        """The baseline period is read once, here, whole: a text that names no period of the indicator's
+        frequency is an error, never cut short."""
+        frequency = cleaned.get("frequency") or self.instance.frequency
+        text = cleaned.get("baseline_period_text", "").strip()
+        value = cleaned.get("baseline_value")
+        self.instance.baseline_period = None
+        if text:
+            period = periods.Period.read(text)
+            if period is None:
+                self.add_error(
+                    "baseline_period_text",
+                    gettext("“%(text)s” is not a period. Write it like %(example)s.")
+                    % {"text": text, "example": _how_to_write(frequency)},
+                )
+            elif period.frequency != frequency:
+                self.add_error(
+                    "baseline_period_text",
+                    gettext("“%(text)s” is not a period of this indicator. Write it like %(example)s.")
+                    % {"text": text, "example": _how_to_write(frequency)},
+                )
+            else:
+                self.instance.baseline_period = period.first_day
+        if bool(text) != (value is not None):
+            self.add_error("baseline_value", gettext("Give both the baseline period and its value, or neither."))
 
     def _check_targets(self, cleaned):
         """Refuse a polarity or baseline that turns existing targets the wrong way, unless confirmed.
@@ -222,7 +382,7 @@ class IndicatorForm(forms.ModelForm):
             return
         frequency = cleaned.get("frequency") or saved.frequency
         decimals = cleaned.get("decimals", saved.decimals)
-        unit = cleaned.get("unit", saved.unit)
+        unit = cleaned.get("unit_fi", saved.unit_fi)
         named = ", ".join(
             f"{format_quantity(value, decimals, unit)} ({periods.label(period, frequency)})" for period, value in turned
         )
@@ -240,25 +400,11 @@ class IndicatorForm(forms.ModelForm):
             },
         )
 
-    def _find_series(self, cleaned):
-        table = preferred_table(cleaned["table_id"])
-        area_code = cleaned.get("series_area_code", "").strip().upper()
-        series = None
-        if table is not None:
-            series = (
-                table.series.filter(measure_code=cleaned["measure_code"], area_code=area_code).order_by("key").first()
-            )
-        if series is None:
-            self.add_error(
-                "series_area_code", gettext("No statistics series with this table, measure and area was found.")
-            )
-        return series
-
 
 class PeriodValueForm(forms.Form):
     """A period and a value: a target, or a value entered by hand."""
 
-    period = forms.CharField(label=_("period"), max_length=10)
+    period = forms.CharField(label=_("period"), max_length=40)
     value = forms.CharField(label=_("value"), max_length=30)
 
     def __init__(self, *args, indicator, **kwargs):
@@ -382,8 +528,7 @@ class ActionForm(forms.ModelForm):
     class Meta:
         model = Action
         fields = [
-            "title",
-            "description",
+            *language_fields("title", "description"),
             "goals",
             "lead_organization",
             "partner_organizations",

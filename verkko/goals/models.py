@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from verkko.ecosystem.models import Decision, EmploymentArea, Forum, Organization, Person, Visibility
+from verkko.ecosystem.models import Decision, EmploymentArea, Forum, Organization, Person, ReferenceArea, Visibility
 from verkko.goals import status
 from verkko.lib.formatting import format_date
 from verkko.stats.models import Frequency, Series
@@ -132,6 +132,16 @@ class Indicator(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("area of the figure"),
+    )
+    # Another employment area of Statistics Finland's classification, whether or not it runs here:
+    # the figure is summed over its municipalities.
+    statistics_reference_area = models.ForeignKey(
+        ReferenceArea,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("employment area of the figure"),
     )
     baseline_period = models.DateField(_("baseline period"), null=True, blank=True)
     baseline_value = models.FloatField(_("baseline value"), null=True, blank=True)

@@ -19,6 +19,7 @@ class IndicatorSummary:
     assessment: status.Assessment
     provenance: dict | None = None  # where the figures come from (values.provenance_of)
     forecast: Forecast | None = None  # the projection to the next target, when there is history
+    source: object = None  # the statistics table of the figures (values.source_of), None for values by hand
 
 
 @dataclass
@@ -55,8 +56,13 @@ class GoalSummary:
         return [action for action in self.actions if action.is_overdue() or action.needs_check_in()]
 
 
-def summarize_indicator(indicator, at=None):
-    found = values.values_of(indicator)
+def summarize_indicator(indicator, at=None, reader=None):
+    """The indicator's values up to the period containing the day `at` (or all), assessed.
+
+    reader: a values.Reader shared by many indicators, so that their values are read together.
+    """
+    reader = reader or values.Reader([indicator])
+    found = reader.values_of(indicator)
     if at is not None:
         found = [value for value in found if value.period <= at]
     targets = values.targets_of(indicator)
@@ -65,14 +71,21 @@ def summarize_indicator(indicator, at=None):
         values=found,
         targets=targets,
         assessment=values.assess(indicator, found, at=at),
-        provenance=values.provenance_of(indicator, found),
+        provenance=reader.provenance_of(indicator, found),
         forecast=forecast(
             values=[(value.period, value.value) for value in found],
             targets=targets,
             frequency=indicator.frequency,
             polarity=indicator.polarity,
         ),
+        source=reader.source_of(indicator),
     )
+
+
+def assess_indicator(indicator, at, reader):
+    """Only the indicator's assessment at the day `at`, from values already read (for comparisons)."""
+    found = [value for value in reader.values_of(indicator) if value.period <= at]
+    return values.assess(indicator, found, at=at)
 
 
 def goals_with_relations(goals):
@@ -80,6 +93,7 @@ def goals_with_relations(goals):
         "indicators__targets",
         "indicators__series__table",
         "indicators__statistics_area__municipalities",
+        "indicators__statistics_reference_area__municipalities",
         "indicators__area__municipalities",
         Prefetch(
             "actions",
@@ -90,17 +104,18 @@ def goals_with_relations(goals):
     )
 
 
-def summarize(goal, at=None, cache=None):
+def summarize(goal, at=None, cache=None, reader=None):
     """The goal's summary at the period containing the day `at`, or at the latest figures.
 
     cache: an optional dict shared between goals, so that an indicator serving several goals is
-    read once.
+    summarised once; reader: a values.Reader that reads the values of all of them together.
     """
     cache = {} if cache is None else cache
+    reader = reader or values.Reader(goal.indicators.all())
     indicators = []
     for indicator in goal.indicators.all():
         if indicator.pk not in cache:
-            cache[indicator.pk] = summarize_indicator(indicator, at)
+            cache[indicator.pk] = summarize_indicator(indicator, at, reader)
         indicators.append(cache[indicator.pk])
     return GoalSummary(
         goal=goal,
@@ -111,21 +126,27 @@ def summarize(goal, at=None, cache=None):
     )
 
 
+def reader_for(goals):
+    """One values.Reader for the indicators of these goals (fetched with goals_with_relations)."""
+    return values.Reader({indicator.pk: indicator for goal in goals for indicator in goal.indicators.all()}.values())
+
+
 def summarize_all(goals, at=None):
+    goals = list(goals_with_relations(goals))
+    reader = reader_for(goals)
     cache = {}
-    return [summarize(goal, at, cache) for goal in goals_with_relations(goals)]
+    return [summarize(goal, at, cache, reader) for goal in goals]
 
 
 def invented(summaries):
     """What of the shown data is invented: goals of a demo area, figures from a demo table."""
-    tables = {}
-    for summary in summaries:
-        for item in summary.indicators:
-            if item.indicator.is_statistical and item.indicator.pk not in tables:
-                tables[item.indicator.pk] = values.source_of(item.indicator)
     return {
         "goals": any(summary.goal.area.is_demo for summary in summaries),
-        "figures": any(table is not None and table.source == Table.Source.DEMO for table in tables.values()),
+        "figures": any(
+            item.source is not None and item.source.source == Table.Source.DEMO
+            for summary in summaries
+            for item in summary.indicators
+        ),
     }
 
 

@@ -9,11 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from verkko.accounts.access import edited_organization_ids, is_partner
+from verkko.accounts.access import audience, edited_organization_ids, is_partner
 from verkko.ecosystem import responsibilities
 from verkko.ecosystem.forms import ResponsibilityForm
 from verkko.ecosystem.models import Decision, Forum, Organization
@@ -32,9 +35,11 @@ from verkko.goals.forms import (
 )
 from verkko.goals.history import target_changes
 from verkko.goals.models import Goal, Indicator, Milestone, Status, Target, TurnTheCurve
+from verkko.lib import page_cache, warming
 from verkko.lib.access import get_visible_or_404
 from verkko.lib.history import history_of
 from verkko.stats import periods
+from verkko.stats.versions import statistics_version
 
 
 def _require_manager(request):
@@ -106,9 +111,7 @@ def _history(request, obj):
 # The monitoring view
 
 
-@require_safe
-def monitoring_view(request):
-    goals = access.visible_goals(request.user, request.area)
+def _monitoring_filters(request, goals):
     forums = Forum.objects.filter(area=request.area, goals__in=goals).distinct().order_by("name")
     organisations = (
         Organization.objects.filter(area=request.area)
@@ -116,9 +119,13 @@ def monitoring_view(request):
         .distinct()
         .order_by("name")
     )
-    form = MonitoringFilterForm(
+    return MonitoringFilterForm(
         request.GET or None, forums=forums, organizations=organisations, statuses=Status.choices
     )
+
+
+def _monitoring_main(request, goals, form):
+    """The monitoring view's content: every goal the audience may see, filtered by the form."""
     chosen_status = ""
     if form.is_bound and form.is_valid():
         if form.cleaned_data["forum"]:
@@ -142,9 +149,8 @@ def monitoring_view(request):
                 "sparkline": charts.sparkline(main.indicator, main.values) if main and main.values else None,
             }
         )
-    return render(
-        request,
-        "goals/monitoring.html",
+    return render_to_string(
+        "goals/_monitoring_main.html",
         {
             "form": form,
             "rows": rows,
@@ -152,6 +158,43 @@ def monitoring_view(request):
             "can_manage": access.can_manage(request.user, request.area),
         },
     )
+
+
+def monitoring_cache_parts(area, audience, choices=()):
+    """What the monitoring view's content depends on: the area's content and the statistics, its
+    audience and language, the day (actions fall overdue) and the chosen filters."""
+    return (
+        *page_cache.area_parts(area, audience),
+        statistics_version(),
+        timezone.localdate(),
+        choices,
+    )
+
+
+def _public_parts(request, *args, **kwargs):
+    return monitoring_cache_parts(request.area, "public")
+
+
+@require_safe
+@page_cache.public_response("goals-monitoring-page", _public_parts)
+def monitoring_view(request):
+    """Cached per audience until the area's content or the statistics change (verkko.lib.page_cache);
+    bad filters are shown uncached, as they are rare."""
+    goals = access.visible_goals(request.user, request.area)
+    choices = ()
+    form = None
+    if request.GET:
+        form = _monitoring_filters(request, goals)
+        if not form.is_valid():
+            return render(request, "goals/monitoring.html", {"main": mark_safe(_monitoring_main(request, goals, form))})  # noqa: S308
+        choices = tuple(sorted((name, getattr(value, "pk", value) or "") for name, value in form.cleaned_data.items()))
+    parts = monitoring_cache_parts(request.area, audience(request.user, request.area), choices)
+    main = page_cache.cached_html(
+        "goals-monitoring",
+        parts,
+        lambda: _monitoring_main(request, goals, form or _monitoring_filters(request, goals)),
+    )
+    return render(request, "goals/monitoring.html", {"main": main})
 
 
 # Goals
@@ -186,6 +229,7 @@ def _render_goal(request, goal, *, responsibility_form=None, status=200):
 
 
 @require_safe
+@page_cache.public_response("goals-goal-page", _public_parts)
 def goal_detail(request, key):
     return _render_goal(request, _goal(request, key))
 
@@ -240,6 +284,7 @@ def goal_edit(request, key):
 
 
 @require_safe
+@page_cache.public_response("goals-indicator-page", _public_parts)
 def indicator_detail(request, key):
     indicator = _indicator(request, key)
     summary = monitoring.summarize_indicator(indicator)
@@ -265,18 +310,46 @@ def indicator_detail(request, key):
     )
 
 
+def _goal_to_link(request):
+    """The goal of this area a new indicator is made for ("Add a new indicator" on its page), if any."""
+    key = request.POST.get("goal") or request.GET.get("goal")
+    return _goal(request, key) if key else None
+
+
+def _indicator_form_view(request, form, *, goal=None, title, cancel_url):
+    """The indicator form: first its kind, then the fields that kind uses; a valid POST saves it and
+    goes to the goal it was made for, or to the indicator."""
+    if request.method == "POST" and form.is_valid():
+        indicator = actions.save_indicator(request.user, form, request.area, goal=goal)
+        messages.success(request, gettext("The indicator was saved."))
+        return redirect(goal or indicator)
+    return render(
+        request,
+        "goals/indicator_form.html",
+        {
+            "form": form,
+            "kind": form.chosen_kind,
+            "goal": goal,
+            "title": title,
+            "cancel_url": cancel_url,
+            "submit": pgettext("goals", "Save"),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def indicator_create(request):
     _require_manager(request)
-    form = IndicatorForm(request.POST or None, area=request.area)
-    return _form_view(
+    goal = _goal_to_link(request)
+    form = IndicatorForm(request.POST or None, area=request.area, kind=request.GET.get("kind"))
+    return _indicator_form_view(
         request,
         form,
-        save=lambda: actions.save_indicator(request.user, form, request.area),
-        saved_message=gettext("The indicator was saved."),
+        goal=goal,
         title=gettext("New indicator"),
-        cancel_url=reverse("goals:monitoring"),
+        cancel_url=goal.get_absolute_url() if goal else reverse("goals:monitoring"),
     )
 
 
@@ -286,11 +359,9 @@ def indicator_edit(request, key):
     indicator = _indicator(request, key)
     _require_manager(request)
     form = IndicatorForm(request.POST or None, instance=indicator, area=request.area)
-    return _form_view(
+    return _indicator_form_view(
         request,
         form,
-        save=lambda: actions.save_indicator(request.user, form, request.area),
-        saved_message=gettext("The indicator was saved."),
         title=gettext("Edit indicator: %(name)s") % {"name": indicator.name},
         cancel_url=reverse("goals:indicator", kwargs={"key": indicator.slug}),
     )
@@ -362,6 +433,7 @@ def values_import(request, key):
     form = ValuesImportForm(request.POST or None, request.FILES or None, indicator=indicator)
     if request.method == "POST" and form.is_valid():
         saved = actions.record_values(request.user, indicator, form.cleaned_data["file"])
+        warming.warm_pages([request.area.pk], kind=warming.CONTENT)
         messages.success(request, gettext("%(count)s values were imported.") % {"count": len(saved)})
         return redirect("goals:indicator", key=indicator.slug)
     return _form_page(

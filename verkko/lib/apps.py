@@ -18,3 +18,9 @@ class LibConfig(AppConfig):
         for field in (forms.DateField, forms.DateTimeField):
             field.default_validators = [*field.default_validators, validate_year]
         guard_multiple_choice_keys()
+
+        from django.db.models.signals import pre_save
+
+        from verkko.lib.translated import store_missing_translations_as_empty
+
+        pre_save.connect(store_missing_translations_as_empty, dispatch_uid="verkko-missing-translations-empty")

@@ -1,6 +1,7 @@
 """Every write records who changed what, when, and the old and new values (django-auditlog); and
 the history as people read it: field labels, formatted values, no internal fields."""
 
+import contextvars
 import functools
 from datetime import date, datetime
 
@@ -15,6 +16,7 @@ from verkko.lib.formatting import decimals_of, format_date, format_datetime, for
 # Keys that mean nothing to a reader of the history, in every model.
 HIDDEN_FIELDS = {"id", "uuid", "slug", "area", "checksum"}
 _MODEL_FORMATS = {}
+_recording = contextvars.ContextVar("recorded_action", default=0)
 
 
 def recorded_action(function):
@@ -26,10 +28,19 @@ def recorded_action(function):
     @functools.wraps(function)
     def wrapper(user, *args, **kwargs):
         actor = user if user is not None and user.is_authenticated else None
-        with transaction.atomic(), set_actor(actor):
-            return function(user, *args, **kwargs)
+        token = _recording.set(_recording.get() + 1)
+        try:
+            with transaction.atomic(), set_actor(actor):
+                return function(user, *args, **kwargs)
+        finally:
+            _recording.reset(token)
 
     return wrapper
+
+
+def in_recorded_action():
+    """Whether the code runs inside an action: its writes are content that people changed."""
+    return _recording.get() > 0
 
 
 def history_of(obj, limit=50):

@@ -316,7 +316,7 @@ def _review_section(user, area, start, end, context):
     )
     section = Section("review", _("Monthly review"))
     if review is not None:
-        title, _text = review.localized(translation.get_language())
+        title = review.title
         section.items.append(
             Item(
                 title,
@@ -333,7 +333,7 @@ def digest_sections(user, area, frequency, start, end, now=None):
     now = now or timezone.now()
     horizon = horizon_of(frequency, end)
     follows = _Follows(user, area)
-    context = {"area": area.localized_name}
+    context = {"area": area.name}
     with use_area(area):
         sections = [
             _news_section(user, area, start, end, follows, context),

@@ -18,7 +18,7 @@ class PublicNewsFeed(Feed):
         return request.area
 
     def title(self, area):
-        return _("News of %(area)s") % {"area": area.localized_name}
+        return _("News of %(area)s") % {"area": area.name}
 
     def subtitle(self, area):
         return _("Public news of the employment area in Verkko.")
@@ -55,4 +55,4 @@ class PublicNewsFeed(Feed):
         return max(item.updated_at, item.publish_at)
 
     def item_author_name(self, item):
-        return item.author_organization.localized_name if item.author_organization else item.area.localized_name
+        return item.author_organization.name if item.author_organization else item.area.name

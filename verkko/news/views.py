@@ -386,7 +386,7 @@ def public_calendar(request):
     since = calendar.feed_window_start()
     events = access.public_events(area).filter(ends_at__gte=since).select_related("area")
     meetings = _meetings_of(area.forums.filter(visibility=Visibility.PUBLIC), since)
-    name = _("Events of %(area)s") % {"area": area.localized_name}
+    name = _("Events of %(area)s") % {"area": area.name}
     return _ics_response(calendar.calendar_bytes(name, events, meetings, request.build_absolute_uri), area.slug)
 
 

@@ -9,6 +9,7 @@ from verkko.ecosystem import forms as ecosystem_forms
 from verkko.ecosystem.models import Forum, Municipality, Organization, Person
 from verkko.goals.access import area_actions
 from verkko.goals.models import Goal
+from verkko.lib.translated import language_fields
 from verkko.processes.models import Agreement, AgreementDocument, Commitment, Process, ProcessStep, Service
 
 DATE_WIDGET = ecosystem_forms.DATE_WIDGET
@@ -52,9 +53,7 @@ class StepForm(forms.ModelForm):
         self.fields["responsible"].queryset = _organizations(area)
         self.fields["partners"].queryset = _organizations(area)
         self.fields["services"].queryset = Service.objects.filter(area=area).select_related("organization")
-        self.fields["services"].label_from_instance = lambda service: (
-            f"{service.localized_name} ({service.organization})"
-        )
+        self.fields["services"].label_from_instance = lambda service: f"{service.name} ({service.organization})"
 
 
 class ResponsibilityForm(ecosystem_forms.ResponsibilityForm):
@@ -68,12 +67,7 @@ class ServiceForm(forms.ModelForm):
         model = Service
         fields = [
             "organization",
-            "name",
-            "name_sv",
-            "name_en",
-            "description",
-            "description_sv",
-            "description_en",
+            *language_fields("name", "description"),
             "audience",
             "target_groups",
             "municipalities",

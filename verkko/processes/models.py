@@ -11,7 +11,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from verkko.ecosystem.models import (
@@ -48,11 +47,7 @@ class Service(models.Model):
         Organization, on_delete=models.PROTECT, related_name="services", verbose_name=_("organisation")
     )
     name = models.CharField(_("name"), max_length=200)
-    name_sv = models.CharField(_("name in Swedish"), max_length=200, blank=True)
-    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
-    description_sv = models.TextField(_("description in Swedish"), blank=True)
-    description_en = models.TextField(_("description in English"), blank=True)
     audience = models.CharField(_("for"), max_length=20, choices=Audience.choices, default=Audience.JOB_SEEKERS)
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="services", verbose_name=_("target groups")
@@ -105,18 +100,10 @@ class Service(models.Model):
         ]
 
     def __str__(self):
-        return self.localized_name
+        return self.name
 
     def get_absolute_url(self):
         return reverse("processes:service", args=[self.uuid])
-
-    @property
-    def localized_name(self):
-        return {"sv": self.name_sv, "en": self.name_en}.get(get_language(), "") or self.name
-
-    @property
-    def localized_description(self):
-        return {"sv": self.description_sv, "en": self.description_en}.get(get_language(), "") or self.description
 
     @property
     def language_codes(self):

@@ -81,6 +81,8 @@ class ImportedService:
     def fields(self):
         """The values to save on a Service (its target groups and municipalities as objects)."""
         values = {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "ptv_id"}
+        # The Finnish texts by their language fields, whatever the language of the page importing them.
+        values["name_fi"], values["description_fi"] = values.pop("name"), values.pop("description")
         values["target_groups"] = list(TargetGroup.objects.filter(code__in=self.target_groups))
         values["municipalities"] = list(Municipality.objects.filter(code__in=self.municipalities))
         return values

@@ -57,7 +57,7 @@ def _send(user, area, processes, agreements):
             "processes": [(p, settings.SITE_URL + p.get_absolute_url()) for p in processes],
             "agreements": [(a, settings.SITE_URL + a.get_absolute_url()) for a in agreements],
         }
-        subject = _("Verkko: review dates coming up in %(area)s") % {"area": area.localized_name}
+        subject = _("Verkko: review dates coming up in %(area)s") % {"area": area.name}
         body = render_to_string("processes/email/review_reminder.txt", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
 

@@ -69,7 +69,7 @@ def read_query(query, municipalities):
     """Read the query against the area's municipalities (objects with name_fi and name_sv)."""
     stems = []
     for municipality in municipalities:
-        for name in {municipality.name_fi, municipality.name_sv} - {""}:
+        for name in {municipality.name_fi, municipality.name_sv} - {"", None}:
             stems.append((municipality_stem(name), municipality))
     # The longest stems first, so that a longer name wins over a shorter one it begins with.
     stems.sort(key=lambda pair: -len(pair[0]))

@@ -9,6 +9,7 @@ The month is a Period (verkko.stats.periods), parsed once where it enters (the a
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -16,8 +17,15 @@ from verkko.ecosystem.models import Visibility
 from verkko.goals import access
 from verkko.goals.forecast import Forecast
 from verkko.goals.models import Action, CheckIn, Goal
-from verkko.goals.monitoring import in_tree_order, invented, summarize_all
-from verkko.goals.status import Assessment, Trend
+from verkko.goals.monitoring import (
+    assess_indicator,
+    goals_with_relations,
+    in_tree_order,
+    invented,
+    reader_for,
+    summarize,
+)
+from verkko.goals.status import Assessment, Trend, weakest
 from verkko.goals.values import Value
 from verkko.stats.models import Frequency
 from verkko.stats.periods import Period
@@ -80,8 +88,15 @@ def build(area, period):
     end = _end_of(period)
     previous = period.shifted(-1)
     goals = Goal.objects.filter(area=area, created_at__lte=end).order_by("title")
-    summaries = in_tree_order(summarize_all(goals, at=period.first_day))
-    before = {summary.goal.pk: summary for summary in summarize_all(goals, at=previous.first_day)}
+    fetched = list(goals_with_relations(goals))
+    reader, cache = reader_for(fetched), {}
+    summaries = in_tree_order([summarize(goal, period.first_day, cache, reader) for goal in fetched])
+    # The month before, for what changed: only its statuses, from the values already read.
+    before = {
+        indicator.pk: assess_indicator(indicator, previous.first_day, reader).status
+        for goal in fetched
+        for indicator in goal.indicators.all()
+    }
     public_goal_ids = {summary.goal.pk for summary in summaries if summary.goal.visibility == Visibility.PUBLIC}
 
     goal_rows, indicator_rows, changes, seen = [], {}, [], set()
@@ -102,18 +117,17 @@ def build(area, period):
                 "depth": summary.depth,
             }
         )
-        earlier = before[goal.pk]
-        if earlier.status != summary.status:
+        earlier_status = weakest(before[item.indicator.pk] for item in summary.indicators)
+        if earlier_status != summary.status:
             changes.append(
                 {
                     "kind": "goal",
                     "name": goal.title,
-                    "before": earlier.status,
+                    "before": earlier_status,
                     "after": summary.status,
                     "public": public,
                 }
             )
-        earlier_indicators = {item.indicator.pk: item for item in earlier.indicators}
         for item in summary.indicators:
             indicator = item.indicator
             if indicator.pk in seen:
@@ -135,7 +149,7 @@ def build(area, period):
                 "forecast": _forecast(item.forecast),
                 "provenance": item.provenance,
             }
-            old = earlier_indicators[indicator.pk].assessment.status
+            old = before[indicator.pk]
             if old != item.assessment.status:
                 changes.append(
                     {
@@ -155,7 +169,14 @@ def build(area, period):
         .filter(goals__in=goals, created_at__lte=end)
         .distinct()
         .select_related("lead_organization")
-        .prefetch_related("goals")
+        .prefetch_related(
+            "goals",
+            Prefetch(
+                "check_ins",
+                queryset=CheckIn.objects.filter(created_at__lte=end).select_related("organization", "author"),
+                to_attr="check_ins_by_then",
+            ),
+        )
         .order_by("due_on", "title")
     )
     action_rows, public_actions = [], set()
@@ -163,9 +184,8 @@ def build(area, period):
         public = any(goal.pk in public_goal_ids for goal in action.goals.all())
         if public:
             public_actions.add(action.pk)
-        latest = (
-            CheckIn.objects.filter(action=action, created_at__lte=end).select_related("organization", "author").first()
-        )
+        # The check-ins come in their model's order, the newest first.
+        latest = action.check_ins_by_then[0] if action.check_ins_by_then else None
         action_rows.append(
             {
                 "title": action.title,

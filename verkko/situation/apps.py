@@ -10,5 +10,14 @@ class SituationConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from verkko.areas import area_pages
+        from verkko.lib import warming
+
+        warming.register(
+            "situation",
+            lambda area_ids: area_pages("situation:area", area_ids) + area_pages("situation:municipalities", area_ids),
+            kinds=(warming.STATISTICS,),
+        )
+
         for model_name in ["Signal", "Review"]:
             auditlog.register(self.get_model(model_name))

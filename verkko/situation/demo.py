@@ -20,7 +20,7 @@ from django.utils import timezone
 from verkko.accounts.models import User
 from verkko.ecosystem import demo as ecosystem_demo
 from verkko.ecosystem.models import Municipality, ReferenceArea
-from verkko.situation import business_demo
+from verkko.situation import business_demo, skills_demo
 from verkko.situation.figures import add_months, period_code
 from verkko.situation.measures import (
     COUNTRY_CODE,
@@ -342,6 +342,22 @@ DEMO_SIGNALS = [
         "Alan oppilaitoksen yhteistyöverkosto (keksitty esimerkki)",
         "Rakennusliikkeet ennakoivat kevään rekrytointitarvetta; luku ei vielä tiedossa.",
     ),
+    # With "recruitment-care" (5) and "skills-ict" (2) it meets occupations the invented 12ti lacks most.
+    (
+        "skills-welding",
+        Signal.Kind.SKILLS_SHORTAGE,
+        "244",
+        Industry.C,
+        OccupationGroup.CRAFT,
+        None,
+        0,
+        6,
+        "public",
+        True,
+        "editor@example.com",
+        "Yrittäjäjärjestön kysely (keksitty esimerkki)",
+        "Konepajat kertovat, että hitsaajista ja koneistajista on pulaa koko alueella.",
+    ),
 ]
 
 
@@ -443,5 +459,6 @@ def load(stdout):
         create_default_sources(None, area)
     table = load_table(stdout, latest)
     business_demo.load_tables(stdout, latest, PROFILES)
+    skills_demo.load_table(stdout, latest, PROFILES)
     load_signals(stdout, latest)
     load_review(stdout, table, latest)

@@ -5,8 +5,9 @@ from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from verkko.ecosystem.models import Municipality, Visibility
+from verkko.lib.translated import language_fields
 from verkko.situation.figures import month_name
-from verkko.situation.measures import KEY_MEASURES, all_measures
+from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, all_measures
 from verkko.situation.models import Industry, Review, Signal
 
 YEAR_CHOICES = [("5", _("5 years")), ("10", _("10 years")), ("20", _("20 years"))]
@@ -165,12 +166,31 @@ class ReviewDraftForm(forms.Form):
 class ReviewForm(forms.ModelForm):
     class Meta:
         model = Review
-        fields = ["title_fi", "text_fi", "title_sv", "text_sv", "title_en", "text_en"]
-        widgets = {
-            "text_fi": forms.Textarea(attrs={"rows": 16, "lang": "fi"}),
-            "text_sv": forms.Textarea(attrs={"rows": 16, "lang": "sv"}),
-            "text_en": forms.Textarea(attrs={"rows": 16, "lang": "en"}),
-            "title_fi": forms.TextInput(attrs={"lang": "fi"}),
-            "title_sv": forms.TextInput(attrs={"lang": "sv"}),
-            "title_en": forms.TextInput(attrs={"lang": "en"}),
-        }
+        fields = language_fields("title", "text")
+        widgets = {f"text_{language}": forms.Textarea(attrs={"rows": 16}) for language in ("fi", "sv", "en")}
+
+
+class SkillsFilterForm(forms.Form):
+    """Which place the skills-needs page shows (the area, a member municipality or the whole
+    country) and its order (GET); every field optional."""
+
+    place = forms.ChoiceField(label=_("Place"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Order"),
+        required=False,
+        choices=[
+            ("code", _("By the classification of occupations")),
+            ("ratio", _("Shortest first: most vacancies per unemployed job seeker")),
+        ],
+    )
+
+    def __init__(self, *args, area, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["place"].choices = [
+            ("", str(area)),
+            *[(m.code, m.name) for m in municipalities],
+            (COUNTRY_CODE, _("Whole country")),
+        ]
+
+    def chosen(self, field, default=""):
+        return (self.is_valid() and self.cleaned_data[field]) or default

@@ -158,12 +158,9 @@ class Review(models.Model):
         EmploymentArea, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("employment area")
     )
     month = models.DateField(_("month"), help_text=_("The first day of the month the figures describe."))
-    title_fi = models.CharField(_("title in Finnish"), max_length=200)
-    title_sv = models.CharField(_("title in Swedish"), max_length=200)
-    title_en = models.CharField(_("title in English"), max_length=200)
-    text_fi = models.TextField(_("text in Finnish"))
-    text_sv = models.TextField(_("text in Swedish"))
-    text_en = models.TextField(_("text in English"))
+    # title_fi, title_sv, title_en, text_fi …: translation.py (verkko.lib.translated).
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("text"))
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_by = models.ForeignKey(
@@ -187,7 +184,7 @@ class Review(models.Model):
         ]
 
     def __str__(self):
-        return self.title_fi
+        return self.title
 
     @property
     def is_published(self):
@@ -197,9 +194,3 @@ class Review(models.Model):
     def period(self):
         """The month the review describes, as pages show it (verkko.stats.periods.Period)."""
         return Period(self.month, Frequency.MONTHLY)
-
-    def localized(self, language):
-        """(title, text) in the language, Finnish when the language has none."""
-        if language in ("sv", "en"):
-            return getattr(self, f"title_{language}"), getattr(self, f"text_{language}")
-        return self.title_fi, self.text_fi

@@ -17,6 +17,8 @@ urlpatterns = [
         views.business_download,
         name="business_download",
     ),
+    path("situation/skills/", views.skills_page, name="skills"),
+    re_path(r"^situation/skills/download\.(?P<file_format>csv|xlsx)$", views.skills_download, name="skills_download"),
     path("situation/reviews/", views.review_list, name="reviews"),
     path("situation/reviews/new/", views.review_create, name="review_create"),
     path("situation/reviews/<uuid:review_uuid>/", views.review_detail, name="review_detail"),

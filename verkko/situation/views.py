@@ -1,20 +1,19 @@
 """Pages of the situational picture: the area, its municipalities, trends, signals and monthly reviews."""
 
-import hashlib
 import re
 from datetime import date
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
 from django.db.models.functions import TruncMonth
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -23,11 +22,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from verkko.accounts.access import is_coordinator
 from verkko.areas import area_reverse
 from verkko.ecosystem.models import EmploymentArea
+from verkko.lib import page_cache
 from verkko.lib.access import get_visible_or_404
 from verkko.lib.exports import tabular_response
 from verkko.lib.history import history_of
 from verkko.news.start import waiting_signals
-from verkko.situation import actions, business, charts
+from verkko.situation import actions, business, charts, skills
 from verkko.situation.access import (
     can_check_signal,
     can_edit_reviews,
@@ -57,6 +57,7 @@ from verkko.situation.forms import (
     SignalCheckForm,
     SignalFilterForm,
     SignalForm,
+    SkillsFilterForm,
     TrendFilterForm,
 )
 from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, measure
@@ -157,6 +158,14 @@ class _Page:
         }
 
 
+def _data_version(request, table):
+    """The table's data version, asked once per request: the whole answer's key and the fragment's both need it."""
+    versions = request.__dict__.setdefault("_situation_data_versions", {})
+    if table.pk not in versions:
+        versions[table.pk] = data_version(table)
+    return versions[table.pk]
+
+
 def _cached_statistics(request, page, form, template, build_context):
     """The statistics part of a page, rendered once per data version, area, place, month, filters and language.
 
@@ -166,27 +175,20 @@ def _cached_statistics(request, page, form, template, build_context):
     """
     if not form.is_valid():  # bad filters are rare and would only fill the cache
         return render_to_string(template, {"page": page, "form": form, **build_context()}, request)
-    key = (
-        "situation-page:"
-        + hashlib.sha256(
-            repr(
-                (
-                    template,
-                    data_version(page.table),
-                    page.area.pk,
-                    page.place.area_codes,
-                    page.month,
-                    sorted(form.cleaned_data.items()),
-                    get_language(),
-                )
-            ).encode()
-        ).hexdigest()
+    parts = (
+        template,
+        _data_version(request, page.table),
+        page.area.pk,
+        page.place.area_codes,
+        page.month,
+        sorted(form.cleaned_data.items()),
+        get_language(),
     )
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(template, {"page": page, "form": form, **build_context()}, request)
-        cache.set(key, str(html), None)
-    return mark_safe(html)  # noqa: S308 — our own template's output, escaped when it was rendered
+    return page_cache.cached_html(
+        "situation-page",
+        parts,
+        lambda: render_to_string(template, {"page": page, "form": form, **build_context()}, request),
+    )
 
 
 def _no_data(request, page, template_context):
@@ -239,29 +241,37 @@ def _business_version(tables):
 def _cached_business(request, page):
     """The business-life part of a page and whether a section lacks data, cached until the tables change."""
     tables = business.section_tables()
-    key = (
-        "situation-business:"
-        + hashlib.sha256(
-            repr((_business_version(tables), page.area.pk, page.place.area_codes, get_language())).encode()
-        ).hexdigest()
-    )
-    cached = cache.get(key)
-    if cached is None:
+
+    def build():
         entries = _business_entries(page, tables)
         html = render_to_string("situation/_business.html", {"page": page, "business": entries}, request)
-        cached = (str(html), any(not entry["section"].has_data for entry in entries))
-        cache.set(key, cached, None)
-    html, lacks_data = cached
+        return (str(html), any(not entry["section"].has_data for entry in entries))
+
+    parts = (_business_version(tables), page.area.pk, page.place.area_codes, get_language())
+    html, lacks_data = page_cache.cached("situation-business", parts, build)
     return mark_safe(html), lacks_data  # noqa: S308 — our own template's output, escaped when it was rendered
 
 
+def _public_parts(request, *args, **kwargs):
+    """What the public's whole answer of a statistics page depends on: the area's content (signals,
+    reviews), the statistics, the areas' municipalities (as data_version names them) and the day."""
+    table = statistics_table()
+    return (
+        *page_cache.area_parts(request.area, "public"),
+        _data_version(request, table) if table else None,
+        timezone.localdate(),
+    )
+
+
 @require_safe
+@page_cache.public_response("situation-area", _public_parts)
 def area_page(request):
     page = _Page(request)
     return _place_page(request, page)
 
 
 @require_safe
+@page_cache.public_response("situation-municipality", _public_parts)
 def municipality_page(request, code):
     page = _Page(request, municipality_code=code)
     return _place_page(request, page)
@@ -308,11 +318,12 @@ def _place_page(request, page):
     )
     review = visible_reviews(request.user, page.area).filter(status=Review.Status.PUBLISHED).first()
     context["review"] = review
-    context["review_title"] = review.localized(get_language())[0] if review else ""
+    context["review_title"] = review.title if review else ""
     return render(request, "situation/place.html", context)
 
 
 @require_safe
+@page_cache.public_response("situation-municipalities", _public_parts)
 def municipality_table(request):
     page = _Page(request)
     if page.month is None:
@@ -559,7 +570,7 @@ def _visible_review(request, review_uuid):
 @require_safe
 def review_detail(request, review_uuid):
     review = _visible_review(request, review_uuid)
-    title, text = review.localized(get_language())
+    title, text = review.title, review.text  # in the page's language (verkko.lib.translated)
     text = re.sub(r"(\d) %", "\\1\u00a0%", text)  # a per cent sign never starts a line on its own
     may_edit = can_edit_reviews(request.user, review.area)
     return render(
@@ -594,3 +605,59 @@ def review_publish(request, review_uuid):
         raise PermissionDenied
     actions.publish_review(request.user, review)
     return redirect("situation:review_detail", review.uuid)
+
+
+# Skills needs
+
+
+def _skills(request):
+    """(form, the skills needs of the chosen place, the place's slug for file names)."""
+    area = request.area
+    municipalities = list(area.municipalities.all())
+    form = SkillsFilterForm(request.GET, area=area, municipalities=municipalities)
+    chosen = form.chosen("place")
+    municipality = next((m for m in municipalities if m.code == chosen), None)
+    if chosen == COUNTRY_CODE:
+        place, slug = Place.country(), "sss"
+    elif municipality is not None:
+        place, slug = Place.of_municipality(municipality), municipality.code
+    else:
+        place, slug = Place.of_area(area, municipalities), area.slug
+    result = skills.skills_needs(
+        place, user=request.user, area=area, municipality=municipality, sort=form.chosen("sort", "code")
+    )
+    return form, result, slug
+
+
+@require_safe
+def skills_page(request):
+    form, result, _slug = _skills(request)
+    query = urlencode({k: v for k, v in (form.cleaned_data.items() if form.is_valid() else ()) if v})
+    return render(
+        request,
+        "situation/skills.html",
+        {
+            "area": request.area,
+            "form": form,
+            "result": result,
+            "columns": skills.columns(result) if result.has_data else [],
+            "rows": list(zip(result.lines, skills.rows(result), strict=True)),
+            "downloads": [
+                (file_format.upper(), reverse("situation:skills_download", args=[file_format]) + "?" + query)
+                for file_format in ("csv", "xlsx")
+            ],
+            "is_coordinator": is_coordinator(request.user, request.area),
+        },
+        status=200 if form.is_valid() else 400,
+    )
+
+
+@require_safe
+def skills_download(request, file_format):
+    """Exactly the page's table: the same place, order and signals the user may see."""
+    form, result, slug = _skills(request)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Choose the place and the order from the lists."))
+    if not result.has_data:
+        raise Http404("No figures by occupation.")
+    return tabular_response(skills.filename(result, slug), skills.columns(result), skills.rows(result), file_format)

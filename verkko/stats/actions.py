@@ -4,22 +4,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from verkko.lib.history import recorded_action
 
 from .areas import municipality_codes
-from .client import PxWebClient, PxWebError
+from .client import PxWebClient, PxWebDeadline, format_seconds
 from .models import ImportRun, Source, Table
 from .store import StatisticsImportError, import_dataset, record_failure
 
 # What every employment area keeps by default: table id, title, how many latest periods
-# (None: every period), whether every breakdown is kept (11re's ages give the working-age share).
+# (None: every period), whether every breakdown is kept (11re's ages give the working-age share,
+# 12ti's occupations the skills needs).
 # Titles are data in Finnish, like the tables' own titles.
 DEFAULT_SOURCES = [
     ("12r5", "Työnvälitystilasto kunnittain, kuukausittain", None, False),
     ("11re", "Väestö alueittain", 10, True),
     ("11yq", "Aloittaneet ja lopettaneet yritykset", None, False),
+    ("12ti", "Työnhakijat ja avoimet työpaikat ammateittain", 13, True),
 ]
 
 
@@ -151,32 +155,35 @@ class RefreshOutcome:
     message: str = ""
 
 
-def refresh_source(user, source: Source, *, client: PxWebClient, force: bool = False) -> RefreshOutcome:
+def refresh_source(
+    user, source: Source, *, client: PxWebClient, force: bool = False, deadline: float | None = None
+) -> RefreshOutcome:
     """Fetch and import the source when its table's ``updated`` has changed since the last run.
 
+    ``deadline`` is how many seconds the source may take; a source past it fails. Any error
+    (the service's, the answer's, the import's, memory running out) fails this source only:
+    it is recorded on the source and as a failed ImportRun, and the last good data stays.
+
     Not one transaction on purpose: the import is its own transaction, and a failure must
-    stay recorded on the source (and as a failed ImportRun) while the last good data stays.
+    stay recorded while the last good data stays.
     """
     now = timezone.now()
-    try:
-        updated = client.table_updated(source.table_id)
-    except PxWebError as error:
-        return _failed(user, source, client, error, now)
-    if not force and updated is not None and source.last_updated is not None and updated <= source.last_updated:
-        Source.objects.filter(pk=source.pk).update(last_checked_at=now)
-        source.last_checked_at = now
-        return RefreshOutcome(source, "unchanged")
-    try:
-        parts = list(client.fetch(source.table_id, source.selection()))
-        run = import_dataset(
-            parts,
-            source=Table.Source.STATFIN,
-            origin=client.table_url(source.table_id),
-            user=user,
-            configured_source=source,
-        )
-    except (PxWebError, StatisticsImportError) as error:
-        return _failed(user, source, client, error, now)
+    origin = client.table_url(source.table_id)
+    with client.time_limit(deadline):
+        try:
+            updated = client.table_updated(source.table_id)
+        except Exception as error:  # noqa: BLE001 (whatever went wrong, the next source still runs)
+            return _failed(user, source, origin, error, now)
+        if not force and updated is not None and source.last_updated is not None and updated <= source.last_updated:
+            Source.objects.filter(pk=source.pk).update(last_checked_at=now)
+            source.last_checked_at = now
+            return RefreshOutcome(source, "unchanged")
+        try:
+            parts = list(client.fetch(source.table_id, source.selection()))
+            client.check_deadline(f"fetching {source.table_id}")
+            run = import_dataset(parts, source=Table.Source.STATFIN, origin=origin, user=user, configured_source=source)
+        except Exception as error:  # noqa: BLE001
+            return _failed(user, source, origin, error, now)
     source.last_updated = updated
     source.last_checked_at = now
     source.last_error = ""
@@ -187,21 +194,33 @@ def refresh_source(user, source: Source, *, client: PxWebClient, force: bool = F
     return RefreshOutcome(source, "imported", run=run)
 
 
-def _failed(user, source, client, error, now) -> RefreshOutcome:
+def record_not_started(user, source: Source, *, client: PxWebClient, seconds: float) -> RefreshOutcome:
+    """A source the refresh had no time left for, recorded as failed so that its page says so."""
+    error = PxWebDeadline(
+        gettext("not fetched: the refresh's time limit of %(seconds)s s ran out before this source's turn")
+        % {"seconds": format_seconds(seconds)}
+    )
+    return _failed(user, source, client.table_url(source.table_id), error, timezone.now())
+
+
+def _failed(user, source, origin, error, now) -> RefreshOutcome:
     run = error.run if isinstance(error, StatisticsImportError) else None
+    # Some errors (MemoryError) have no words of their own.
+    message = str(error) or type(error).__name__
     if run is None:
-        run = record_failure(client.table_url(source.table_id), error, user=user, configured_source=source)
+        run = record_failure(origin, message, user=user, configured_source=source)
     source.last_checked_at = now
-    source.last_error = str(error)
+    source.last_error = message
     source.last_error_at = now
-    Source.objects.filter(pk=source.pk).update(last_checked_at=now, last_error=str(error), last_error_at=now)
-    return RefreshOutcome(source, "failed", run=run, message=str(error))
+    Source.objects.filter(pk=source.pk).update(last_checked_at=now, last_error=message, last_error_at=now)
+    return RefreshOutcome(source, "failed", run=run, message=message)
 
 
 def fetch_now(user, source: Source) -> RefreshOutcome:
-    """A coordinator's "fetch now": the source's refresh, run at once against the configured service."""
+    """A coordinator's "fetch now": the source's refresh, run at once against the configured service
+    within the deadline of one source (STATISTICS_SOURCE_DEADLINE)."""
     with PxWebClient() as client:
-        return refresh_source(user, source, client=client)
+        return refresh_source(user, source, client=client, deadline=settings.STATISTICS_SOURCE_DEADLINE)
 
 
 def last_fetches(sources) -> dict:

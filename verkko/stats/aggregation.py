@@ -6,10 +6,12 @@ New code calls ``verkko.stats.figures`` itself; these are thin names over it and
 from dataclasses import dataclass
 from datetime import date
 
-from verkko.stats.figures import Measure, count_of, pick_preferred, place_figures, preferred_table, rate_of
+from verkko.stats.figures import Measure, count_of, figures, pick_preferred, place_figures, preferred_table, rate_of
 
 __all__ = [
     "AreaValue",
+    "area_figures",
+    "figures_of_each_area",
     "area_ratio",
     "area_totals",
     "pick_preferred",
@@ -27,12 +29,42 @@ class AreaValue:
     complete: bool
 
 
-def _area_values(table, measure, area_codes, *, since=None, where=None):
-    result = place_figures(table, [measure], area_codes, since=since, where=where)
+def _series(result, place, measure):
     return [
         AreaValue(figure.period, result.period_code(figure.period), figure.value, figure.complete)
-        for figure in result.series("here", measure.code)
+        for figure in result.series(place, measure.code)
     ]
+
+
+def _area_values(table, measure, area_codes, *, since=None, where=None):
+    return _series(place_figures(table, [measure], area_codes, since=since, where=where), "here", measure)
+
+
+def _pair_measures(measures, scale):
+    """{(content, denominator or None): Measure}: a count without a denominator, else a rate."""
+    chosen = {}
+    for pair in dict.fromkeys(measures):
+        numerator, denominator = pair
+        code = repr(pair)
+        chosen[pair] = (
+            Measure.rate(code, numerator, denominator, scale) if denominator else Measure.count(code, numerator)
+        )
+    return chosen
+
+
+def area_figures(table, measures, area_codes, *, scale=100.0):
+    """Several figures of one table for the same areas, read with one query: {pair: [AreaValue]} for
+    (content, denominator or None) pairs, each as area_totals or area_ratio gives it."""
+    chosen = _pair_measures(measures, scale)
+    result = place_figures(table, list(chosen.values()), area_codes)
+    return {pair: _series(result, "here", measure) for pair, measure in chosen.items()}
+
+
+def figures_of_each_area(table, measures, area_codes, *, scale=100.0):
+    """{area code: {pair: [AreaValue]}}: each area's own figures, read with one query for all of them."""
+    chosen = _pair_measures(measures, scale)
+    result = figures(table, list(chosen.values()), {code: (code,) for code in area_codes})
+    return {code: {pair: _series(result, code, measure) for pair, measure in chosen.items()} for code in area_codes}
 
 
 def area_totals(table, measure_code, area_codes, *, since=None, where=None):

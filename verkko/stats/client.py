@@ -10,8 +10,13 @@ Variable codes are read from each table's metadata at run time (they changed on 
 and may change again); a selection names variables by role ("area", "time", "content") or
 by their current code. Queries larger than the service's ``maxValues`` (2.0: ``maxDataCells``)
 are split, calls are spaced to stay within ``maxCalls`` (2.0: ``maxCallsPerTimeWindow``) per
-``timeWindow``, and 429/503/timeouts are retried with exponential backoff that honours
-``Retry-After``.
+``timeWindow``, and lost connections, timeouts, 429 and 5xx answers are retried with exponential
+backoff that honours ``Retry-After`` (``STATISTICS_RETRIES`` times).
+
+Every request has a timeout (``STATISTICS_REQUEST_TIMEOUT``), an answer is read as it streams in
+and refused once it passes ``STATISTICS_MAX_RESPONSE_BYTES``, and :meth:`PxWebClient.time_limit`
+puts a deadline on a block of requests (a source's fetch): no request, wait or retry runs past it.
+httpx's own retries cover only failures to connect, so the client retries by itself.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import math
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -27,13 +33,20 @@ from urllib.parse import quote, urlsplit
 
 import httpx
 import orjson
+from django.utils.translation import gettext
+
+from verkko.lib.formatting import format_number
 
 from .formats import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME, Dataset, FormatError, parse_jsonstat
-from .formats.jsonstat import parse_updated
+from .formats.jsonstat import load_json, parse_updated
+from .formats.limits import check_cell_count
 from .formats.model import guess_role
 
 DEFAULT_API_URL = "https://pxdata.stat.fi/PxWeb/api/v1"
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
+# Defaults of the settings of the same names.
+STATISTICS_RETRIES = 3
+STATISTICS_REQUEST_TIMEOUT = 20.0
+STATISTICS_MAX_RESPONSE_BYTES = 200 * 1024 * 1024
 # A 2.0 data query longer than this goes as a POST body instead of GET parameters.
 MAX_GET_URL = 2000
 _V2_ROLES = {"time": ROLE_TIME, "geo": ROLE_AREA, "metric": ROLE_CONTENT}
@@ -56,7 +69,15 @@ class PxWebNotJsonStat(PxWebError):
 
 
 class PxWebUnavailable(PxWebError):
-    """The service kept answering 429/503 or timing out after every retry."""
+    """The service kept answering 429/5xx, timing out or losing the connection after every retry."""
+
+
+class PxWebDeadline(PxWebUnavailable):
+    """The time given to the requests (a source's or the whole refresh's deadline) ran out."""
+
+
+class PxWebTooLarge(PxWebError):
+    """An answer longer than STATISTICS_MAX_RESPONSE_BYTES, or a query of more cells than a table may have."""
 
 
 @dataclass(frozen=True)
@@ -128,12 +149,30 @@ def api_version_of(url: str) -> int:
 
 def configured_api_url() -> str:
     """STATFIN_API_URL from Django settings when they are configured, else Statistics Finland's."""
+    return _setting("STATFIN_API_URL", DEFAULT_API_URL)
+
+
+def _setting(name: str, default):
+    """A Django setting when settings are configured, else the default."""
     try:
         from django.conf import settings
 
-        return getattr(settings, "STATFIN_API_URL", DEFAULT_API_URL) if settings.configured else DEFAULT_API_URL
+        return getattr(settings, name, default) if settings.configured else default
     except ImportError:
-        return DEFAULT_API_URL
+        return default
+
+
+@dataclass(frozen=True)
+class Answer:
+    """An HTTP answer read whole (within the size limit): status, headers and body."""
+
+    status_code: int
+    headers: httpx.Headers
+    content: bytes
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", "replace")
 
 
 class PxWebClient:
@@ -143,25 +182,40 @@ class PxWebClient:
         *,
         language: str = "fi",
         database: str = "StatFin",
-        timeout: float = 30.0,
-        max_retries: int = 5,
+        timeout: float | None = None,
+        max_retries: int | None = None,
+        max_response_bytes: int | None = None,
         backoff: float = 1.0,
         max_backoff: float = 120.0,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ):
+        """``timeout``, ``max_retries`` and ``max_response_bytes`` default to the settings
+        STATISTICS_REQUEST_TIMEOUT, STATISTICS_RETRIES and STATISTICS_MAX_RESPONSE_BYTES."""
         self.base_url = (base_url or configured_api_url()).rstrip("/")
         self.api_version = api_version_of(self.base_url)
         self.language = language
         self.database = database
-        self.max_retries = max_retries
+        self.timeout = float(
+            timeout if timeout is not None else _setting("STATISTICS_REQUEST_TIMEOUT", STATISTICS_REQUEST_TIMEOUT)
+        )
+        self.max_retries = int(
+            max_retries if max_retries is not None else _setting("STATISTICS_RETRIES", STATISTICS_RETRIES)
+        )
+        self.max_response_bytes = int(
+            max_response_bytes
+            if max_response_bytes is not None
+            else _setting("STATISTICS_MAX_RESPONSE_BYTES", STATISTICS_MAX_RESPONSE_BYTES)
+        )
         self.backoff = backoff
         self.max_backoff = max_backoff
         self._sleep = sleep
         self._clock = clock
-        self._http = httpx.Client(timeout=timeout, headers={"User-Agent": "Verkko statistics client"})
+        self._http = httpx.Client(timeout=self.timeout, headers={"User-Agent": "Verkko statistics client"})
         self._limits: Limits | None = None
         self._calls: deque[float] = deque()
+        # (the moment by the client's clock, the seconds it was given) while a time limit holds.
+        self._deadline: tuple[float, float] | None = None
 
     def close(self) -> None:
         self._http.close()
@@ -171,6 +225,39 @@ class PxWebClient:
 
     def __exit__(self, *exc_info):
         self.close()
+
+    @contextmanager
+    def time_limit(self, seconds: float | None):
+        """Requests in the block end within ``seconds`` (None: no limit), retries and waits included.
+
+        A request that would run past the deadline is cut short and PxWebDeadline raised. Limits
+        nest: an inner one never extends an outer one.
+        """
+        previous = self._deadline
+        if seconds is not None:
+            moment = self._clock() + seconds
+            if previous is None or moment < previous[0]:
+                self._deadline = (moment, seconds)
+        try:
+            yield
+        finally:
+            self._deadline = previous
+
+    def check_deadline(self, doing: str = "") -> None:
+        """Raise PxWebDeadline when the current time limit has run out."""
+        remaining = self._remaining()
+        if remaining is not None and remaining <= 0:
+            raise self._deadline_error(doing)
+
+    def _remaining(self) -> float | None:
+        return None if self._deadline is None else self._deadline[0] - self._clock()
+
+    def _deadline_error(self, doing: str) -> PxWebDeadline:
+        seconds = self._deadline[1] if self._deadline else 0
+        return PxWebDeadline(
+            gettext("the time limit of %(seconds)s s ran out") % {"seconds": format_seconds(seconds)}
+            + (f" ({doing})" if doing else "")
+        )
 
     # --- addresses -------------------------------------------------------------------
 
@@ -284,6 +371,8 @@ class PxWebClient:
             raise PxWebNotJsonStat(f"{url} did not answer with table metadata (no 'variables')")
         variables = []
         for item in document["variables"]:
+            if not isinstance(item, dict):
+                raise PxWebNotJsonStat(f"{url} describes a variable with {str(item)[:40]!r}, not an object")
             code, text = str(item.get("code", "")), str(item.get("text", ""))
             if item.get("time"):
                 role = ROLE_TIME
@@ -341,6 +430,10 @@ class PxWebClient:
         """The selected cells of a table as JSON-stat datasets, one per (split) query."""
         metadata = self.metadata(table_id)
         query = self.build_query(metadata, selection)
+        try:
+            check_cell_count(self.query_cells(metadata, query), origin=self.table_url(table_id))
+        except FormatError as error:
+            raise PxWebTooLarge(str(error)) from None
         for part in self.split_query(metadata, query, self.limits().max_values):
             yield self.post_query(table_id, part)
 
@@ -350,7 +443,7 @@ class PxWebClient:
             url, document = self._data_v2(table_id, query)
         else:
             url = self.table_url(table_id)
-            document = self._json("POST", url, content=orjson.dumps(query))
+            document = self._json("POST", url, cells=True, content=orjson.dumps(query))
         try:
             (dataset,) = parse_jsonstat(document, origin=url)
         except FormatError as error:
@@ -425,8 +518,8 @@ class PxWebClient:
         ]
         get_params = {**params, **{f"valueCodes[{s['variableCode']}]": ",".join(s["valueCodes"]) for s in selection}}
         if len(str(httpx.URL(url, params=get_params))) <= MAX_GET_URL:
-            return url, self._json("GET", url, params=get_params)
-        return url, self._json("POST", url, params=params, content=orjson.dumps({"selection": selection}))
+            return url, self._json("GET", url, cells=True, params=get_params)
+        return url, self._json("POST", url, cells=True, params=params, content=orjson.dumps({"selection": selection}))
 
     def _list_tables_v2(self, path: str) -> list[TableEntry]:
         folder = path.strip("/")
@@ -470,30 +563,36 @@ class PxWebClient:
 
     # --- HTTP ----------------------------------------------------------------------------
 
-    def _json(self, method: str, url: str, **kwargs):
+    def _json(self, method: str, url: str, *, cells: bool = False, **kwargs):
+        """The answer's JSON; with ``cells`` (a data answer) long value/status arrays stay text,
+        parsed piece by piece when the cells are read, so memory stays near the answer's size."""
         response = self._request(method, url, **kwargs)
         try:
-            return orjson.loads(response.content)
-        except orjson.JSONDecodeError:
+            return load_json(response.content, origin=url) if cells else orjson.loads(response.content)
+        except (orjson.JSONDecodeError, FormatError):
             kind = response.headers.get("content-type", "unknown content")
             raise PxWebNotJsonStat(f"{url} answered with {kind}, not JSON: {_snippet(response)}") from None
 
-    def _request(self, method: str, url: str, **kwargs) -> httpx.Response:
+    def _request(self, method: str, url: str, **kwargs) -> Answer:
         reason = ""
         retry_after = None
         for attempt in range(self.max_retries + 1):
             if attempt:
-                self._sleep(self._delay(attempt, retry_after))
-            self._wait_for_turn()
+                self._pause(self._delay(attempt, retry_after), f"{method} {url} {reason}")
+            self._wait_for_turn(f"{method} {url}")
             retry_after = None
             try:
-                response = self._http.request(method, url, **kwargs)
+                response = self._send(method, url, **kwargs)
             except httpx.TimeoutException as error:
                 reason = f"timed out ({type(error).__name__})"
                 continue
+            except (httpx.NetworkError, httpx.RemoteProtocolError) as error:
+                # A reset or dropped connection: the next attempt opens a new one.
+                reason = f"lost the connection ({type(error).__name__}: {error})"
+                continue
             except httpx.TransportError as error:
                 raise PxWebError(f"{method} {url} failed: {error}") from error
-            if response.status_code in RETRY_STATUSES:
+            if response.status_code == 429 or response.status_code >= 500:
                 reason = f"answered {response.status_code}"
                 retry_after = _retry_after(response)
                 continue
@@ -506,12 +605,56 @@ class PxWebClient:
             return response
         raise PxWebUnavailable(f"{method} {url} {reason} after {self.max_retries + 1} attempts")
 
+    def _send(self, method: str, url: str, **kwargs) -> Answer:
+        """One request, its answer read as it streams in: refused past the size limit or the deadline."""
+        remaining = self._remaining()
+        if remaining is not None and remaining <= 0:
+            raise self._deadline_error(f"{method} {url}")
+        timeout = self.timeout if remaining is None else min(self.timeout, remaining)
+        # The timeout bounds each wait for bytes; this bounds the whole answer, so a server that
+        # trickles a byte at a time cannot hold a request open for ever.
+        ends = self._clock() + timeout
+        limit = self.max_response_bytes
+        with self._http.stream(method, url, timeout=timeout, **kwargs) as response:
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise self._too_large(url, int(declared))
+            received, pieces = 0, []
+            for piece in response.iter_bytes():
+                received += len(piece)
+                if received > limit:
+                    raise self._too_large(url, None)
+                pieces.append(piece)
+                if self._clock() > ends:
+                    if self._remaining() is not None and self._remaining() <= 0:
+                        raise self._deadline_error(f"{method} {url} was still arriving")
+                    raise httpx.ReadTimeout(f"the answer took longer than {timeout:g} s", request=response.request)
+            return Answer(response.status_code, response.headers, b"".join(pieces))
+
+    def _too_large(self, url: str, declared: int | None) -> PxWebTooLarge:
+        values = {"url": url, "limit": format_number(self.max_response_bytes)}
+        if declared is None:
+            problem = gettext("%(url)s sent more than the %(limit)s bytes an answer may have here") % values
+        else:
+            problem = gettext(
+                "%(url)s answers with %(size)s bytes, more than the %(limit)s bytes an answer may have here"
+            ) % {**values, "size": format_number(declared)}
+        return PxWebTooLarge(f"{problem} (STATISTICS_MAX_RESPONSE_BYTES)")
+
+    def _pause(self, seconds: float, doing: str) -> None:
+        """Sleep, unless the wait would pass the deadline: then fail at once rather than wait in vain."""
+        remaining = self._remaining()
+        if remaining is not None and seconds >= remaining:
+            raise self._deadline_error(doing)
+        if seconds > 0:
+            self._sleep(seconds)
+
     def _delay(self, attempt: int, retry_after: float | None) -> float:
         if retry_after is not None:
             return min(retry_after, self.max_backoff)
         return min(self.backoff * 2 ** (attempt - 1), self.max_backoff)
 
-    def _wait_for_turn(self) -> None:
+    def _wait_for_turn(self, doing: str) -> None:
         """Sleep until one more call fits within maxCalls per timeWindow.
 
         Until ``?config`` has been read (it is itself a call), cautious defaults apply.
@@ -523,9 +666,15 @@ class PxWebClient:
         if len(self._calls) >= limits.max_calls:
             wait = self._calls[0] + limits.time_window - now
             if wait > 0:
-                self._sleep(wait)
+                self._pause(wait, doing)
             self._calls.popleft()
         self._calls.append(self._clock())
+
+
+def format_seconds(seconds: float) -> str:
+    """Seconds as a message says them: whole ones whole, others to a tenth (45, 0,5)."""
+    shown = round(seconds, 1)
+    return format_number(shown, 0 if shown == int(shown) else 1)
 
 
 def metadata_id(table_id: str) -> str:
@@ -613,7 +762,7 @@ def _v2_value_codes(selection: dict) -> list[str]:
     return [str(value) for value in values]
 
 
-def _retry_after(response: httpx.Response) -> float | None:
+def _retry_after(response: Answer) -> float | None:
     header = response.headers.get("retry-after")
     if not header:
         return None
@@ -633,5 +782,5 @@ def _updated(text, url: str) -> datetime | None:
     return parse_updated(text)
 
 
-def _snippet(response: httpx.Response) -> str:
+def _snippet(response: Answer) -> str:
     return response.text[:200].strip()

@@ -1,8 +1,8 @@
 """Periods of monthly, quarterly and yearly figures: their codes (2026M10, 2026Q4, 2026), the labels
 people read (10/2026, Q4/2026, 2026) and their dates.
 
-A period is stored as the date of its first day, as the statistics store does. Forms accept both the
-code and the label.
+A period is stored as the date of its first day, as the statistics store does. Forms accept the code,
+the label and a month by its name in Finnish, Swedish or English ("joulukuu 2024", "december 2024").
 """
 
 import re
@@ -12,37 +12,110 @@ from datetime import date
 from verkko.lib.validation import year_in_range
 from verkko.stats.models import Frequency
 
-# Each gives the year and the month or quarter as named groups.
+# Each gives the year and the month or quarter as named groups; tried on the text in upper case
+# with its spaces removed.
 _PATTERNS = {
     Frequency.MONTHLY: [
-        re.compile(r"^(?P<year>\d{4})M(?P<part>\d{2})$"),
-        re.compile(r"^(?P<part>\d{1,2})/(?P<year>\d{4})$"),
+        re.compile(r"^(?P<year>\d{4})M(?P<part>\d{1,2})$"),
+        re.compile(r"^(?P<part>\d{1,2})[/.](?P<year>\d{4})$"),
+        re.compile(r"^(?P<year>\d{4})-(?P<part>\d{1,2})$"),
     ],
     Frequency.QUARTERLY: [
-        re.compile(r"^(?P<year>\d{4})Q(?P<part>[1-4])$"),
-        re.compile(r"^Q(?P<part>[1-4])/(?P<year>\d{4})$"),
+        re.compile(r"^(?P<year>\d{4})/?Q(?P<part>[1-4])$"),
+        re.compile(r"^Q(?P<part>[1-4])/?(?P<year>\d{4})$"),
     ],
     Frequency.YEARLY: [re.compile(r"^(?P<year>\d{4})$")],
 }
 EXAMPLES = {Frequency.MONTHLY: "2026M10", Frequency.QUARTERLY: "2026Q4", Frequency.YEARLY: "2026"}
 
+# Month names in Finnish, Swedish and English, whatever the page's language: a Swedish-speaking user
+# of a Finnish page writes "december 2024". Finnish also in the genitive ("joulukuun 2024").
+_FINNISH_MONTHS = [
+    "tammikuu",
+    "helmikuu",
+    "maaliskuu",
+    "huhtikuu",
+    "toukokuu",
+    "kesäkuu",
+    "heinäkuu",
+    "elokuu",
+    "syyskuu",
+    "lokakuu",
+    "marraskuu",
+    "joulukuu",
+]
+_SWEDISH_MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+_ENGLISH_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_NUMBERS = {
+    **{name: number for number, name in enumerate(_ENGLISH_MONTHS, start=1)},
+    **{name: number for number, name in enumerate(_SWEDISH_MONTHS, start=1)},
+    **{name: number for number, name in enumerate(_FINNISH_MONTHS, start=1)},
+    **{f"{name}n": number for number, name in enumerate(_FINNISH_MONTHS, start=1)},
+}
+_NAMED_MONTH = re.compile(r"^(?P<name>[^\W\d_]+)\.?\s*(?P<year>\d{4})$")
+
+
+def read(text):
+    """(first day, frequency) of the period a text names in any form a form accepts, or None.
+
+    A year alone is a year, Q4/2024 or 2024Q4 a quarter, and 2024M12, 12/2024, 12.2024, 2024-12 or a
+    month by its name ("joulukuu 2024", "december 2024", "December 2024") a month. A year outside
+    verkko.lib.validation's MIN_YEAR…MAX_YEAR (such as 0000 or 0001) or a month 13 is no period.
+    """
+    text = " ".join((text or "").split())
+    named = _NAMED_MONTH.match(text.lower())
+    if named:
+        month = _MONTH_NUMBERS.get(named["name"])
+        year = int(named["year"])
+        return (date(year, month, 1), Frequency.MONTHLY) if month and year_in_range(year) else None
+    compact = text.upper().replace(" ", "")
+    for frequency, patterns in _PATTERNS.items():
+        match = next(filter(None, (pattern.match(compact) for pattern in patterns)), None)
+        if not match:
+            continue
+        year = int(match["year"])
+        if not year_in_range(year):
+            return None
+        if frequency == Frequency.MONTHLY:
+            month = int(match["part"])
+            return (date(year, month, 1), frequency) if 1 <= month <= 12 else None
+        if frequency == Frequency.QUARTERLY:
+            return date(year, 3 * int(match["part"]) - 2, 1), frequency
+        return date(year, 1, 1), frequency
+    return None
+
 
 def parse(code, frequency):
-    """The first day of the period a code names, or None when the code does not fit the frequency
-    (or names a year outside verkko.lib.validation's MIN_YEAR…MAX_YEAR, such as 0000 or 0001)."""
-    text = (code or "").strip().upper().replace(" ", "")
-    match = next(filter(None, (pattern.match(text) for pattern in _PATTERNS[frequency])), None)
-    if not match:
-        return None
-    year = int(match["year"])
-    if not year_in_range(year):
-        return None
-    if frequency == Frequency.MONTHLY:
-        month = int(match["part"])
-        return date(year, month, 1) if 1 <= month <= 12 else None
-    if frequency == Frequency.QUARTERLY:
-        return date(year, 3 * int(match["part"]) - 2, 1)
-    return date(year, 1, 1)
+    """The first day of the period a text names (see read), or None when it names no period of this
+    frequency."""
+    found = read(code)
+    return found[0] if found and found[1] == frequency else None
 
 
 def code(period, frequency):
@@ -111,6 +184,12 @@ class Period:
         """The period a code or label names, or None when the text does not fit the frequency."""
         first = parse(text, frequency)
         return cls(first, frequency) if first else None
+
+    @classmethod
+    def read(cls, text):
+        """The period a text names, of the frequency its form says (see the module's read), or None."""
+        found = read(text)
+        return cls(*found) if found else None
 
     @classmethod
     def of(cls, day, frequency=Frequency.MONTHLY):

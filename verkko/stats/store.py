@@ -117,7 +117,7 @@ def import_datasets(
         raise StatisticsImportError(str(error), run) from error
 
 
-def record_failure(origin: str, error: Exception, *, user=None, configured_source=None) -> ImportRun:
+def record_failure(origin: str, error: Exception | str, *, user=None, configured_source=None) -> ImportRun:
     """A failed ImportRun for an import that failed before any data was read (bad file, fetch)."""
     started_by = user if user is not None and getattr(user, "is_authenticated", False) else None
     now = timezone.now()

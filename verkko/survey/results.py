@@ -240,7 +240,7 @@ class Pair:
     def direction(self):
         if self.mutual:
             return _("both name each other")
-        return _("named by %(organization)s") % {"organization": self.named_by.localized_name}
+        return _("named by %(organization)s") % {"organization": self.named_by.name}
 
 
 def pairs(data, level=""):
@@ -282,17 +282,17 @@ def network_chart(data, found_pairs):
                 "y2": y2,
                 "level": str(pair.level_label),
                 "width": 3 if pair.mutual else 1.2,
-                "first": pair.first.localized_name,
-                "second": pair.second.localized_name,
+                "first": pair.first.name,
+                "second": pair.second.name,
                 "direction": direction,
             }
         )
-        rows.append([pair.first.localized_name, pair.second.localized_name, pair.level_label, direction])
+        rows.append([pair.first.name, pair.second.name, pair.level_label, direction])
     nodes = [
         {
             "x": position[o.pk][0],
             "y": position[o.pk][1],
-            "label": o.localized_name,
+            "label": o.name,
             "align": "left" if position[o.pk][0] >= 0 else "right",
             "answered": str(_("answered") if o.pk in data.responses else _("did not answer")),
         }

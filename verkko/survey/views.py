@@ -148,7 +148,7 @@ def send_invitations(request, round_uuid):
         return redirect(survey_round.get_absolute_url())
     messages.success(request, _("Invitations sent to %(count)s organisations.") % {"count": len(invited)})
     if unreachable:
-        names = ", ".join(organization.localized_name for organization in unreachable)
+        names = ", ".join(organization.name for organization in unreachable)
         messages.warning(
             request,
             _("These organisations have no partner editor to invite; send them their personal link: %(names)s")

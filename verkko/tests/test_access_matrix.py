@@ -259,6 +259,8 @@ RULES = {
     "situation:municipalities": PUBLIC_READ,
     "situation:download": {"GET": everyone(404)},
     "situation:business_download": {"GET": everyone(404)},
+    "situation:skills": PUBLIC_READ,
+    "situation:skills_download": {"GET": everyone(404)},
     "situation:reviews": PUBLIC_READ,
     "situation:review_create": {"POST": who(403, 403, 403, 403, 404, 403)},
     "situation:review_detail": {"GET": who(302, 404, 404, 404, 200, 404)},

@@ -7,17 +7,17 @@ from django.conf import settings
 
 
 def test_form_labels_begin_with_a_capital(client_for, coordinator):
-    html = client_for(coordinator).get("/fi/oulu/indicators/new/").content.decode()
+    html = client_for(coordinator).get("/fi/oulu/indicators/new/?kind=manual").content.decode()
 
     assert ">Lähtötason jakso" in html
     assert ">lähtötason jakso" not in html
 
 
 def test_the_error_summary_names_fields_with_a_capital(client_for, coordinator):
-    html = client_for(coordinator).post("/fi/oulu/indicators/new/", {"name": ""}).content.decode()
+    html = client_for(coordinator).post("/fi/oulu/indicators/new/", {"kind": "manual", "name_fi": ""}).content.decode()
 
     assert 'class="error-summary"' in html
-    assert ">Nimi: " in html
+    assert ">Nimi suomeksi: " in html
 
 
 def test_every_page_links_the_favicon(client, area):

@@ -103,5 +103,5 @@ def test_a_nul_character_in_a_query_answers_400_in_the_users_language(client, ar
 
 
 def test_a_nul_character_in_a_form_field_answers_400(client_for, coordinator):
-    response = client_for(coordinator).post("/fi/oulu/ecosystem/organisations/new/", {"name": "a\x00b"})
+    response = client_for(coordinator).post("/fi/oulu/ecosystem/organisations/new/", {"name_fi": "a\x00b"})
     assert response.status_code == 400

@@ -50,7 +50,7 @@ def test_the_same_forum_slug_in_two_areas_leads_to_each_areas_own(as_role, forum
 
 
 def test_editing_the_namesake_changes_only_the_areas_own(as_role, coordinator, organization_a, other_organization_a):
-    data = {"name": "Organisaatio A", "type": "education", "description": "Oulun uusi kuvaus"}
+    data = {"name_fi": "Organisaatio A", "type": "education", "description_fi": "Oulun uusi kuvaus"}
     assert as_role("coordinator").post(f"{OULU}organisaatio-a/edit/", data).status_code == 302
     organization_a.refresh_from_db()
     other_organization_a.refresh_from_db()
@@ -62,8 +62,10 @@ def test_a_new_organisation_and_forum_take_a_slug_another_area_already_has(
     as_role, coordinator, other_organization, other_partner_forum
 ):
     client = as_role("coordinator")
-    client.post(f"{OULU}organisations/new/", {"name": "Rannikon kehitys", "type": "ngo"})
-    client.post(f"{OULU}forums/new/", {"name": "Rannikon sisäinen ryhmä", "level": "tactical", "visibility": "public"})
+    client.post(f"{OULU}organisations/new/", {"name_fi": "Rannikon kehitys", "type": "ngo"})
+    client.post(
+        f"{OULU}forums/new/", {"name_fi": "Rannikon sisäinen ryhmä", "level": "tactical", "visibility": "public"}
+    )
     assert Organization.objects.get(area__slug="oulu", name="Rannikon kehitys").slug == other_organization.slug
     assert Forum.objects.get(area__slug="oulu", name="Rannikon sisäinen ryhmä").slug == other_partner_forum.slug
 
@@ -265,7 +267,7 @@ def test_forum_forms_refuse_the_other_areas_organisations_people_and_forums(
     assert response.status_code == 400
     assert not ForumMember.objects.filter(forum=forum, organization__area__slug="rannikko").exists()
     assert not ForumMember.objects.filter(forum=forum, person=other_person).exists()
-    new_forum = {"name": "Uusi foorumi", "level": "tactical", "visibility": "public"}
+    new_forum = {"name_fi": "Uusi foorumi", "level": "tactical", "visibility": "public"}
     for field, value in [("parent", other_forum.pk), ("chair", other_organization.pk)]:
         response = client.post(f"{OULU}forums/new/", {**new_forum, field: value})
         assert response.status_code == 200
@@ -293,7 +295,7 @@ def test_meeting_and_decision_forms_refuse_the_other_areas_organisations_and_peo
 def test_an_organisation_cannot_be_placed_in_the_other_areas_municipality(as_role, coordinator, other_area):
     raahe = other_area.host_municipality
     response = as_role("coordinator").post(
-        f"{OULU}organisations/new/", {"name": "Raahen yhdistys", "type": "ngo", "municipality": raahe.pk}
+        f"{OULU}organisations/new/", {"name_fi": "Raahen yhdistys", "type": "ngo", "municipality": raahe.pk}
     )
     assert response.status_code == 200
     assert response.context["form"].errors["municipality"]

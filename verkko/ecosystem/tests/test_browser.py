@@ -63,7 +63,7 @@ def test_partner_editor_edits_their_organisation_in_the_browser(
     browser_page.goto("/fi/oulu/ecosystem/organisaatio-a/")
     browser_page.get_by_role("link", name="Muokkaa tietoja").click()
     assert_accessible(browser_page)
-    browser_page.get_by_label("Kuvaus").fill("Ammatillinen oppilaitos.")
+    browser_page.get_by_role("group", name="Kuvaus").get_by_label("Suomi").fill("Ammatillinen oppilaitos.")
     browser_page.get_by_role("button", name="Tallenna").click()
     assert browser_page.get_by_text("Muutokset tallennettiin.").is_visible()
     assert browser_page.get_by_text("Ammatillinen oppilaitos.").first.is_visible()

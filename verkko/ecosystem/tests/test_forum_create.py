@@ -7,7 +7,7 @@ NEW_URL = "/fi/oulu/ecosystem/forums/new/"
 
 
 def data(**changes):
-    return {"name": "Työnantajaverkosto", "level": "tactical", "visibility": "public", **changes}
+    return {"name_fi": "Työnantajaverkosto", "level": "tactical", "visibility": "public", **changes}
 
 
 @pytest.mark.parametrize(("role", "status"), by_role(200, 403, 403, 403, 403, 403, 403, 403))
@@ -24,7 +24,7 @@ def test_a_new_forum_gets_a_slug_and_its_page(as_role, coordinator, organization
     assert forum.chair == organization_a
 
 
-@pytest.mark.parametrize("bad", [{"level": "cosmic"}, {"name": ""}, {"visibility": "secret"}])
+@pytest.mark.parametrize("bad", [{"level": "cosmic"}, {"name_fi": ""}, {"visibility": "secret"}])
 def test_a_forum_with_bad_input_is_not_created(as_role, coordinator, bad):
     response = as_role("coordinator").post(NEW_URL, data(**bad))
     assert response.status_code == 200

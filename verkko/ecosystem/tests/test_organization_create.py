@@ -7,7 +7,7 @@ URL = "/fi/oulu/ecosystem/organisations/new/"
 
 
 def valid(**changes):
-    return {"name": "Uusi Yhdistys ry", "type": "ngo", "business_id": "0187690-1", "website": "", **changes}
+    return {"name_fi": "Uusi Yhdistys ry", "type": "ngo", "business_id": "0187690-1", "website": "", **changes}
 
 
 @pytest.mark.parametrize(("role", "status"), by_role(200, 403, 403, 403, 403, 403, 403, 403))
@@ -26,12 +26,13 @@ def test_coordinator_adds_an_organisation_and_goes_to_its_page(as_role, coordina
 
 
 def test_a_name_that_is_a_page_of_the_app_gets_another_slug(as_role, coordinator):
-    as_role("coordinator").post(URL, valid(name="Map"))
+    as_role("coordinator").post(URL, valid(name_fi="Map"))
     assert Organization.objects.get(name="Map").slug == "map-2"
 
 
 @pytest.mark.parametrize(
-    "bad", [{"business_id": "0187690-2"}, {"business_id": "123"}, {"type": "alien"}, {"name": ""}, {"website": "x y"}]
+    "bad",
+    [{"business_id": "0187690-2"}, {"business_id": "123"}, {"type": "alien"}, {"name_fi": ""}, {"website": "x y"}],
 )
 def test_bad_input_shows_errors_and_saves_nothing(as_role, coordinator, bad):
     before = Organization.objects.count()
@@ -42,7 +43,7 @@ def test_bad_input_shows_errors_and_saves_nothing(as_role, coordinator, bad):
 
 
 def test_a_duplicate_name_in_the_area_is_refused_in_finnish(as_role, coordinator, organization_a):
-    response = as_role("coordinator").post(URL, valid(name="organisaatio a"))
+    response = as_role("coordinator").post(URL, valid(name_fi="organisaatio a"))
     assert "Alueella on jo tämänniminen organisaatio." in response.content.decode()
 
 

@@ -6,7 +6,7 @@ URL = "/fi/oulu/ecosystem/organisaatio-a/edit/"
 
 
 def data(**changes):
-    return {"name": "Organisaatio A", "type": "education", "description": "Muutettu kuvaus", **changes}
+    return {"name_fi": "Organisaatio A", "type": "education", "description_fi": "Muutettu kuvaus", **changes}
 
 
 @pytest.mark.parametrize(("role", "status"), by_role(200, 200, 403, 403, 403, 403, 403, 403))

@@ -4,7 +4,11 @@ from verkko.ecosystem.models import Role
 from verkko.ecosystem.tests.conftest import by_role
 
 URL = "/fi/oulu/ecosystem/organisaatio-a/role/"
-DATA = {"summary": "Kouluttaa osaajia.", "responsibilities": "Tutkinnot", "services_for_employers": "Oppisopimus"}
+DATA = {
+    "summary_fi": "Kouluttaa osaajia.",
+    "responsibilities_fi": "Tutkinnot",
+    "services_for_employers_fi": "Oppisopimus",
+}
 
 
 @pytest.mark.parametrize(("role", "status"), by_role(200, 200, 403, 403, 403, 403, 403, 403))
@@ -22,7 +26,7 @@ def test_the_saved_role_shows_on_the_organisation_page(as_role, partner_editor, 
 
 
 def test_a_role_without_its_summary_is_refused(as_role, partner_editor, organization_a):
-    response = as_role("partner_editor").post(URL, {**DATA, "summary": ""})
+    response = as_role("partner_editor").post(URL, {**DATA, "summary_fi": ""})
     assert response.status_code == 200
     assert "error-summary" in response.content.decode()
     assert not Role.objects.filter(organization=organization_a).exists()

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from conftest import OUTSIDERS
-from verkko.ecosystem.models import Decision, Meeting, Visibility
+from verkko.ecosystem.models import Decision, Meeting, Municipality, ReferenceArea, Visibility
 from verkko.ecosystem.tests.factories import ForumFactory
 from verkko.goals.models import Action, Goal, Indicator, IndicatorValue, Target
 from verkko.stats.models import Observation, Series, Table
@@ -218,6 +218,45 @@ def statistics(area):
                 series=series, period=date(2026, month, 1), period_code=f"2026M{month:02d}", value=value
             )
     return table
+
+
+def add_series(table, area_code, measure, figures):
+    series = Series.objects.create(
+        table=table, key=f"alue={area_code};contentscode={measure}", area_code=area_code, measure_code=measure
+    )
+    for month, value in enumerate(figures, start=1):
+        Observation.objects.create(
+            series=series, period=date(2026, month, 1), period_code=f"2026M{month:02d}", value=value
+        )
+    return series
+
+
+@pytest.fixture
+def places(statistics, other_area):
+    """Table 12r5 with its measures' labels; the whole country; the other area's municipalities, which
+    belong to an employment area of the classification; and a table with figures of the other area only."""
+    statistics.dimensions = [
+        {"code": "alue", "label": "Alue", "role": "area", "values": []},
+        {
+            "code": "contentscode",
+            "label": "Tiedot",
+            "role": "content",
+            "values": [
+                {"code": "TYOTTOMATLOPUSSA", "label": "Työttömät työnhakijat laskentapäivänä"},
+                {"code": "TYOVOIMATK", "label": "Työvoima"},
+            ],
+        },
+    ]
+    statistics.save()
+    add_series(statistics, "SSS", "TYOTTOMATLOPUSSA", [200000, 190000, 180000])
+    add_series(statistics, "SSS", "TYOVOIMATK", [2000000, 2000000, 2000000])
+    add_series(statistics, "KU678", "TYOTTOMATLOPUSSA", [500, 400, 300])
+    add_series(statistics, "KU748", "TYOTTOMATLOPUSSA", [50, 40, 30])
+    coast = ReferenceArea.objects.create(code="TA99", name_fi="Rannikon seudun työllisyysalue")
+    Municipality.objects.filter(code__in=["678", "748"]).update(reference_area=coast)
+    elsewhere = Table.objects.create(source=Table.Source.DEMO, table_id="99zz", title="Vain rannikon taulukko")
+    add_series(elsewhere, "KU678", "RANNIKKO", [1, 2, 3])
+    return coast
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from verkko.goals.tests.conftest import OUTSIDERS
 
 def _data(goal, organization_a, organization_b, **changes):
     data = {
-        "title": "Kesätyöseteli",
-        "description": "Kesätyöseteli kaikkiin kuntiin.",
+        "title_fi": "Kesätyöseteli",
+        "description_fi": "Kesätyöseteli kaikkiin kuntiin.",
         "goals": [goal.pk],
         "lead_organization": organization_a.pk,
         "partner_organizations": [organization_b.pk],
@@ -33,7 +33,7 @@ def test_coordinator_creates_an_action(client_for, coordinator, goal, organizati
 
 
 @pytest.mark.parametrize(
-    "changes", [{"due_on": "2025-01-01"}, {"progress": "120"}, {"title": ""}, {"lead_organization": ""}]
+    "changes", [{"due_on": "2025-01-01"}, {"progress": "120"}, {"title_fi": ""}, {"lead_organization": ""}]
 )
 def test_bad_input_is_an_error_and_nothing_is_saved(
     client_for, coordinator, goal, organization_a, organization_b, changes
@@ -54,7 +54,7 @@ def test_partners_and_outsiders_may_not_create_or_edit_actions(
     assert client.get("/fi/oulu/actions/new/").status_code == 403
     assert client.post("/fi/oulu/actions/new/", _data(goal, organization_a, organization_b)).status_code == 403
     assert client.get(f"/fi/oulu/actions/{action.uuid}/edit/").status_code == 403
-    data = _data(goal, organization_a, organization_b, title="Muutettu")
+    data = _data(goal, organization_a, organization_b, title_fi="Muutettu")
     assert client.post(f"/fi/oulu/actions/{action.uuid}/edit/", data).status_code == 403
     assert (
         client.post(f"/fi/oulu/actions/{action.uuid}/milestones/", {"title": "X", "due_on": "2026-01-01"}).status_code
@@ -69,7 +69,7 @@ def test_coordinator_edits_an_action_and_adds_a_milestone(
     client_for, coordinator, action, goal, organization_a, organization_b
 ):
     client = client_for(coordinator)
-    data = _data(goal, organization_a, organization_b, title="Oppisopimuspolku", status="under_way", progress="40")
+    data = _data(goal, organization_a, organization_b, title_fi="Oppisopimuspolku", status="under_way", progress="40")
     assert client.post(f"/fi/oulu/actions/{action.uuid}/edit/", data).status_code == 302
     action.refresh_from_db()
     assert (action.title, action.progress) == ("Oppisopimuspolku", 40)
@@ -116,7 +116,7 @@ def test_form_refuses_what_belongs_to_another_area(
 def test_another_areas_action_cannot_be_edited_here(
     client_for, coordinator, other_action, goal, organization_a, organization_b
 ):
-    data = _data(goal, organization_a, organization_b, title="Kaapattu")
+    data = _data(goal, organization_a, organization_b, title_fi="Kaapattu")
     assert client_for(coordinator).post(f"/fi/oulu/actions/{other_action.uuid}/edit/", data).status_code == 404
     other_action.refresh_from_db()
     assert other_action.title == "Rannikon kesätyöt"

@@ -95,3 +95,66 @@ def test_monitoring_view_fits_a_phone_screen(goal, partner_goal, action, browser
     ]:
         browser_page.goto(path)
         assert browser_page.evaluate("document.documentElement.scrollWidth") <= 360, path
+
+
+def test_coordinator_sets_up_a_statistics_indicator_for_a_goal_without_a_code(
+    coordinator, goal, places, browser_page, sign_in_browser, assert_accessible
+):
+    from verkko.goals.models import Indicator
+
+    page = browser_page
+    sign_in_browser(page, coordinator)
+    page.goto(f"/fi/oulu/goals/{goal.slug}/")
+    page.get_by_role("link", name="Lisää uusi mittari").click()
+    assert_accessible(page)
+    page.get_by_label("Tilastoista laskettu osuus").check()
+    page.get_by_role("button", name="Jatka").click()
+    assert_accessible(page)
+    # The kind may change on the form itself: a manual indicator has no statistics fields.
+    page.get_by_label("Käsin syötetyt tai CSV-tiedostosta tuodut arvot").check()
+    assert not page.get_by_label("Luku:", exact=True).is_visible()
+    assert page.get_by_label("Julkaisuväli").is_visible()
+    page.get_by_label("Tilastoluku").check()
+    assert page.get_by_label("Luku:", exact=True).is_visible()
+    assert not page.get_by_label("Jaetaan luvulla").is_visible()
+    page.get_by_label("Tilastoista laskettu osuus").check()
+    page.get_by_label("Nimi").fill("Kempeleen työttömyysaste")
+    page.get_by_label("Luku:", exact=True).select_option(label="Työttömät työnhakijat laskentapäivänä")
+    page.get_by_label("Jaetaan luvulla").select_option(label="Työvoima")
+    page.get_by_label("Alue:", exact=True).select_option(label="Kempele")
+    page.get_by_label("pienempi on parempi").check()
+    page.get_by_label("Lähtötason jakso").fill("tammikuu 2026")
+    page.get_by_label("Lähtötason arvo").fill("10")
+    page.get_by_role("button", name="Tallenna").click()
+    page.wait_for_load_state()
+    assert page.url.endswith(f"/fi/oulu/goals/{goal.slug}/")
+    assert page.get_by_role("link", name="Kempeleen työttömyysaste").is_visible()
+    indicator = Indicator.objects.get(slug="kempeleen-tyottomyysaste")
+    assert (indicator.series.area_code, indicator.measure_code, indicator.denominator_code) == (
+        "KU244",
+        "TYOTTOMATLOPUSSA",
+        "TYOVOIMATK",
+    )
+    assert goal.indicators.filter(pk=indicator.pk).exists()
+
+
+def test_the_indicator_form_shows_only_its_kinds_fields_without_javascript(
+    coordinator, places, browser_context_without_js, sign_in_browser
+):
+    from verkko.goals.models import Indicator
+
+    page = browser_context_without_js
+    sign_in_browser(page, coordinator)
+    page.goto("/fi/oulu/indicators/new/")
+    page.get_by_label("Käsin syötetyt tai CSV-tiedostosta tuodut arvot").check()
+    page.get_by_role("button", name="Jatka").click()
+    assert not page.get_by_label("Luku:", exact=True).is_visible()
+    assert not page.get_by_label("Alue:", exact=True).is_visible()
+    page.get_by_label("Nimi").fill("Koulutukseen ohjatut")
+    page.get_by_label("Julkaisuväli").select_option(label="vuosittain")
+    page.get_by_label("Lähtötason jakso").fill("2025")
+    page.get_by_label("Lähtötason arvo").fill("40")
+    page.get_by_role("button", name="Tallenna").click()
+    page.wait_for_load_state()
+    indicator = Indicator.objects.get(slug="koulutukseen-ohjatut")
+    assert (indicator.source, indicator.frequency, indicator.table_id) == ("manual", "Y", "")

@@ -7,9 +7,9 @@ from verkko.goals.tests.conftest import OUTSIDERS
 
 def _data(forum, indicator, **changes):
     data = {
-        "title": "Työllisyysasteen nosto",
+        "title_fi": "Työllisyysasteen nosto",
         "slug": "tyollisyysaste",
-        "description": "Yhteinen päätavoite.",
+        "description_fi": "Yhteinen päätavoite.",
         "owner_forum": forum.pk,
         "starts_on": "2025-01-01",
         "ends_on": "2027-12-31",
@@ -60,7 +60,7 @@ def test_reserved_slug_is_refused(client_for, coordinator, forum, indicator):
 
 def test_coordinator_edits_a_goal_and_history_shows_the_change(client_for, coordinator, goal, forum, indicator):
     client = client_for(coordinator)
-    data = _data(forum, indicator, slug=goal.slug, title="Nuorten työllisyys")
+    data = _data(forum, indicator, slug=goal.slug, title_fi="Nuorten työllisyys")
     assert client.post(f"/fi/oulu/goals/{goal.slug}/edit/", data).status_code == 302
     goal.refresh_from_db()
     assert goal.title == "Nuorten työllisyys"
@@ -79,7 +79,7 @@ def test_goal_cannot_be_its_own_parent(client_for, coordinator, goal, forum, ind
 def test_partners_and_outsiders_may_not_edit_goals(client_for, user_for, role, goal, forum, indicator):
     client = client_for(user_for(role))
     assert client.get(f"/fi/oulu/goals/{goal.slug}/edit/").status_code == 403
-    data = _data(forum, indicator, slug=goal.slug, title="Muutettu")
+    data = _data(forum, indicator, slug=goal.slug, title_fi="Muutettu")
     assert client.post(f"/fi/oulu/goals/{goal.slug}/edit/", data).status_code == 403
     goal.refresh_from_db()
     assert goal.title == "Nuorisotyöttömyyden vähentäminen"
@@ -127,7 +127,7 @@ def test_form_refuses_what_belongs_to_another_area(
 
 
 def test_another_areas_goal_cannot_be_edited_here(client_for, coordinator, other_goal, forum, indicator):
-    data = _data(forum, indicator, slug=other_goal.slug, title="Kaapattu")
+    data = _data(forum, indicator, slug=other_goal.slug, title_fi="Kaapattu")
     assert client_for(coordinator).post(f"/fi/oulu/goals/{other_goal.uuid}/edit/", data).status_code == 404
     other_goal.refresh_from_db()
     assert other_goal.title == "Rannikon nuorten työllisyys"

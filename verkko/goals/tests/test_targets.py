@@ -28,6 +28,13 @@ def test_target_period_may_be_written_as_people_read_it(client_for, coordinator,
     assert Target.objects.get(indicator=indicator, period=date(2027, 4, 1)).value == 57.0
 
 
+def test_a_target_month_may_be_written_by_its_name_and_is_read_whole(client_for, coordinator, area_indicator):
+    url = f"/sv/oulu/indicators/{area_indicator.slug}/targets/"
+    assert 'maxlength="40"' in client_for(coordinator).get(url).content.decode()
+    assert client_for(coordinator).post(url, {"period": "december 2027", "value": "900"}).status_code == 302
+    assert Target.objects.get(indicator=area_indicator, period=date(2027, 12, 1)).value == 900.0
+
+
 def test_coordinator_removes_a_target(client_for, coordinator, indicator):
     response = client_for(coordinator).post(f"/fi/oulu/indicators/{indicator.slug}/targets/2026Q1/delete/")
     assert response.status_code == 302

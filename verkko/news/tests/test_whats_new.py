@@ -126,19 +126,23 @@ def test_what_is_new_uses_a_constant_number_of_queries(
 
 
 def test_the_changes_read_as_the_history_does_without_codes(client_for, coordinator, partner_member, indicator):
+    from verkko.stats.models import Series, Table
+
     _follow(partner_member, indicator)
+    table = Table.objects.create(source=Table.Source.DEMO, table_id="12r5", title="Työnvälitystilasto", frequency="M")
+    for measure in ("TYOTTOMAT25", "TYOVOIMATK"):
+        Series.objects.create(table=table, key=f"alue=KU564;c={measure}", area_code="KU564", measure_code=measure)
     edit = {
+        "kind": "rate",
         "name": indicator.name,
         "slug": "nuoret-alle-25",
         "unit": "henkilöä",
         "decimals": "0",
         "polarity": "lower",
-        "frequency": "M",
-        "source": "area",
-        "table_id": "12r5",
-        "measure_code": "TYOTTOMAT25",
-        "denominator_code": "TYOVOIMATK",
-        "baseline_period_code": "2024M12",
+        "measure": "12r5|TYOTTOMAT25",
+        "denominator": "12r5|TYOVOIMATK",
+        "place": "area",
+        "baseline_period_text": "2024M12",
         "baseline_value": "3200",
     }
     response = client_for(coordinator).post(f"/fi/oulu/indicators/{indicator.slug}/edit/", edit)

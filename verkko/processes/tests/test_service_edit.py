@@ -9,7 +9,7 @@ CREATE = "/fi/oulu/services/new/"
 def service_data(organization, **extra):
     return {
         "organization": organization.pk,
-        "name": "Työkokeilu",
+        "name_fi": "Työkokeilu",
         "audience": "job_seekers",
         "languages": "fi, sv",
         **extra,
@@ -48,7 +48,7 @@ def test_an_organisation_of_another_area_is_refused(as_role, coordinator, other_
 @pytest.mark.parametrize(("role", "status"), by_role(302, 302, 403, 403, 403, 403, 403, 403))
 def test_the_organisations_editors_edit_its_service(as_role, everyone, youth_service, organization_a, role, status):
     url = f"/fi/oulu/services/{youth_service.uuid}/edit/"
-    response = as_role(role).post(url, service_data(organization_a, name="Uusi nimi"))
+    response = as_role(role).post(url, service_data(organization_a, name_fi="Uusi nimi"))
     assert response.status_code == status
     youth_service.refresh_from_db()
     assert (youth_service.name == "Uusi nimi") is (status == 302)

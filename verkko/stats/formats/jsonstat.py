@@ -15,6 +15,7 @@ import orjson
 
 from .errors import FormatError
 from .jsonscan import STREAM_ABOVE, LazyArray, line_and_column, load_with_lazy_arrays
+from .limits import check_cell_count, not_a_figure, text_figure
 from .model import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME, Dataset, Dimension, guess_role
 from .times import SOURCE_TIMEZONE, parse_source_time
 
@@ -169,6 +170,11 @@ def _build(document, ids, sizes, dimension_objects, roles, where, origin) -> Dat
             source=origin,
             path=f"{where}size",
         )
+    if any(type(size) is not int or size < 0 for size in sizes):
+        raise FormatError(f"'{where}size' should list whole numbers", source=origin, path=f"{where}size")
+    # Counted before any category or cell is read, so that a declared size alone can refuse the file.
+    total = math.prod(sizes)
+    check_cell_count(total, origin=origin, path=f"{where}size")
     role_of = {}
     for role_name, members in roles.items():
         for code in members or []:
@@ -191,7 +197,6 @@ def _build(document, ids, sizes, dimension_objects, roles, where, origin) -> Dat
         dimensions.append(dimension)
     _ensure_one_of_each_role(dimensions)
 
-    total = math.prod(sizes)
     values = document.get("value")
     chunk_source = _cells(values, document.get("status"), total, where, origin)
     return Dataset(
@@ -270,19 +275,14 @@ def _cells(values, status, total: int, where: str, origin: str):
     if isinstance(values, LazyArray):
         return _streamed_cells(values, status, total, where, origin)
     if isinstance(values, dict):
-        values = _sparse_to_list(values, total, f"{where}value", origin)
-    elif not isinstance(values, list):
+        return _sparse_cells(values, status, total, where, origin)
+    if not isinstance(values, list):
         raise FormatError(f"'{where}value' is missing or not an array/object", source=origin, path=f"{where}value")
-    elif len(values) != total:
+    if len(values) != total:
         raise _count_error(f"{where}value", len(values), total, origin)
     # Checked before any cell is handed on, so that a bad value fails the whole read with its
     # line; numbers given as text are read (or kept as a status symbol) batch by batch below.
-    kinds = set(map(type, values))
-    if kinds - _CELL_TYPES:
-        index = next(i for i, value in enumerate(values) if type(value) not in _CELL_TYPES)
-        raise FormatError(
-            f"'{where}value[{index}]' is not a number: {values[index]!r}", source=origin, path=f"{where}value"
-        )
+    kinds = _check_cells(values, 0, f"{where}value", origin)
     statuses = _status_source(status, total, where, origin)
 
     def chunks():
@@ -290,6 +290,83 @@ def _cells(values, status, total: int, where: str, origin: str):
         for start in range(0, total, step):
             piece = values[start : start + step]
             piece_statuses = statuses(start, len(piece))
+            if str in kinds:
+                piece, piece_statuses = _clean_values(piece, piece_statuses)
+            yield piece, piece_statuses
+
+    return chunks
+
+
+def _check_cells(values: list, first: int, member: str, origin: str, *, line_of=None) -> set:
+    """The types of the values; refuses one that is no number, null or figure as text.
+
+    ``first`` is the index of ``values[0]`` in the whole array; ``line_of(value)`` gives the
+    line and column of a bad value when the caller can find it.
+    """
+    kinds = set(map(type, values))
+    if kinds - _CELL_TYPES:
+        index = next(i for i, value in enumerate(values) if type(value) not in _CELL_TYPES)
+        where = line_of(values[index]) if line_of else (None, None)
+        raise FormatError(
+            f"'{member}[{first + index}]' is not a number: {values[index]!r}",
+            source=origin,
+            line=where[0],
+            column=where[1],
+            path="" if line_of else member,
+        )
+    if str in kinds:
+        for index, value in enumerate(values):
+            if type(value) is str and text_figure(value) is None:
+                where = line_of(value) if line_of else (None, None)
+                raise FormatError(
+                    not_a_figure(f"{member}[{first + index}]", value),
+                    source=origin,
+                    line=where[0],
+                    column=where[1],
+                    path="" if line_of else member,
+                )
+    return kinds
+
+
+def _sparse_cells(values: dict, status, total: int, where: str, origin: str):
+    """Cells of a sparse ``value`` ({index: value}): the cells not named are missing.
+
+    Only the named cells are kept; each piece of the dense order is filled from them when it
+    is read, so memory grows with the file and not with the declared size.
+    """
+    member = f"{where}value"
+    named = {}
+    for key, value in values.items():
+        try:
+            index = int(key)
+        except ValueError:
+            raise FormatError(
+                f"'{member}' has a key {key!r} that is not a cell index", source=origin, path=member
+            ) from None
+        if not 0 <= index < total:
+            raise FormatError(
+                f"'{member}' names cell {index} but the table has {total} cells", source=origin, path=member
+            )
+        named[index] = value
+    positions = sorted(named)
+    try:
+        kinds = _check_cells([named[index] for index in positions], 0, member, origin)
+    except FormatError:
+        for index in positions:  # the error names the cell by its index in the table
+            _check_cells([named[index]], index, member, origin)
+        raise
+    statuses = _status_source(status, total, where, origin)
+
+    def chunks():
+        step = 65536
+        at = 0
+        for start in range(0, total, step):
+            count = min(step, total - start)
+            piece = [None] * count
+            while at < len(positions) and positions[at] < start + count:
+                piece[positions[at] - start] = named[positions[at]]
+                at += 1
+            piece_statuses = statuses(start, count)
             if str in kinds:
                 piece, piece_statuses = _clean_values(piece, piece_statuses)
             yield piece, piece_statuses
@@ -310,14 +387,7 @@ def _streamed_cells(values: LazyArray, status, total: int, where: str, origin: s
     member = f"{where}value"
     count, kinds = 0, set()
     for piece, offset in _piece_errors_located(values, origin):
-        piece_kinds = set(map(type, piece))
-        if piece_kinds - _CELL_TYPES:
-            bad = next(i for i, value in enumerate(piece) if type(value) not in _CELL_TYPES)
-            line, column = line_and_column(values.data, values.first_not_numeric(offset))
-            raise FormatError(
-                f"'{member}[{count + bad}]' is not a number: {piece[bad]!r}", source=origin, line=line, column=column
-            )
-        kinds |= piece_kinds
+        kinds |= _check_cells(piece, count, member, origin, line_of=_finder(values, offset))
         count += len(piece)
     if count != total:
         raise _count_error(member, count, total, origin)
@@ -356,6 +426,16 @@ def _streamed_cells(values: LazyArray, status, total: int, where: str, origin: s
             yield piece, piece_statuses
 
     return chunks
+
+
+def _finder(values: LazyArray, offset: int):
+    """A function giving the line and column of a bad value in the piece at ``offset``."""
+
+    def line_of(value):
+        found = values.data.find(orjson.dumps(value), offset, values.end) if type(value) is str else -1
+        return line_and_column(values.data, found if found >= 0 else values.first_not_numeric(offset))
+
+    return line_of
 
 
 def _piece_errors_located(array: LazyArray, origin: str):
@@ -400,23 +480,6 @@ def _status_source(status, total: int, where: str, origin: str):
     return lambda start, count: dense[start : start + count]
 
 
-def _sparse_to_list(values: dict, total: int, where: str, origin: str) -> list:
-    dense = [None] * total
-    for key, value in values.items():
-        try:
-            index = int(key)
-        except ValueError:
-            raise FormatError(
-                f"'{where}' has a key {key!r} that is not a cell index", source=origin, path=where
-            ) from None
-        if not 0 <= index < total:
-            raise FormatError(
-                f"'{where}' names cell {index} but the table has {total} cells", source=origin, path=where
-            )
-        dense[index] = value
-    return dense
-
-
 def _statuses(status, total: int, where: str, origin: str) -> list[str] | None:
     if status is None:
         return None
@@ -436,15 +499,12 @@ def _statuses(status, total: int, where: str, origin: str) -> list[str] | None:
 
 
 def _clean_values(piece: list, statuses: list):
-    """Values given as text: numbers are read, anything else is a missing value's symbol."""
+    """Values given as text (checked before): numbers are read, a symbol is kept as the status."""
     values, symbols = [], list(statuses)
     for offset, value in enumerate(piece):
         if isinstance(value, str):
-            try:
-                value = float(value)
-            except ValueError:
-                symbols[offset] = symbols[offset] or value
-                value = None
+            value, symbol = text_figure(value)
+            symbols[offset] = symbols[offset] or symbol
         values.append(value)
     return values, symbols
 

@@ -12,6 +12,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from .errors import FormatError
+from .limits import check_cell_count
 from .periods import Period, parse_period
 
 ROLE_TIME = "time"
@@ -148,6 +149,8 @@ class Dataset:
         codes = [d.code for d in self.dimensions]
         if len(set(codes)) != len(codes):
             raise FormatError(f"dimension codes repeat: {codes}", source=origin)
+        # The readers check sooner, before they allocate; this holds for every other maker of a table.
+        check_cell_count(math.prod(len(d) for d in self.dimensions), origin=origin)
         self._chunk_source = chunk_source
         self.table_id = table_id
         self.title = title
@@ -312,6 +315,7 @@ class Dataset:
         Cells not named are missing (None). Meant for small, hand-built or generated tables.
         """
         shape = [len(d) for d in dimensions]
+        check_cell_count(math.prod(shape), origin=info.get("origin", ""))
         strides = _strides(shape)
         values: list = [None] * math.prod(shape)
         statuses: list = [""] * len(values)

@@ -8,12 +8,11 @@ import re
 from datetime import datetime
 
 from .errors import FormatError
+from .limits import MISSING_SYMBOLS, ZERO_SYMBOL, check_cell_count
 from .model import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME, Dataset, Dimension, guess_role
 from .times import parse_source_time
 
-# Symbols PX uses in DATA: "." … "......" mark a missing figure; "-" is a true zero.
-MISSING_SYMBOLS = frozenset({".", "..", "...", "....", ".....", "......"})
-ZERO_SYMBOL = "-"
+__all__ = ["MISSING_SYMBOLS", "ZERO_SYMBOL", "read_px"]
 
 _DATA_KEYWORD = re.compile(rb"(?:\A|[\r\n;])[ \t]*DATA[ \t]*=")
 _UTF8_PAIR = re.compile(rb"[\xc2\xc3][\x80-\xbf]")
@@ -226,6 +225,11 @@ def _dataset(statements, header_text, data, data_start, origin) -> Dataset:
     names = (header.texts("STUB") or []) + (header.texts("HEADING") or [])
     if not names:
         raise header.error("the file names no STUB or HEADING variables")
+    # The declared cells are counted before any dimension is built or DATA is read.
+    declared = math.prod(len(header.texts("VALUES", name) or ()) for name in names)
+    check_cell_count(
+        declared, origin=origin, line=_line_of(header_text, (header.get("STUB") or header.get("HEADING")).position)
+    )
     content_name = header.text("CONTVARIABLE")
     dimensions = []
     for name in names:
@@ -242,6 +246,10 @@ def _dataset(statements, header_text, data, data_start, origin) -> Dataset:
     _keep_one_of_each_role(dimensions)
     decimals_text = header.text("DECIMALS")
     expected = math.prod(len(d) for d in dimensions)
+    # DATA is read once before any cell is handed on: a file with more or fewer cells than its
+    # variables declare, or with a cell that is no figure, is refused whole, with the line at fault.
+    for _ in _data_chunks(data, data_start, expected, origin):
+        pass
     updated, updated_text = _last_updated(header)
     return Dataset(
         dimensions=dimensions,
@@ -319,15 +327,14 @@ def _last_updated(header: _Header) -> tuple[datetime | None, str]:
     return None, (texts[0][:100] if texts else "")
 
 
-def _data_chunks(data: bytes, start: int, expected: int, origin: str):
-    """(values, statuses) pieces of the DATA block, about a megabyte of text at a time."""
+def _data_texts(data: bytes, start: int, origin: str):
+    """(offset, text) pieces of the DATA block, about a megabyte at a time, never cutting a value."""
     end = data.find(b";", start)
     if end < 0:
         raise FormatError(
             "DATA does not end with ';': the file is truncated", source=origin, line=_line_of_bytes(data, len(data))
         )
     position = start
-    count = 0
     while position < end:
         cut = min(position + _DATA_CHUNK_BYTES, end)
         if cut < end:
@@ -340,37 +347,59 @@ def _data_chunks(data: bytes, start: int, expected: int, origin: str):
         text = data[position:cut]
         if b"," in text:
             text = text.replace(b",", b" ")
+        yield position, text
+        position = cut
+    yield end, b""
+
+
+def _too_many(data: bytes, position: int, text: bytes, first_extra: int, expected: int, origin: str):
+    extra = next(m for i, m in enumerate(re.finditer(rb"[^\s,]+", text)) if i == first_extra)
+    raise FormatError(
+        f"DATA has more than the {expected} values its variables need",
+        source=origin,
+        line=_line_of_bytes(data, position + extra.start()),
+    )
+
+
+def _data_chunks(data: bytes, start: int, expected: int, origin: str):
+    """(values, statuses) pieces of the DATA block, about a megabyte of text at a time."""
+    count = 0
+    for position, text in _data_texts(data, start, origin):
+        if not text:
+            if count != expected:
+                raise FormatError(
+                    f"DATA has {count} values but its variables need {expected}",
+                    source=origin,
+                    line=_line_of_bytes(data, position),
+                )
+            break
         tokens = text.split()
         if count + len(tokens) > expected:
-            extra = next(m for i, m in enumerate(re.finditer(rb"[^\s,]+", text)) if i == expected - count)
-            raise FormatError(
-                f"DATA has more than the {expected} values its variables need",
-                source=origin,
-                line=_line_of_bytes(data, position + extra.start()),
-            )
+            _too_many(data, position, text, expected - count, expected, origin)
         count += len(tokens)
         try:
             values = list(map(float, tokens))
             statuses = [""] * len(values)
         except ValueError:
             values, statuses = _read_tokens(tokens, data, position, origin)
+        else:
+            if not math.isfinite(sum(values)):  # "inf", "nan" or 1e400 somewhere (or a sum too large)
+                _read_tokens(tokens, data, position, origin)
         yield values, statuses
-        position = cut
-    if count != expected:
-        raise FormatError(
-            f"DATA has {count} values but its variables need {expected}", source=origin, line=_line_of_bytes(data, end)
-        )
 
 
 def _read_tokens(tokens, data: bytes, chunk_start: int, origin: str):
     values, statuses = [], []
     for token in tokens:
         try:
-            values.append(float(token))
-            statuses.append("")
-            continue
+            value = float(token)
         except ValueError:
             pass
+        else:
+            if math.isfinite(value):
+                values.append(value)
+                statuses.append("")
+                continue
         symbol = token.strip(b'"').decode("ascii", "replace")
         if symbol == ZERO_SYMBOL:
             values.append(0.0)

@@ -5,7 +5,7 @@ The document has ``columns`` (each with ``code``, ``text`` and ``type``: "d" a d
 ``values``, one per content column, given as text) and ``metadata`` (``label``, ``source``,
 ``updated``). It names codes only, so labels are the codes; the content columns become one
 content dimension. Values are PX's: "." … "......" mark a missing figure, "-" a true zero;
-any other text that is not a number is kept as a missing figure's symbol.
+any other text that is not a number is refused.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from __future__ import annotations
 import math
 
 from .errors import FormatError
+from .limits import check_cell_count, not_a_figure, text_figure
 from .model import ROLE_AREA, ROLE_CONTENT, ROLE_OTHER, ROLE_TIME, Dataset, Dimension, guess_role
 from .times import parse_source_time
 
 CONTENT_CODE = "contentscode"
-_ZERO_SYMBOL = "-"
 
 
 def is_pxweb_json(document) -> bool:
@@ -63,6 +63,7 @@ def parse_pxweb_json(document, *, origin: str = "") -> Dataset:
     _keep_one_of_each_role(dimensions)
     shape = [len(dimension) for dimension in dimensions]
     total = math.prod(shape)
+    check_cell_count(total, origin=origin, path="data")
     contents = len(content_columns)
     cells: list = [None] * total
     statuses: list = [""] * total
@@ -130,11 +131,7 @@ def _value(text, number: int, origin: str) -> tuple[float | None, str]:
         raise FormatError(f"'data[{number}].values' holds {text!r}, which is no figure", source=origin, path="data")
     if not isinstance(text, str):
         return text, ""
-    text = text.strip()
-    try:
-        return float(text), ""
-    except ValueError:
-        pass
-    if text == _ZERO_SYMBOL:
-        return 0.0, _ZERO_SYMBOL
-    return None, text[:10]
+    figure = text_figure(text)
+    if figure is None:
+        raise FormatError(not_a_figure(f"data[{number}].values", text), source=origin, path="data")
+    return figure

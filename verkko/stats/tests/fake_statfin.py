@@ -2,11 +2,15 @@
 
 It serves ``?config``, folder listings, table metadata and json-stat2 answers to queries
 (item/all/top filters, eliminated variables), and can be told to misbehave: answer 429
-with Retry-After, 503, 400, 404, something that is not JSON-stat, or answer too slowly.
+with Retry-After, 503, 400, 404, something that is not JSON-stat, answer too slowly, reset
+the connection without answering, send a body without saying how long it is, or trickle it. ``slow``
+makes every request wait that many seconds: a server that is always slow.
 """
 
 from __future__ import annotations
 
+import socket
+import struct
 import threading
 import time
 from collections import deque
@@ -100,6 +104,12 @@ class Misbehaviour:
     content_type: str = "application/json"
     headers: dict = field(default_factory=dict)
     delay: float = 0.0
+    # Close the connection with a TCP reset instead of answering.
+    reset: bool = False
+    # Send the body in pieces without a Content-Length, ending it by closing the connection.
+    unsized: bool = False
+    # Send the body ten bytes at a time, this many seconds apart: a server that trickles.
+    trickle: float = 0.0
 
 
 class FakeStatFin:
@@ -111,6 +121,8 @@ class FakeStatFin:
         # or by "POST path" when a table's query answer differs from its metadata.
         self.documents: dict[str, bytes] = {}
         self.requests: list[tuple[str, str, bytes]] = []
+        # Seconds every request waits before it is answered.
+        self.slow = 0.0
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
 
@@ -218,28 +230,39 @@ class FakeStatFin:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
                 fake.requests.append((method, self.path, body))
-                if fake.script:
-                    trouble = fake.script.popleft()
-                    if trouble.delay:
-                        time.sleep(trouble.delay)
-                    if trouble.status == 200 and not trouble.body:
-                        status, content, kind = fake.answer(method, self.path, body)
-                    else:
-                        status, content, kind = trouble.status, trouble.body, trouble.content_type
-                    headers = trouble.headers
-                else:
+                if fake.slow:
+                    time.sleep(fake.slow)
+                trouble = fake.script.popleft() if fake.script else Misbehaviour()
+                if trouble.delay:
+                    time.sleep(trouble.delay)
+                if trouble.reset:
+                    # SO_LINGER with a zero timeout makes close() send RST: "connection reset by peer".
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.connection.close()
+                    self.close_connection = True
+                    return
+                if trouble.status == 200 and not trouble.body:
                     status, content, kind = fake.answer(method, self.path, body)
-                    headers = {}
+                else:
+                    status, content, kind = trouble.status, trouble.body, trouble.content_type
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", kind)
-                    self.send_header("Content-Length", str(len(content)))
-                    for name, value in headers.items():
+                    if not trouble.unsized:
+                        self.send_header("Content-Length", str(len(content)))
+                    for name, value in trouble.headers.items():
                         self.send_header(name, value)
                     self.end_headers()
-                    self.wfile.write(content)
+                    step = 10 if trouble.trickle else 65536
+                    for start in range(0, len(content), step):
+                        self.wfile.write(content[start : start + step])
+                        if trouble.trickle:
+                            self.wfile.flush()
+                            time.sleep(trouble.trickle)
                 except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up waiting (a timeout test)
+                    pass  # the client gave up waiting or reading (a timeout or size test)
+                if trouble.unsized:
+                    self.close_connection = True
 
             def do_GET(self):
                 self._serve("GET")

@@ -83,3 +83,17 @@ def test_another_areas_source_is_not_found(client_for, coordinator, other_area, 
     theirs = Source.objects.create(area_id=other_area.pk, table_id="12r5", title="Rannikko")
     assert client_for(coordinator).post(_fetch_url(theirs)).status_code == 404
     assert not ImportRun.objects.exists()
+
+
+def test_fetch_now_from_an_always_slow_server_fails_within_the_source_deadline(
+    settings, client_for, coordinator, source, statfin
+):
+    settings.STATISTICS_SOURCE_DEADLINE = 0.5
+    settings.STATISTICS_REQUEST_TIMEOUT = 0.2
+    statfin.slow = 1.0
+    content = client_for(coordinator).post(_fetch_url(source), follow=True).content.decode()
+    assert "Haku epäonnistui" in content
+    source.refresh_from_db()
+    assert "0,5 s" in source.last_error
+    assert ImportRun.objects.get(source=source).status == ImportRun.Status.FAILED
+    assert len(statfin.requests) == 1

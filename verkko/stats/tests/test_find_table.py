@@ -101,6 +101,8 @@ def test_the_population_source_keeps_the_ages_and_the_others_their_totals(area):
     assert sources["11re"].selection()["others"] == "*"
     assert "others" not in sources["12r5"].selection()
     assert "others" not in sources["11yq"].selection()
+    assert sources["12ti"].selection()["others"] == "*"  # every occupation, for the skills needs
+    assert sources["12ti"].selection()["time"] == {"top": 13}
 
 
 def test_refresh_adds_and_fetches_the_bankruptcy_table_it_finds_for_each_area(service, area):

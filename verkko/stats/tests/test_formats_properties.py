@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from unittest import mock
 
 import orjson
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,10 +16,12 @@ from verkko.stats.formats import (
     ROLE_TIME,
     Dataset,
     Dimension,
+    FormatError,
     jsonscan,
     read_bytes,
     read_jsonstat,
 )
+from verkko.stats.formats.limits import text_figure
 from verkko.stats.formats.px import MISSING_SYMBOLS
 from verkko.stats.formats.times import SOURCE_TIMEZONE, parse_source_time
 from verkko.stats.formats.writers import write_jsonstat, write_px
@@ -152,6 +155,14 @@ def test_arrays_with_awkward_texts_read_piece_by_piece_equal_read_whole(data, pi
         "value": values,
     }
     text = orjson.dumps(document, option=orjson.OPT_INDENT_2 if indent else 0)
+    if any(isinstance(value, str) and text_figure(value) is None for value in values):
+        # A text that is no figure is refused, read whole or piece by piece, naming the same cell.
+        with pytest.raises(FormatError, match=r"'value\[\d+\]'") as whole_error:
+            read_jsonstat(text, stream_above=10**9)
+        with mock.patch.object(jsonscan, "PIECE_BYTES", piece_bytes), pytest.raises(FormatError) as streamed_error:
+            read_jsonstat(text, stream_above=0)
+        assert streamed_error.value.problem == whole_error.value.problem
+        return
     (whole,) = read_jsonstat(text, stream_above=10**9)
     with mock.patch.object(jsonscan, "PIECE_BYTES", piece_bytes):
         (streamed,) = read_jsonstat(text, stream_above=0)

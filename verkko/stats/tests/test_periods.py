@@ -103,3 +103,42 @@ def test_a_year_no_figure_has_is_no_period(text, frequency):
 def test_a_report_address_of_year_zero_is_not_found(client, area):
     for address in ["/fi/oulu/reports/monitoring/0000M01/", "/fi/oulu/reports/monitoring/0001M01.pdf"]:
         assert client.get(address).status_code == 404
+
+
+# --- months by name, in the three languages ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["joulukuu 2024", "Joulukuu 2024", "joulukuun 2024", "december 2024", "December 2024", "2024M12", "12/2024"],
+)
+def test_a_month_by_its_name_in_finnish_swedish_or_english_is_read_whole(text):
+    assert periods.parse(text, M) == date(2024, 12, 1)
+    assert periods.Period.read(text) == periods.Period(date(2024, 12, 1), M)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024Q4", periods.Period(date(2024, 10, 1), Q)),
+        ("Q4 2024", periods.Period(date(2024, 10, 1), Q)),
+        ("2024", periods.Period(date(2024, 1, 1), Y)),
+        ("maaliskuu 2025", periods.Period(date(2025, 3, 1), M)),
+        ("mars 2025", periods.Period(date(2025, 3, 1), M)),
+        ("maj 2025", periods.Period(date(2025, 5, 1), M)),
+        ("May 2025", periods.Period(date(2025, 5, 1), M)),
+    ],
+)
+def test_read_gives_the_frequency_the_text_names(text, expected):
+    assert periods.Period.read(text) == expected
+
+
+@pytest.mark.parametrize("text", ["joulukuu", "joulu 2024", "smarch 2024", "joulukuu 0001", "2024M13", "kesä"])
+def test_a_text_that_names_no_period_is_none_rather_than_cut(text):
+    assert periods.Period.read(text) is None
+    assert periods.parse(text, M) is None
+
+
+def test_a_month_by_name_is_no_quarter_or_year():
+    assert periods.parse("joulukuu 2024", Q) is None
+    assert periods.parse("joulukuu 2024", Y) is None

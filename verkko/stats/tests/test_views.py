@@ -409,12 +409,12 @@ def test_default_sources_are_added_for_the_area_of_the_address(client_for, coord
     response = client_for(coordinator).post(url(area, "source_defaults"), {"area": other_area.pk})
     assert response.status_code == 302
     sources = {s.table_id: s for s in Source.objects.filter(area_id=area.pk)}
-    assert set(sources) == {"12r5", "11re", "11yq"}
+    assert set(sources) == {"12r5", "11re", "11yq", "12ti"}
     assert sources["12r5"].area_codes == ["KU244", "KU564", "SSS"]
     assert sources["11re"].latest_periods == 10
     assert not Source.objects.filter(area_id=other_area.pk).exists()  # an area in the form is ignored
     client_for(coordinator).post(url(area, "source_defaults"))
-    assert Source.objects.count() == 3
+    assert Source.objects.count() == 4
 
 
 def test_default_sources_refuse_get(client_for, coordinator, area):

@@ -5,6 +5,7 @@ from pathlib import Path
 import orjson
 from django.core.management.base import BaseCommand, CommandError
 
+from verkko.lib import warming
 from verkko.stats.formats import FORMATS, FormatError, read_file
 from verkko.stats.models import Table
 from verkko.stats.store import StatisticsImportError, import_datasets, record_failure
@@ -36,6 +37,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from None
         except StatisticsImportError as error:
             raise CommandError(str(error)) from None
+        warming.warm_pages()
         summary = {
             "tables": [run.table.table_id for run in runs],
             "series": sum(run.series_count for run in runs),
