@@ -97,7 +97,7 @@ def other_areas(area):
 def place_choices(area):
     """This area, its municipalities, the whole country and the other employment areas, grouped."""
     choices = [
-        (THIS_AREA, gettext("%(area)s (this employment area)") % {"area": area.localized_name}),
+        (THIS_AREA, gettext("%(area)s (this employment area)") % {"area": area.name}),
         (WHOLE_COUNTRY, gettext("Whole country")),
     ]
     municipalities = [(m.statfin_code, m.name) for m in area.municipalities.order_by("name_fi")]
