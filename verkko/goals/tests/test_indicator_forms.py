@@ -59,7 +59,7 @@ def test_the_form_asks_the_kind_first(client_for, coordinator, places):
 
 def test_a_manual_indicator_shows_no_statistics_fields(client_for, coordinator, places):
     shown = _shown_fields(client_for(coordinator).get(f"{NEW}?kind=manual").content.decode())
-    assert {"name", "slug", "frequency", "baseline_period_text", "baseline_value"} <= shown
+    assert {"name_fi", "name_sv", "name_en", "slug", "frequency", "baseline_period_text", "baseline_value"} <= shown
     assert not shown & {"measure", "denominator", "place"}
 
 
