@@ -13,8 +13,10 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from verkko.accounts.models import Membership
 from verkko.ecosystem.tests.factories import EmploymentAreaFactory, MunicipalityFactory, OrganizationFactory, member_of
@@ -32,6 +34,15 @@ def fast_password_hashing(settings):
 def no_warming_unless_asked(settings):
     """Imports warm every page of every area in three languages; the tests of warming turn it on."""
     settings.WARM_PAGES = False
+
+
+@pytest.fixture(autouse=True)
+def finnish_first():
+    """Every test starts in Finnish, the site's default: a request in another language leaves its
+    language active in the thread, and modeltranslation reads `name` in the active language."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
