@@ -12,3 +12,8 @@ class AccountsConfig(AppConfig):
 
         auditlog.register(self.get_model("Membership"))
         auditlog.register(self.get_model("Invitation"))
+
+        from verkko.accounts import access
+        from verkko.lib.access import register_coordinator_check
+
+        register_coordinator_check(access.is_coordinator)

@@ -38,6 +38,27 @@ class EcosystemConfig(AppConfig):
                 m2m_fields={field.name for field in model._meta.local_many_to_many},
             )
 
+        # Statistics sources keep their area as a plain id (stats imports no domain app): the
+        # area's codes come from here, and an area's sources go with it.
+        from django.db.models.signals import post_delete
+
+        from verkko.stats import areas as statistics_areas
+        from verkko.stats.models import Source
+
+        municipality = self.get_model("Municipality")
+        statistics_areas.register_municipality_codes(
+            lambda area_id: [
+                f"KU{code}" for code in municipality.objects.filter(area_id=area_id).values_list("code", flat=True)
+            ]
+        )
+
+        def delete_statistics_sources(sender, instance, **kwargs):
+            Source.objects.filter(area_id=instance.pk).delete()
+
+        post_delete.connect(
+            delete_statistics_sources, sender=self.get_model("EmploymentArea"), dispatch_uid="area_statistics_sources"
+        )
+
         # Forums are the ecosystem's own rows of the responsibility matrix; other apps add theirs.
         responsibilities.register_subject_type(
             self.get_model("Forum"),

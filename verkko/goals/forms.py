@@ -17,7 +17,7 @@ from verkko.lib.exports import TableTooLarge, csv_table
 from verkko.lib.formatting import format_quantity
 from verkko.lib.translated import language_fields
 from verkko.stats import periods
-from verkko.stats.aggregation import preferred_table
+from verkko.stats.figures import preferred_table
 
 RESERVED_SLUGS = {"new"}
 MAX_CSV_BYTES = 1_000_000

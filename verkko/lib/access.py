@@ -10,6 +10,22 @@ visitor lands at the address, and gets the 404 there if they still may not see i
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 
+_coordinator_check = None
+
+
+def register_coordinator_check(check):
+    """Accounts tells the lib layer who coordinates an area (accounts.access.is_coordinator), so that an
+    app below accounts, such as stats, can ask without importing it."""
+    global _coordinator_check
+    _coordinator_check = check
+
+
+def is_coordinator(user, area):
+    """Whether the user is a coordinator of the area, as accounts decides it."""
+    if _coordinator_check is None:
+        raise RuntimeError("No coordinator check registered: is verkko.accounts installed?")
+    return _coordinator_check(user, area)
+
 
 class PartnerOnly(Http404):
     """The object exists in this area, but is hidden from this user."""

@@ -6,7 +6,7 @@ matched by role and by what their values say, never by code: the contents by the
 (openings "Aloittaneet…", closures "Lopettaneet…", bankruptcies "…konkurssi…"), the totals of
 other variables by the code SSS or a label such as "Yhteensä", the ages by their numbers.
 
-Counts are sums over the place's areas (stats.aggregation.area_totals), shares are computed
+Counts are sums over the place's areas (the figures service, stats.figures), shares are computed
 from the summed parts, and a sum lacking a member's cell is incomplete. Each figure is shown
 for the latest period and the same period a year earlier, beside the whole country.
 """
@@ -21,7 +21,7 @@ from verkko.lib.formatting import rounded
 from verkko.situation.figures import MISSING, Value
 from verkko.situation.measures import COUNTRY_CODE
 from verkko.stats import periods
-from verkko.stats.aggregation import area_totals, pick_preferred
+from verkko.stats.figures import Measure, figures, pick_preferred
 from verkko.stats.formats import ROLE_CONTENT, ROLE_OTHER
 from verkko.stats.models import Frequency, Observation, Table
 from verkko.stats.provenance import Provenance
@@ -205,10 +205,18 @@ def latest_period(table, part, area_codes):
     ).aggregate(latest=Max("period"))["latest"]
 
 
-def _values(table, part, area_codes, wanted):
-    """{period: Value} of the part summed over the areas, for the wanted periods."""
-    items = area_totals(table, part.content, area_codes, since=min(wanted), where=part.where)
-    return {item.period: Value(item.value, item.complete) for item in items if item.period in wanted}
+def _values(table, part, places, wanted):
+    """{place key: {period: Value}} of the part summed over each place's areas, for the wanted periods,
+    from one query of the figures service."""
+    result = figures(table, [Measure.count(part.content)], places, wanted, where=part.where)
+    return {
+        key: {
+            period: Value(figure.value, figure.complete)
+            for period in wanted
+            if (figure := result.get(key, part.content, period)).known
+        }
+        for key in places
+    }
 
 
 def _share(numerator, denominator):
@@ -283,8 +291,12 @@ def section(key, place, table=None):
     result.earlier = periods.shift_months(result.period, -12)
     wanted = {result.period, result.earlier}
     codes = (periods.code(result.period, result.frequency), periods.code(result.earlier, result.frequency))
-    mine = {name: _values(table, part, place.area_codes, wanted) for name, part in parts.items()}
-    country = {name: _values(table, part, (COUNTRY_CODE,), wanted) for name, part in parts.items()}
+    values = {
+        name: _values(table, part, {"mine": place.area_codes, "country": (COUNTRY_CODE,)}, wanted)
+        for name, part in parts.items()
+    }
+    mine = {name: by_place["mine"] for name, by_place in values.items()}
+    country = {name: by_place["country"] for name, by_place in values.items()}
 
     def figure(name, pick, used, is_share=False, decimals=0, is_difference=False):
         return BusinessFigure(

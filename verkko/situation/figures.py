@@ -2,21 +2,21 @@
 
 A *place* is a group of StatFin area codes: an employment area (its member municipalities),
 one municipality, or the whole country (SSS). Counts are sums over the place's areas and
-rates are recomputed from the summed parts (verkko.stats.aggregation); a sum that lacks a
-member's value is incomplete.
+rates are recomputed from the summed parts by the figures service (verkko.stats.figures); a
+sum that lacks a member's value is incomplete. This module turns its figures into the pages'.
 """
 
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Max, Sum
+from django.db.models import Max
 from django.utils.text import capfirst
 
 from verkko.ecosystem.models import EmploymentArea, Municipality, ReferenceArea
 from verkko.lib.formatting import format_period
 from verkko.situation.measures import COUNTRY_CODE, KEY_MEASURES, TABLE_ID, UNEMPLOYED
 from verkko.stats import periods
-from verkko.stats.aggregation import area_ratio, area_totals, preferred_table, ratio_of_parts, sum_of_parts
+from verkko.stats.figures import figures, place_figures, preferred_table
 from verkko.stats.models import Frequency, Observation
 from verkko.stats.provenance import STATFIN_HOME, Provenance, table_link  # noqa: F401 (shared, moved to stats)
 from verkko.stats.versions import statistics_version
@@ -178,74 +178,40 @@ def available_months(table, area_codes):
     )
 
 
-def sums(table, area_codes, content_codes, periods):
-    """{(content code, period): Value} summed over the areas in one grouped query."""
-    area_codes = list(area_codes)
-    rows = (
-        Observation.objects.filter(
-            series__table=table,
-            series__area_code__in=area_codes,
-            series__measure_code__in=list(content_codes),
-            period__in=list(periods),
-        )
-        .values("series__measure_code", "period")
-        .annotate(total=Sum("value"), reported=Count("value"))
-    )
-    return {
-        (row["series__measure_code"], row["period"]): Value(row["total"], row["reported"] == len(area_codes))
-        for row in rows
-    }
-
-
-def _summed(values, codes, period):
-    """The Value of several contents summed: incomplete when a part is missing or incomplete itself."""
-    parts = [values.get((code, period)) for code in codes]
-    known = [part for part in parts if part is not None and part.known]
-    if not known:
-        return MISSING
-    return Value(sum(part.value for part in known), len(known) == len(codes) and all(p.complete for p in known))
-
-
-def rates(table, measure, area_codes, periods):
-    """{period: Value} of a rate from sums over the areas (stats.aggregation.area_ratio)."""
-    periods = set(periods)
-    return {
-        item.period: Value(item.value, item.complete)
-        for item in area_ratio(table, measure.numerator, measure.denominator, area_codes, since=min(periods))
-        if item.period in periods
-    }
+def _value(figure):
+    """The page's Value of a figure of the figures service (verkko.stats.figures)."""
+    return Value(figure.value, figure.complete) if figure.known else MISSING
 
 
 def measure_values(table, measures, area_codes, periods):
-    """{(measure code, period): Value} for counts and rates alike."""
-    counts = sorted({code for m in measures if not m.is_rate for code in m.count_codes})
-    values = sums(table, area_codes, counts, periods) if counts else {}
-    for summed in (m for m in measures if m.summed):
-        for period in periods:
-            values[(summed.code, period)] = _summed(values, summed.summed, period)
-    for rate in (m for m in measures if m.is_rate):
-        for period, value in rates(table, rate, area_codes, periods).items():
-            values[(rate.code, period)] = value
-    return values
+    """{(measure code, period): Value} for counts and rates alike, from one query."""
+    result = place_figures(table, [measure.spec for measure in measures], area_codes, periods)
+    return {(m.code, period): _value(result.get("here", m.code, period)) for m in measures for period in periods}
 
 
 def key_figures(table, place, month, measures=KEY_MEASURES):
     """The key figures of a place for a month, with the previous month, a year earlier and the country."""
     previous, year_ago = add_months(month, -1), add_months(month, -12)
-    periods = (month, previous, year_ago)
-    mine = measure_values(table, measures, place.area_codes, periods)
-    country = measure_values(table, measures, (COUNTRY_CODE,), (month, year_ago))
-    codes = tuple(period_code(p) for p in periods)
+    result = figures(
+        table,
+        [measure.spec for measure in measures],
+        {"place": place.area_codes, "country": (COUNTRY_CODE,)},
+        (month, previous, year_ago),
+    )
+
+    def value(where, measure, period):
+        return _value(result.get(where, measure.code, period))
+
     return [
         Figure(
             measure=measure,
-            current=mine.get((measure.code, month), MISSING),
-            previous=mine.get((measure.code, previous), MISSING),
-            year_ago=mine.get((measure.code, year_ago), MISSING),
-            country=country.get((measure.code, month), MISSING),
-            country_year_ago=country.get((measure.code, year_ago), MISSING),
-            provenance=Provenance(table, place.area_codes, tuple(measure.content_codes), codes),
-            country_provenance=Provenance(table, (COUNTRY_CODE,), tuple(measure.content_codes), (codes[0], codes[2])),
+            current=value("place", measure, month),
+            previous=value("place", measure, previous),
+            year_ago=value("place", measure, year_ago),
+            country=value("country", measure, month),
+            country_year_ago=value("country", measure, year_ago),
+            provenance=result.provenance("place", measure.content_codes, (month, previous, year_ago)),
+            country_provenance=result.provenance("country", measure.content_codes, (month, year_ago)),
         )
         for measure in measures
     ]
@@ -253,15 +219,8 @@ def key_figures(table, place, month, measures=KEY_MEASURES):
 
 def series_of(table, measure, area_codes, since):
     """[(period, Value)] of a measure for a place from a month on, oldest first."""
-    if measure.is_rate:
-        return [
-            (item.period, Value(item.value, item.complete))
-            for item in area_ratio(table, measure.numerator, measure.denominator, area_codes, since=since)
-        ]
-    return [
-        (item.period, Value(item.value, item.complete))
-        for item in area_totals(table, measure.count_codes, area_codes, since=since)
-    ]
+    result = place_figures(table, [measure.spec], area_codes, since=since)
+    return [(figure.period, _value(figure)) for figure in result.series("here", measure.code)]
 
 
 @dataclass
@@ -275,32 +234,20 @@ def municipality_rows(table, municipalities, measures, month):
     """Each municipality's figures for the month and a year earlier, from one query."""
     municipalities = list(municipalities)
     year_ago = add_months(month, -12)
-    content_codes = sorted({code for m in measures for code in m.content_codes})
-    cells = {}
-    for area_code, content_code, period, value in Observation.objects.filter(
-        series__table=table,
-        series__area_code__in=[m.statfin_code for m in municipalities],
-        series__measure_code__in=content_codes,
-        period__in=[month, year_ago],
-    ).values_list("series__area_code", "series__measure_code", "period", "value"):
-        cells[(area_code, content_code, period)] = value
+    result = figures(
+        table,
+        [measure.spec for measure in measures],
+        {m.statfin_code: (m.statfin_code,) for m in municipalities},
+        (month, year_ago),
+    )
     rows = []
     for municipality in municipalities:
         row = MunicipalityRow(municipality)
         for measure in measures:
             for period, target in ((month, row.values), (year_ago, row.year_ago)):
-                target[measure.code] = _cell_value(cells, municipality.statfin_code, measure, period)
+                target[measure.code] = _value(result.get(municipality.statfin_code, measure.code, period))
         rows.append(row)
     return rows
-
-
-def _cell_value(cells, area_code, measure, period):
-    own = {code: cells.get((area_code, code, period)) for code in measure.content_codes}
-    if not measure.is_rate:
-        total, complete = sum_of_parts(own, measure.count_codes)
-        return Value(total, complete) if total is not None else MISSING
-    rate, reporting = ratio_of_parts({area_code: own}, measure.numerator, measure.denominator)
-    return Value(rate) if rate is not None and reporting else MISSING
 
 
 @dataclass
@@ -318,45 +265,33 @@ class AreaComparison:
 def compare_areas(table, measure, month, current=None):
     """Every employment area of the classification whose municipalities have data: its figure for the month.
 
-    The areas are Statistics Finland's (ReferenceArea), so the comparison is the same whether
-    or not an area runs on this installation; ``current`` (an EmploymentArea) marks its own
-    classification area. Counts are sums over the municipalities, rates come from the summed
-    parts, and an area lacking a municipality's value is incomplete. Three queries in all.
+    The areas are Statistics Finland's (ReferenceArea, the 45 of load_employment_areas), so the
+    comparison is the same whether or not an area runs on this installation; ``current`` (an
+    EmploymentArea) marks its own classification area. The figures service sums the counts over
+    each area's municipalities, recomputes rates from the summed parts and marks an area lacking
+    a municipality's value incomplete. Four queries in all, however many areas there are.
     """
-    member_of = dict(Municipality.objects.filter(reference_area__isnull=False).values_list("code", "reference_area_id"))
-    members = {}
-    for area_id in member_of.values():
-        members[area_id] = members.get(area_id, 0) + 1
-    parts = {}  # reference area id → municipality code → content code → value
-    for area_code, content_code, value in Observation.objects.filter(
-        series__table=table,
-        series__area_code__startswith="KU",
-        series__measure_code__in=measure.content_codes,
-        period=month,
-    ).values_list("series__area_code", "series__measure_code", "value"):
-        area_id = member_of.get(area_code[2:])
-        if area_id is not None:
-            parts.setdefault(area_id, {}).setdefault(area_code, {})[content_code] = value
-    areas = ReferenceArea.objects.in_bulk(set(parts))
-    running = {area.reference_area_id: area for area in EmploymentArea.objects.filter(reference_area_id__in=set(parts))}
+    members = {}  # reference area id → the KU codes of its municipalities
+    for code, area_id in Municipality.objects.filter(reference_area__isnull=False).values_list(
+        "code", "reference_area_id"
+    ):
+        members.setdefault(area_id, []).append(f"KU{code}")
+    result = figures(table, [measure.spec], members, (month,))
+    shown = {area_id for area_id in members if result.has_cells(area_id, measure.code, month)}
+    areas = ReferenceArea.objects.in_bulk(shown)
+    running = {area.reference_area_id: area for area in EmploymentArea.objects.filter(reference_area_id__in=shown)}
     current_id = getattr(current, "reference_area_id", None)
     comparisons = []
-    for area_id, by_municipality in parts.items():
-        if measure.is_rate:
-            total, reporting = ratio_of_parts(by_municipality, measure.numerator, measure.denominator)
-        else:
-            totals = [sum_of_parts(cells, measure.count_codes) for cells in by_municipality.values()]
-            reported = [(value, complete) for value, complete in totals if value is not None]
-            total = sum(value for value, _ in reported) if reported else None
-            reporting = sum(1 for _, complete in reported if complete)
-        if total is None:
+    for area_id in shown:
+        figure = result.get(area_id, measure.code, month)
+        if not figure.known:
             continue
         comparisons.append(
             AreaComparison(
                 areas[area_id],
-                Value(total, reporting == members[area_id]),
-                members[area_id],
-                reporting,
+                Value(figure.value, figure.complete),
+                figure.areas,
+                figure.reporting,
                 is_current=area_id == current_id,
                 running_here=running.get(area_id),
             )

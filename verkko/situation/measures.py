@@ -13,6 +13,8 @@ from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from verkko.stats import figures
+
 TABLE_ID = "12r5"
 CONTENTS_CSV = Path(__file__).resolve().parent / "data" / "12r5-contents.csv"
 COUNTRY_CODE = "SSS"
@@ -97,6 +99,13 @@ class Measure:
     @property
     def unit(self):
         return "%" if self.is_rate else ""
+
+    @property
+    def spec(self):
+        """What the figures service computes for this measure (verkko.stats.figures)."""
+        if self.is_rate:
+            return figures.Measure.rate(self.code, self.numerator_codes, self.denominator_codes)
+        return figures.Measure.count(self.code, self.count_codes)
 
 
 RATE = Measure(

@@ -11,6 +11,10 @@ What other apps use:
   stores it (one transaction) and returns the ``ImportRun``.
 - ``Series.objects.filter(table=…, area_code="KU564", measure_code="TYOTTOMATLOPUSSA")``
   finds a series; its ``observations`` hold period, period_code, value and status.
+- ``verkko.stats.figures.figures(table, measures, places, periods)``: the figures of groups of
+  areas (counts summed, rates from summed parts, incomplete marks, provenance) in one query;
+  the only place that rule is written. ``verkko.stats.aggregation`` keeps older names over it.
 - ``verkko.stats.client.PxWebClient`` talks to Statistics Finland; ``manage.py
-  refresh_statistics`` keeps the configured ``Source`` tables current.
+  refresh_statistics`` keeps the configured ``Source`` tables current. A source names its employment area by id;
+  the areas' app registers their municipality codes (``verkko.stats.areas``).
 """

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from verkko.lib.history import recorded_action
 
+from .areas import municipality_codes
 from .client import PxWebClient, PxWebDeadline, format_seconds
 from .models import ImportRun, Source, Table
 from .store import StatisticsImportError, import_dataset, record_failure
@@ -45,9 +46,9 @@ WHOLE_COUNTRY = "SSS"
 
 
 def default_area_codes(area) -> list[str]:
-    """Statistics Finland area codes of the area's municipalities (KU564 …) and the whole country."""
-    codes = sorted(f"KU{code}" for code in area.municipalities.values_list("code", flat=True))
-    return [*codes, WHOLE_COUNTRY]
+    """Statistics Finland area codes of the area's municipalities (KU564 …) and the whole country;
+    `area` is an employment area or its id."""
+    return [*municipality_codes(getattr(area, "pk", area)), WHOLE_COUNTRY]
 
 
 @recorded_action
@@ -64,7 +65,7 @@ def create_source(
     keeps_breakdowns=False,
 ):
     return Source.objects.create(
-        area=area,
+        area_id=area.pk,
         table_id=table_id,
         title=title,
         area_codes=list(area_codes),
@@ -99,11 +100,11 @@ def delete_source(user, source):
 @recorded_action
 def create_default_sources(user, area) -> list[Source]:
     """The default sources for the area; tables the area already has a source for are skipped."""
-    existing = set(Source.objects.filter(area=area).values_list("table_id", flat=True))
+    existing = set(Source.objects.filter(area_id=area.pk).values_list("table_id", flat=True))
     codes = default_area_codes(area)
     return [
         Source.objects.create(
-            area=area,
+            area_id=area.pk,
             table_id=table_id,
             title=title,
             area_codes=codes,
@@ -117,12 +118,14 @@ def create_default_sources(user, area) -> list[Source]:
 
 @recorded_action
 def add_discovered_sources(user, area, *, client: PxWebClient) -> list[Source]:
-    """The area's sources of tables found in the service's metadata (bankruptcies), where it has none.
+    """The area's sources of tables found in the service's metadata (bankruptcies), where it has none;
+    `area` is an employment area or its id.
 
     A source counts as there when the area has one with the same title or the found table id.
     A table the service does not have is skipped; the next refresh looks again.
     """
-    existing = Source.objects.filter(area=area)
+    area_id = getattr(area, "pk", area)
+    existing = Source.objects.filter(area_id=area_id)
     titles = set(existing.values_list("title", flat=True))
     table_ids = set(existing.values_list("table_id", flat=True))
     created = []
@@ -134,7 +137,7 @@ def add_discovered_sources(user, area, *, client: PxWebClient) -> list[Source]:
             continue
         created.append(
             Source.objects.create(
-                area=area,
+                area_id=area_id,
                 table_id=hit.table_id,
                 title=wanted.title,
                 area_codes=default_area_codes(area),

@@ -29,6 +29,6 @@ class ImportRunAdmin(admin.ModelAdmin):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["table_id", "title", "area", "active", "last_updated", "last_error_at"]
-    list_filter = ["area", "active"]
+    list_display = ["table_id", "title", "area_id", "active", "last_updated", "last_error_at"]
+    list_filter = ["area_id", "active"]
     readonly_fields = ["last_updated", "last_checked_at", "last_error", "last_error_at"]

@@ -180,12 +180,9 @@ class Source(models.Model):
     ``keeps_breakdowns`` asks for every value of them (11re's ages, for the working-age share).
     """
 
-    area = models.ForeignKey(
-        "ecosystem.EmploymentArea",
-        on_delete=models.CASCADE,
-        related_name="statistics_sources",
-        verbose_name=_("employment area"),
-    )
+    # The employment area keeping the source, as a plain reference (its id): stats imports no domain
+    # app (DESIGN), so the area's own app deletes an area's sources with it (ecosystem.signals).
+    area_id = models.BigIntegerField(_("employment area"), db_index=True)
     table_id = models.CharField(_("table id"), max_length=100, help_text=_("StatFin table, for example 12r5."))
     title = models.CharField(_("title"), max_length=300)
     area_codes = models.JSONField(_("area codes"), default=list, blank=True)
@@ -207,7 +204,7 @@ class Source(models.Model):
     class Meta:
         verbose_name = _("statistics source")
         verbose_name_plural = _("statistics sources")
-        ordering = ["area", "table_id", "title"]
+        ordering = ["area_id", "table_id", "title"]
 
     def __str__(self):
         return f"{self.table_id} {self.title}"

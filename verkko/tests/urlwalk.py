@@ -90,7 +90,7 @@ def partner_only_objects(area, organization_a, partner_editor, coordinator):
             f"{field}_{language}": f"{MARKER} katsaus" for field in ("title", "text") for language in ("fi", "sv", "en")
         },
     )
-    source = Source.objects.create(area=area, table_id="12r5", title=f"{MARKER} lähde")
+    source = Source.objects.create(area_id=area.pk, table_id="12r5", title=f"{MARKER} lähde")
     survey_round = SurveyRound.objects.create(
         area=area, title=f"{MARKER} kysely", opens_on=timezone.localdate(), closes_on=timezone.localdate()
     )

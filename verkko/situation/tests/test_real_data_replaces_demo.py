@@ -9,6 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from verkko.ecosystem.models import EmploymentArea
 from verkko.situation import demo
 from verkko.situation.figures import add_months, period_code
 from verkko.situation.models import Review
@@ -154,7 +155,7 @@ def statfin_with_the_oulu_area():
 
 
 def test_refresh_statistics_replaces_the_demo(demo_loaded, statfin_with_the_oulu_area, client):
-    source = Source.objects.get(table_id="12r5", area__slug="oulu")
+    source = Source.objects.get(table_id="12r5", area_id=EmploymentArea.objects.get(slug="oulu").pk)
 
     call_command(
         "refresh_statistics",

@@ -11,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def failed_source(area):
     return Source.objects.create(
-        area=area,
+        area_id=area.pk,
         table_id="11re",
         title="Väestö alueittain",
         area_codes=["KU244", "KU564", "SSS"],

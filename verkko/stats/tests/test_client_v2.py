@@ -154,7 +154,7 @@ def test_a_source_is_refreshed_from_a_v2_service(fake_pxweb2, pxweb2_client, are
     from verkko.stats.models import Observation, Source
 
     source = Source.objects.create(
-        area=area, table_id="12r5", title="Työttömät", area_codes=["KU564"], measure_codes=["TYOTOSUUS"]
+        area_id=area.pk, table_id="12r5", title="Työttömät", area_codes=["KU564"], measure_codes=["TYOTOSUUS"]
     )
     outcome = refresh_source(None, source, client=pxweb2_client)
     assert outcome.status == "imported", outcome.message

@@ -188,7 +188,9 @@ def test_export_statistics_asks_which_source_when_two_have_the_table(data_dir):
 
 @pytest.fixture
 def oulu_source(area):
-    return Source.objects.create(area=area, table_id="12r5", title="Työnvälitystilasto", area_codes=["KU564", "SSS"])
+    return Source.objects.create(
+        area_id=area.pk, table_id="12r5", title="Työnvälitystilasto", area_codes=["KU564", "SSS"]
+    )
 
 
 def test_refresh_statistics_imports_a_configured_source(fake_statfin, oulu_source):
@@ -230,7 +232,7 @@ def test_refresh_statistics_imports_again_when_the_table_was_updated(fake_statfi
 def test_refresh_statistics_failure_keeps_last_good_data_and_is_recorded(fake_statfin, oulu_source, area):
     _call("refresh_statistics", "--api-url", fake_statfin.base_url, "--no-progress")
     values_before = sorted(Observation.objects.values_list("series", "period", "value").order_by("series", "period"))
-    missing = Source.objects.create(area=area, table_id="12zz", title="Ei ole")
+    missing = Source.objects.create(area_id=area.pk, table_id="12zz", title="Ei ole")
     fake_statfin.tables["12r5"].updated = datetime(2026, 7, 22, 5, 0, tzinfo=UTC)
     fake_statfin.tables["12r5"].revision = 5.0
     fake_statfin.config["maxValues"] = 10  # the 12r5 import is now split into parts …
@@ -283,8 +285,8 @@ def test_refresh_statistics_fetches_the_changed_skips_the_unchanged_and_shows_a_
     fake_statfin, oulu_source, area, client_for, coordinator
 ):
     fake_statfin.tables["11rd"] = replace(fake_statfin.tables["11re"], id="11rd", title="Väestö, toinen taulukko")
-    unchanged = Source.objects.create(area=area, table_id="11re", title="Väestö", area_codes=["KU564"])
-    failing = Source.objects.create(area=area, table_id="11rd", title="Väestö, toinen", area_codes=["KU564"])
+    unchanged = Source.objects.create(area_id=area.pk, table_id="11re", title="Väestö", area_codes=["KU564"])
+    failing = Source.objects.create(area_id=area.pk, table_id="11rd", title="Väestö, toinen", area_codes=["KU564"])
     _call("refresh_statistics", "--api-url", fake_statfin.base_url, "--no-progress")
 
     def stored(table_id):

@@ -15,7 +15,9 @@ REFUSED = ["partner_editor", "partner_member", "editor_b", *OUTSIDERS]
 
 @pytest.fixture
 def source(area):
-    return Source.objects.create(area=area, table_id="12r5", title="Työnvälitystilasto", area_codes=["KU564", "SSS"])
+    return Source.objects.create(
+        area_id=area.pk, table_id="12r5", title="Työnvälitystilasto", area_codes=["KU564", "SSS"]
+    )
 
 
 @pytest.fixture
@@ -78,7 +80,7 @@ def test_the_public_is_sent_to_sign_in_and_get_is_refused(client_for, coordinato
 
 
 def test_another_areas_source_is_not_found(client_for, coordinator, other_area, statfin):
-    theirs = Source.objects.create(area=other_area, table_id="12r5", title="Rannikko")
+    theirs = Source.objects.create(area_id=other_area.pk, table_id="12r5", title="Rannikko")
     assert client_for(coordinator).post(_fetch_url(theirs)).status_code == 404
     assert not ImportRun.objects.exists()
 

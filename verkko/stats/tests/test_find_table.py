@@ -106,12 +106,12 @@ def test_the_population_source_keeps_the_ages_and_the_others_their_totals(area):
 
 
 def test_refresh_adds_and_fetches_the_bankruptcy_table_it_finds_for_each_area(service, area):
-    Source.objects.create(area=area, table_id="12r5", title="Työnvälitystilasto", area_codes=["KU564", "SSS"])
+    Source.objects.create(area_id=area.pk, table_id="12r5", title="Työnvälitystilasto", area_codes=["KU564", "SSS"])
     out = io.StringIO()
 
     call_command("refresh_statistics", "--api-url", service.base_url, "--no-progress", stdout=out, stderr=io.StringIO())
 
-    found = Source.objects.get(area=area, title=BANKRUPTCIES.title)
+    found = Source.objects.get(area_id=area.pk, title=BANKRUPTCIES.title)
     assert found.table_id == "14qs"
     assert "14qs: added for" in out.getvalue()
     table = Table.objects.get(source=Table.Source.STATFIN, table_id="14qs")
@@ -120,7 +120,7 @@ def test_refresh_adds_and_fetches_the_bankruptcy_table_it_finds_for_each_area(se
 
 
 def test_refresh_adds_the_found_table_only_once(service, area):
-    Source.objects.create(area=area, table_id="12r5", title="Työnvälitystilasto", area_codes=["KU564", "SSS"])
+    Source.objects.create(area_id=area.pk, table_id="12r5", title="Työnvälitystilasto", area_codes=["KU564", "SSS"])
     for _ in range(2):
         call_command(
             "refresh_statistics",
@@ -131,4 +131,4 @@ def test_refresh_adds_the_found_table_only_once(service, area):
             stderr=io.StringIO(),
         )
 
-    assert Source.objects.filter(area=area, table_id="14qs").count() == 1
+    assert Source.objects.filter(area_id=area.pk, table_id="14qs").count() == 1

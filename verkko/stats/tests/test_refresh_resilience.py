@@ -21,8 +21,8 @@ pytestmark = pytest.mark.django_db
 def sources(area):
     """Two sources, refreshed in this order."""
     return [
-        Source.objects.create(area=area, table_id="12r5", title="Työnvälitystilasto", area_codes=["KU564"]),
-        Source.objects.create(area=area, table_id="11re", title="Väestö", area_codes=["KU564"]),
+        Source.objects.create(area_id=area.pk, table_id="12r5", title="Työnvälitystilasto", area_codes=["KU564"]),
+        Source.objects.create(area_id=area.pk, table_id="11re", title="Väestö", area_codes=["KU564"]),
     ]
 
 

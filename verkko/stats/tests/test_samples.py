@@ -192,7 +192,9 @@ def test_sample_query_answer_fetched_and_stored_gives_the_population_of_finland(
 
     fake_statfin.documents["GET /fi/StatFin/11re.px"] = _saved(samples, "11re-metadata.json")
     fake_statfin.documents["POST /fi/StatFin/11re.px"] = _saved(samples, "11re-query-population-finland.json")
-    source = Source.objects.create(area=area, table_id="11re", title="Väestö", area_codes=["SSS"], latest_periods=3)
+    source = Source.objects.create(
+        area_id=area.pk, table_id="11re", title="Väestö", area_codes=["SSS"], latest_periods=3
+    )
     with PxWebClient(fake_statfin.base_url) as client:
         outcome = refresh_source(None, source, client=client)
     assert outcome.status == "imported", outcome.message

@@ -64,9 +64,9 @@ class Command(BaseCommand):
         source_deadline = source_deadline or settings.STATISTICS_SOURCE_DEADLINE
         deadline = deadline or settings.STATISTICS_REFRESH_DEADLINE
         ends = time.monotonic() + deadline
-        sources = Source.objects.filter(active=True).select_related("area").order_by("pk")
+        sources = Source.objects.filter(active=True).order_by("pk")
         if source_ids:
-            sources = Source.objects.filter(pk__in=source_ids).select_related("area").order_by("pk")
+            sources = Source.objects.filter(pk__in=source_ids).order_by("pk")
         sources = list(sources)
         counts = Counter()
         with PxWebClient(api_url) as client:
@@ -128,9 +128,8 @@ class Command(BaseCommand):
 
     def _discovered(self, client, sources):
         """Sources of tables found in the service's metadata (bankruptcies) for the areas that lack them."""
-        areas = {source.area_id: source.area for source in sources}
         found = []
-        for area in areas.values():
+        for area in sorted({source.area_id for source in sources}):
             try:
                 created = add_discovered_sources(None, area, client=client)
             except PxWebError as error:
