@@ -134,9 +134,9 @@ def test_the_changes_read_as_the_history_does_without_codes(client_for, coordina
         Series.objects.create(table=table, key=f"alue=KU564;c={measure}", area_code="KU564", measure_code=measure)
     edit = {
         "kind": "rate",
-        "name": indicator.name,
+        "name_fi": indicator.name,
         "slug": "nuoret-alle-25",
-        "unit": "henkilöä",
+        "unit_fi": "henkilöä",
         "decimals": "0",
         "polarity": "lower",
         "measure": "12r5|TYOTTOMAT25",
