@@ -28,7 +28,8 @@ BANKRUPTCY_DEMO_TABLE = "konkurssit-demo"
 AGES = [f"{age:03d}" for age in range(100)] + ["100-"]
 
 
-def _areas(profiles):
+def area_dimension(profiles):
+    """The area dimension of an invented table, named as StatFin names its areas."""
     names = dict(Municipality.objects.filter(code__in=[c[2:] for c in profiles]).values_list("code", "name_fi"))
     return Dimension(
         "alue_23_20260101",
@@ -98,7 +99,7 @@ def population_dataset(latest, profiles, years=POPULATION_YEARS):
         for year in year_codes
     ]
     return Dataset.from_values(
-        [_areas(profiles), ages, sexes, time_dimension, contents],
+        [area_dimension(profiles), ages, sexes, time_dimension, contents],
         values,
         [""] * len(values),
         table_id=POPULATION_TABLE,
@@ -168,7 +169,7 @@ def enterprise_dataset(latest, profiles, quarters=ENTERPRISE_QUARTERS):
         for content in contents.codes
     ]
     return Dataset.from_values(
-        [_areas(profiles), industries, time_dimension, contents],
+        [area_dimension(profiles), industries, time_dimension, contents],
         values,
         [SUPPRESSED if value is None else "" for value in values],
         table_id=ENTERPRISE_TABLE,
@@ -213,7 +214,7 @@ def bankruptcy_dataset(latest, profiles, months=BANKRUPTCY_MONTHS):
         for content in contents.codes
     ]
     return Dataset.from_values(
-        [_areas(profiles), industries, time_dimension, contents],
+        [area_dimension(profiles), industries, time_dimension, contents],
         values,
         [""] * len(values),
         table_id=BANKRUPTCY_DEMO_TABLE,

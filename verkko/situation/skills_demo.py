@@ -9,12 +9,11 @@ signals meet those groups), and has plenty of office and sales staff.
 
 import random
 
-from verkko.ecosystem.models import Municipality
+from verkko.situation.business_demo import area_dimension
 from verkko.situation.figures import add_months
-from verkko.situation.measures import COUNTRY_CODE
 from verkko.situation.skills import TABLE_ID
 from verkko.stats import periods
-from verkko.stats.formats import ROLE_AREA, ROLE_CONTENT, ROLE_TIME, Dataset, Dimension
+from verkko.stats.formats import ROLE_CONTENT, ROLE_TIME, Dataset, Dimension
 from verkko.stats.models import Frequency, Table
 from verkko.stats.store import import_dataset
 
@@ -45,17 +44,6 @@ OCCUPATIONS = [
     ("9", "Muut työntekijät", 0.16, 0.15),
 ]
 UNKNOWN_SHARE = 0.02
-
-
-def _areas(profiles):
-    names = dict(Municipality.objects.filter(code__in=[c[2:] for c in profiles]).values_list("code", "name_fi"))
-    return Dimension(
-        "alue_23_20260101",
-        "Alue",
-        list(profiles),
-        [names.get(code[2:], "KOKO MAA" if code == COUNTRY_CODE else code) for code in profiles],
-        role=ROLE_AREA,
-    )
 
 
 def skills_dataset(latest, profiles, months=MONTHS):
@@ -105,7 +93,12 @@ def skills_dataset(latest, profiles, months=MONTHS):
         for content in contents.codes
     ]
     return Dataset.from_values(
-        [_areas(profiles), occupations, Dimension("timeperiod_m", "Kuukausi", codes, codes, role=ROLE_TIME), contents],
+        [
+            area_dimension(profiles),
+            occupations,
+            Dimension("timeperiod_m", "Kuukausi", codes, codes, role=ROLE_TIME),
+            contents,
+        ],
         values,
         [SUPPRESSED if value is None else "" for value in values],
         table_id=TABLE_ID,
