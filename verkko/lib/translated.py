@@ -87,6 +87,7 @@ def fill_languages(app_label, fields_by_model):
                         model.objects.filter(**{f"{field}_{language}__isnull": True}).update(
                             **{f"{field}_{language}": ""}
                         )
+        _check_constraints_now(schema_editor)
 
     def backward(apps, schema_editor):
         for model_name, fields in fields_by_model.items():
@@ -94,8 +95,19 @@ def fill_languages(app_label, fields_by_model):
             for field in fields:
                 finnish = f"{field}_{DEFAULT_LANGUAGE}"
                 model.objects.filter(~Q(**{finnish: ""}), **{f"{finnish}__isnull": False}).update(**{field: F(finnish)})
+        _check_constraints_now(schema_editor)
 
     return migrations.RunPython(forward, backward)
+
+
+def _check_constraints_now(schema_editor):
+    """Fire PostgreSQL's deferred checks of the rows just updated.
+
+    A migration runs in one transaction; a later ALTER TABLE on a table with deferred checks still
+    pending is refused ("pending trigger events"), so the checks run here, at the end of the data step.
+    """
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 @dataclass(frozen=True)
