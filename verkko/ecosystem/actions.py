@@ -28,6 +28,7 @@ from verkko.ecosystem.models import (
     Role,
 )
 from verkko.lib.history import recorded_action
+from verkko.lib.saving import save_values
 from verkko.lib.translated import finnish_text
 
 ERASED_NAME = ("Poistettu", "henkilö")
@@ -50,19 +51,6 @@ RESERVED_SLUGS = {
 }
 
 
-def _save(instance, data):
-    """Set the instance's own columns from validated data, save it, then set its many-to-many choices."""
-    columns = {field.name for field in instance._meta.concrete_fields}
-    for name, value in data.items():
-        if name in columns:
-            setattr(instance, name, value)
-    instance.save()
-    for field in instance._meta.local_many_to_many:
-        if field.name in data:
-            getattr(instance, field.name).set(data[field.name])
-    return instance
-
-
 def unique_slug(model, area, name):
     """A slug for a new organisation or forum of the area: unique within the area, never a reserved one."""
     base = slugify(name)[:100] or "x"
@@ -78,12 +66,12 @@ def unique_slug(model, area, name):
 
 @recorded_action
 def create_organization(user, area, data):
-    return _save(Organization(area=area, slug=unique_slug(Organization, area, finnish_text(data, "name"))), data)
+    return save_values(Organization(area=area, slug=unique_slug(Organization, area, finnish_text(data, "name"))), data)
 
 
 @recorded_action
 def update_organization(user, organization, data):
-    return _save(organization, data)
+    return save_values(organization, data)
 
 
 def is_referenced(organization):
@@ -120,7 +108,7 @@ def restore_organization(user, organization):
 
 @recorded_action
 def save_role(user, organization, data):
-    return _save(Role.objects.filter(organization=organization).first() or Role(organization=organization), data)
+    return save_values(Role.objects.filter(organization=organization).first() or Role(organization=organization), data)
 
 
 # People
@@ -128,12 +116,12 @@ def save_role(user, organization, data):
 
 @recorded_action
 def create_person(user, organization, data):
-    return _save(Person(organization=organization), {**data, "organization": organization})
+    return save_values(Person(organization=organization), {**data, "organization": organization})
 
 
 @recorded_action
 def update_person(user, person, data):
-    return _save(person, {**data, "organization": person.organization})
+    return save_values(person, {**data, "organization": person.organization})
 
 
 @recorded_action
@@ -199,12 +187,12 @@ def erase_expired_people(user, today=None):
 
 @recorded_action
 def create_forum(user, area, data):
-    return _save(Forum(area=area, slug=unique_slug(Forum, area, finnish_text(data, "name"))), data)
+    return save_values(Forum(area=area, slug=unique_slug(Forum, area, finnish_text(data, "name"))), data)
 
 
 @recorded_action
 def update_forum(user, forum, data):
-    return _save(forum, data)
+    return save_values(forum, data)
 
 
 @recorded_action
@@ -235,12 +223,12 @@ def remove_forum_member(user, member):
 
 @recorded_action
 def create_meeting(user, forum, data):
-    return _save(Meeting(forum=forum), data)
+    return save_values(Meeting(forum=forum), data)
 
 
 @recorded_action
 def update_meeting(user, meeting, data):
-    return _save(meeting, data)
+    return save_values(meeting, data)
 
 
 @recorded_action
@@ -256,12 +244,12 @@ def remove_attachment(user, attachment):
 
 @recorded_action
 def create_decision(user, meeting, data):
-    return _save(Decision(meeting=meeting), data)
+    return save_values(Decision(meeting=meeting), data)
 
 
 @recorded_action
 def update_decision(user, decision, data):
-    return _save(decision, data)
+    return save_values(decision, data)
 
 
 @recorded_action

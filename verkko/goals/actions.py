@@ -5,36 +5,38 @@ from django.utils import timezone
 
 from verkko.accounts.access import area_memberships, edited_organization_ids, editors_of
 from verkko.ecosystem.models import Responsibility
-from verkko.goals.models import Action, CheckIn, Goal, IndicatorValue, Target
+from verkko.goals.models import Action, CheckIn, Goal, Indicator, IndicatorValue, Milestone, Target, TurnTheCurve
 from verkko.lib.history import recorded_action
 from verkko.lib.mail import send_notice
-
-
-def _save_form(form, **fields):
-    obj = form.save(commit=False)
-    for name, value in fields.items():
-        setattr(obj, name, value)
-    obj.save()
-    form.save_m2m()
-    return obj
+from verkko.lib.saving import save_values
 
 
 @recorded_action
-def save_goal(user, form, area):
-    """Create or update a goal from a valid GoalForm."""
-    return _save_form(form, area=form.instance.area if form.instance.pk else area)
+def create_goal(user, area, data):
+    """A new goal of the area from validated values (GoalForm's)."""
+    return save_values(Goal(area=area), data)
 
 
 @recorded_action
-def save_indicator(user, form, area, goal=None):
-    """Create or update an indicator from a valid IndicatorForm; link it to a goal of the same area when
-    it is made for one."""
-    indicator = _save_form(form, area=form.instance.area if form.instance.pk else area)
+def update_goal(user, goal, data):
+    return save_values(goal, data)
+
+
+@recorded_action
+def create_indicator(user, area, data, goal=None):
+    """A new indicator of the area from validated values (IndicatorForm's, which derive the source, the
+    table and the codes from the choices); linked to the goal of the same area it is made for, if any."""
+    indicator = save_values(Indicator(area=area), data)
     if goal is not None:
-        if goal.area_id != indicator.area_id:
+        if goal.area_id != area.pk:
             raise ValueError("a goal of another employment area")
         goal.indicators.add(indicator)
     return indicator
+
+
+@recorded_action
+def update_indicator(user, indicator, data):
+    return save_values(indicator, data)
 
 
 @recorded_action
@@ -60,11 +62,10 @@ def record_values(user, indicator, rows):
 
 
 @recorded_action
-def save_turn_the_curve(user, indicator, form):
-    note = form.save(commit=False)
-    note.indicator = indicator
-    note.save()
-    return note
+def save_turn_the_curve(user, indicator, data):
+    """Write the indicator's "turn the curve" note (there is one at most)."""
+    note = TurnTheCurve.objects.filter(indicator=indicator).first() or TurnTheCurve(indicator=indicator)
+    return save_values(note, data)
 
 
 def mark_responsible(action):
@@ -81,9 +82,16 @@ def mark_responsible(action):
 
 
 @recorded_action
-def save_action(user, form):
-    """Create or update an action from a valid ActionForm."""
-    action = _save_form(form)
+def create_action(user, data):
+    """A new action from validated values (ActionForm's, whose organisations and goals are of one area)."""
+    action = save_values(Action(), data)
+    mark_responsible(action)
+    return action
+
+
+@recorded_action
+def update_action(user, action, data):
+    save_values(action, data)
     mark_responsible(action)
     return action
 
@@ -131,11 +139,8 @@ def action_from_decision(user, decision, area):
 
 
 @recorded_action
-def add_milestone(user, action, form):
-    milestone = form.save(commit=False)
-    milestone.action = action
-    milestone.save()
-    return milestone
+def add_milestone(user, action, data):
+    return save_values(Milestone(action=action), data)
 
 
 @recorded_action
@@ -162,9 +167,8 @@ def check_in(user, action, *, progress, status, confidence, narrative):
 
 
 @recorded_action
-def save_milestone(user, form):
-    """Save an edited milestone from a valid MilestoneForm."""
-    return form.save()
+def update_milestone(user, milestone, data):
+    return save_values(milestone, data)
 
 
 @recorded_action

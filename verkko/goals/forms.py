@@ -275,11 +275,15 @@ class IndicatorForm(forms.ModelForm):
         elif kind == self.MANUAL:
             if not cleaned.get("frequency"):
                 self.add_error("frequency", gettext("Choose one."))
-            instance = self.instance
-            instance.source = Indicator.Source.MANUAL
-            instance.series = None
-            instance.table_id = instance.measure_code = instance.denominator_code = ""
-            instance.statistics_area = instance.statistics_reference_area = None
+            cleaned.update(
+                source=Indicator.Source.MANUAL,
+                series=None,
+                table_id="",
+                measure_code="",
+                denominator_code="",
+                statistics_area=None,
+                statistics_reference_area=None,
+            )
         self._clean_baseline(cleaned)
         self._check_targets(cleaned)
         return cleaned
@@ -299,7 +303,8 @@ class IndicatorForm(forms.ModelForm):
         cleaned["slug"] = slug
 
     def _clean_statistics(self, cleaned, kind):
-        instance = self.instance
+        """The table, codes and source of a statistics figure, from the measure and place chosen by name;
+        they go into the cleaned values beside the form's own fields."""
         required = ["measure", "place", *(["denominator"] if kind == self.RATE else [])]
         for name in required:
             if not cleaned.get(name):
@@ -324,17 +329,26 @@ class IndicatorForm(forms.ModelForm):
         ):
             self.add_error("place", gettext("The table has no figures of this place."))
             return
-        instance.table_id, instance.measure_code, instance.denominator_code = table_id, measure_code, denominator_code
-        instance.frequency = cleaned["frequency"] = sources.frequency_of(table)
+        cleaned.update(
+            table_id=table_id,
+            measure_code=measure_code,
+            denominator_code=denominator_code,
+            frequency=sources.frequency_of(table),
+        )
         if place == sources.THIS_AREA or place.startswith(sources.OTHER_AREA_PREFIX):
-            instance.source = Indicator.Source.AREA
-            instance.series = None
-            instance.statistics_area = self.area if place == sources.THIS_AREA else None
-            instance.statistics_reference_area = sources.reference_area_of(place)
+            cleaned.update(
+                source=Indicator.Source.AREA,
+                series=None,
+                statistics_area=self.area if place == sources.THIS_AREA else None,
+                statistics_reference_area=sources.reference_area_of(place),
+            )
         else:
-            instance.source = Indicator.Source.SERIES
-            instance.series = sources.find_series(table, measure_code, place)
-            instance.statistics_area = instance.statistics_reference_area = None
+            cleaned.update(
+                source=Indicator.Source.SERIES,
+                series=sources.find_series(table, measure_code, place),
+                statistics_area=None,
+                statistics_reference_area=None,
+            )
         if kind == self.RATE and not cleaned.get("unit_fi"):
             cleaned["unit_fi"] = "%"
 
@@ -344,7 +358,7 @@ class IndicatorForm(forms.ModelForm):
         frequency = cleaned.get("frequency") or self.instance.frequency
         text = cleaned.get("baseline_period_text", "").strip()
         value = cleaned.get("baseline_value")
-        self.instance.baseline_period = None
+        cleaned["baseline_period"] = None
         if text:
             period = periods.Period.read(text)
             if period is None:
@@ -360,7 +374,7 @@ class IndicatorForm(forms.ModelForm):
                     % {"text": text, "example": _how_to_write(frequency)},
                 )
             else:
-                self.instance.baseline_period = period.first_day
+                cleaned["baseline_period"] = period.first_day
         if bool(text) != (value is not None):
             self.add_error("baseline_value", gettext("Give both the baseline period and its value, or neither."))
 

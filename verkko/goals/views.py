@@ -257,7 +257,7 @@ def goal_create(request):
     return _form_view(
         request,
         form,
-        save=lambda: actions.save_goal(request.user, form, request.area),
+        save=lambda: actions.create_goal(request.user, request.area, form.cleaned_data),
         saved_message=gettext("The goal was saved."),
         title=gettext("New goal"),
         cancel_url=reverse("goals:monitoring"),
@@ -273,7 +273,7 @@ def goal_edit(request, key):
     return _form_view(
         request,
         form,
-        save=lambda: actions.save_goal(request.user, form, request.area),
+        save=lambda: actions.update_goal(request.user, goal, form.cleaned_data),
         saved_message=gettext("The goal was saved."),
         title=gettext("Edit goal: %(title)s") % {"title": goal.title},
         cancel_url=reverse("goals:goal", kwargs={"key": goal.slug}),
@@ -316,11 +316,11 @@ def _goal_to_link(request):
     return _goal(request, key) if key else None
 
 
-def _indicator_form_view(request, form, *, goal=None, title, cancel_url):
+def _indicator_form_view(request, form, *, save, goal=None, title, cancel_url):
     """The indicator form: first its kind, then the fields that kind uses; a valid POST saves it and
     goes to the goal it was made for, or to the indicator."""
     if request.method == "POST" and form.is_valid():
-        indicator = actions.save_indicator(request.user, form, request.area, goal=goal)
+        indicator = save()
         messages.success(request, gettext("The indicator was saved."))
         return redirect(goal or indicator)
     return render(
@@ -347,6 +347,7 @@ def indicator_create(request):
     return _indicator_form_view(
         request,
         form,
+        save=lambda: actions.create_indicator(request.user, request.area, form.cleaned_data, goal=goal),
         goal=goal,
         title=gettext("New indicator"),
         cancel_url=goal.get_absolute_url() if goal else reverse("goals:monitoring"),
@@ -362,6 +363,7 @@ def indicator_edit(request, key):
     return _indicator_form_view(
         request,
         form,
+        save=lambda: actions.update_indicator(request.user, indicator, form.cleaned_data),
         title=gettext("Edit indicator: %(name)s") % {"name": indicator.name},
         cancel_url=reverse("goals:indicator", kwargs={"key": indicator.slug}),
     )
@@ -457,7 +459,7 @@ def turn_the_curve_edit(request, key):
     return _form_view(
         request,
         form,
-        save=lambda: actions.save_turn_the_curve(request.user, indicator, form),
+        save=lambda: actions.save_turn_the_curve(request.user, indicator, form.cleaned_data),
         saved_message=gettext("The note was saved."),
         done=indicator,
         title=gettext("Turn the curve: %(name)s") % {"name": indicator.name},
@@ -546,7 +548,7 @@ def action_create(request):
     return _form_view(
         request,
         form,
-        save=lambda: actions.save_action(request.user, form),
+        save=lambda: actions.create_action(request.user, form.cleaned_data),
         saved_message=gettext("The action was saved."),
         title=gettext("New action"),
         cancel_url=reverse("goals:actions"),
@@ -562,7 +564,7 @@ def action_edit(request, key):
     return _form_view(
         request,
         form,
-        save=lambda: actions.save_action(request.user, form),
+        save=lambda: actions.update_action(request.user, action, form.cleaned_data),
         saved_message=gettext("The action was saved."),
         title=gettext("Edit action: %(title)s") % {"title": action.title},
         cancel_url=reverse("goals:action", kwargs={"key": action.uuid}),
@@ -578,7 +580,7 @@ def milestone_add(request, key):
     return _form_view(
         request,
         form,
-        save=lambda: actions.add_milestone(request.user, action, form),
+        save=lambda: actions.add_milestone(request.user, action, form.cleaned_data),
         saved_message=gettext("The milestone was saved."),
         done=action,
         title=gettext("New milestone: %(title)s") % {"title": action.title},
@@ -600,7 +602,7 @@ def milestone_edit(request, key, milestone):
     return _form_view(
         request,
         form,
-        save=lambda: actions.save_milestone(request.user, form),
+        save=lambda: actions.update_milestone(request.user, found, form.cleaned_data),
         saved_message=gettext("The milestone was saved."),
         done=action,
         title=gettext("Edit milestone: %(title)s") % {"title": found.title},

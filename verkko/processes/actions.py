@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from verkko.lib.history import recorded_action
+from verkko.lib.saving import save_values
 from verkko.processes.models import (
     Agreement,
     AgreementDocument,
@@ -24,19 +25,6 @@ from verkko.processes.models import (
 
 # Process pages live at processes/<slug>/, beside this fixed page of the app.
 RESERVED_SLUGS = {"new"}
-
-
-def _save(instance, data):
-    """Set the instance's own columns from validated data, save it, then set its many-to-many choices."""
-    columns = {field.name for field in instance._meta.concrete_fields}
-    for name, value in data.items():
-        if name in columns:
-            setattr(instance, name, value)
-    instance.save()
-    for field in instance._meta.local_many_to_many:
-        if field.name in data:
-            getattr(instance, field.name).set(data[field.name])
-    return instance
 
 
 def unique_process_slug(area, name):
@@ -53,12 +41,12 @@ def unique_process_slug(area, name):
 
 @recorded_action
 def create_process(user, area, data):
-    return _save(Process(area=area, slug=unique_process_slug(area, data["name"])), data)
+    return save_values(Process(area=area, slug=unique_process_slug(area, data["name"])), data)
 
 
 @recorded_action
 def update_process(user, process, data):
-    return _save(process, data)
+    return save_values(process, data)
 
 
 @recorded_action
@@ -70,7 +58,7 @@ def add_step(user, process, data):
     for step in process.steps.filter(number__gte=number).order_by("-number"):
         step.number += 1
         step.save(update_fields=["number"])
-    return _save(ProcessStep(process=process, number=number), {**data, "number": number})
+    return save_values(ProcessStep(process=process, number=number), {**data, "number": number})
 
 
 @recorded_action
@@ -82,7 +70,7 @@ def update_step(user, step, data):
     steps = list(step.process.steps.exclude(pk=step.pk).order_by("number"))
     wanted = max(1, min(wanted, len(steps) + 1))
     _renumber(steps[: wanted - 1] + [step] + steps[wanted - 1 :])
-    return _save(step, {**data, "number": wanted})
+    return save_values(step, {**data, "number": wanted})
 
 
 @recorded_action
@@ -120,12 +108,12 @@ def mark_agreement_reminded(user, agreement, review_on):
 
 @recorded_action
 def create_service(user, area, data):
-    return _save(Service(area=area), data)
+    return save_values(Service(area=area), data)
 
 
 @recorded_action
 def update_service(user, service, data):
-    return _save(service, data)
+    return save_values(service, data)
 
 
 @recorded_action
@@ -144,7 +132,7 @@ def apply_ptv_import(user, organization, ptv_id, services):
         else:
             updated += 1
         service.organization = organization
-        _save(service, imported.fields())
+        save_values(service, imported.fields())
     PtvOrganization.objects.update_or_create(
         organization=organization, defaults={"ptv_id": ptv_id, "imported_at": timezone.now()}
     )
@@ -156,12 +144,12 @@ def apply_ptv_import(user, organization, ptv_id, services):
 
 @recorded_action
 def create_agreement(user, area, data):
-    return _save(Agreement(area=area), data)
+    return save_values(Agreement(area=area), data)
 
 
 @recorded_action
 def update_agreement(user, agreement, data):
-    return _save(agreement, data)
+    return save_values(agreement, data)
 
 
 @recorded_action
@@ -174,7 +162,7 @@ def add_document(user, agreement, data):
 
 @recorded_action
 def add_commitment(user, data, *, agreement=None, action=None):
-    return _save(Commitment(agreement=agreement, action=action), data)
+    return save_values(Commitment(agreement=agreement, action=action), data)
 
 
 @recorded_action

@@ -231,7 +231,7 @@ def test_history_reads_as_the_pages_do(client_for, coordinator, partner_member, 
         area=area_indicator.area,
     )
     assert form.is_valid(), form.errors
-    actions.save_indicator(coordinator, form, area_indicator.area)
+    actions.update_indicator(coordinator, area_indicator, form.cleaned_data)
     goal.indicators.add(area_indicator)
     page = client_for(partner_member).get(f"/fi/oulu/indicators/{area_indicator.slug}/").content.decode()
     history = page.split("history-heading")[-1]
