@@ -14,6 +14,7 @@ import hashlib
 import math
 import sqlite3
 from collections.abc import Iterable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from itertools import chain, islice, product, repeat
 
@@ -208,6 +209,8 @@ class _TablePart:
         self.pending_new: list = []
         self.pending_compare: list = []
         self.new_checksums: list[tuple[int, int]] = []
+        self._open_copy: ExitStack | None = None
+        self._copy = None
 
     # --- series ---------------------------------------------------------------------------
 
@@ -245,7 +248,7 @@ class _TablePart:
             )
         created = set()
         if missing:
-            Series.objects.bulk_create(missing, batch_size=SERIES_CREATE_BATCH)
+            self._create_series(missing)
             created = {series.key for series in missing}
             # Read the new ids back by table rather than by a (possibly huge) list of keys.
             existing.update(
@@ -255,6 +258,31 @@ class _TablePart:
             )
         return [_SeriesSlot(existing[key][0], existing[key][1], key in created) for key in keys]
 
+    def _create_series(self, missing: list[Series]) -> None:
+        """Write new series: by COPY on PostgreSQL, where bulk_create of thousands of rows with their
+        JSON columns costs more than the whole COPY of their cells; in batches on SQLite."""
+        if not self.postgres:
+            Series.objects.bulk_create(missing, batch_size=SERIES_CREATE_BATCH)
+            return
+        names = ["table", "key", "codes", "labels", "area_code", "measure_code", "unit", "decimals"]
+        fields = [Series._meta.get_field(name) for name in names]
+        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        table = connection.ops.quote_name(Series._meta.db_table)
+        with connection.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for series in missing:
+                copy.write_row(
+                    (
+                        series.table_id,
+                        series.key,
+                        orjson.dumps(series.codes).decode(),
+                        orjson.dumps(series.labels).decode(),
+                        series.area_code,
+                        series.measure_code,
+                        series.unit,
+                        series.decimals,
+                    )
+                )
+
     # --- cells ----------------------------------------------------------------------------
 
     def store(self) -> None:
@@ -262,6 +290,15 @@ class _TablePart:
         self.series_ids.update(slot.id for slot in slots)
         block = self.period_count * self.inner
         size = max(WRITE_BATCH_CELLS, block)
+        try:
+            self._store_cells(slots, block, size)
+        except BaseException as error:
+            self._close_copy(error)
+            raise
+        self._close_copy()
+        self._save_checksums()
+
+    def _store_cells(self, slots, block, size) -> None:
         inner = self.inner
         for batch in self.dataset.batches(size=size, align=block):
             values, statuses = batch.values, batch.statuses
@@ -275,7 +312,6 @@ class _TablePart:
                     self._series_cells(slots[series_base + k], block_values[k::inner], block_statuses[k::inner])
             self._flush(final=False)
         self._flush(final=True)
-        self._save_checksums()
 
     def _series_cells(self, slot: _SeriesSlot, values: list, statuses: list) -> None:
         digest = self._checksum_base.copy()
@@ -299,6 +335,7 @@ class _TablePart:
             self._insert(self.pending_new)
             self.pending_new = []
         if self.pending_compare and len(self.pending_compare) * self.period_count >= limit:
+            self._close_copy()
             self._compare_and_upsert(self.pending_compare)
             self.pending_compare = []
 
@@ -308,15 +345,34 @@ class _TablePart:
             yield from zip(repeat(series_id), periods, codes, values, statuses, strict=False)
 
     def _insert(self, pending) -> None:
-        with connection.cursor() as cursor:
-            if self.postgres:
-                with cursor.copy(f"COPY stats_observation ({_COLUMNS}) FROM STDIN") as copy:
-                    for text in self._copy_text(pending):
-                        copy.write(text)
-            else:
+        if self.postgres:
+            copy = self._copy_of_new_cells()
+            for text in self._copy_text(pending):
+                copy.write(text)
+        else:
+            with connection.cursor() as cursor:
                 _insert_many_rows(
                     cursor, f"INSERT INTO stats_observation ({_COLUMNS}) VALUES ", self._rows(pending), ""
                 )
+
+    def _copy_of_new_cells(self):
+        """One COPY of new cells kept open from block to block, so that PostgreSQL stores the cells
+        sent while the next block is read: the two run side by side rather than in turn."""
+        if self._copy is None:
+            self._open_copy = ExitStack()
+            cursor = self._open_copy.enter_context(connection.cursor())
+            self._copy = self._open_copy.enter_context(cursor.copy(f"COPY stats_observation ({_COLUMNS}) FROM STDIN"))
+        return self._copy
+
+    def _close_copy(self, error: BaseException | None = None) -> None:
+        """End the open COPY before any other statement and at the end of the table; after an error,
+        abandon it, so that the transaction can roll back."""
+        if self._open_copy is not None:
+            stack, self._open_copy, self._copy = self._open_copy, None, None
+            if error is None:
+                stack.close()
+            else:
+                stack.__exit__(type(error), error, error.__traceback__)
 
     def _copy_text(self, pending):
         """COPY's text format, one series at a time: faster than handing psycopg row by row."""

@@ -231,3 +231,25 @@ def test_store_keeps_a_python_built_demo_table_that_area_figures_read():
     ]
     (september, _) = area_ratio(table, "TYOTTOMATLOPUSSA", "TYOVOIMATK", municipalities)
     assert september.value == pytest.approx(10.0)
+
+
+def test_store_first_import_that_fails_after_cells_were_sent_changes_nothing(monkeypatch):
+    """On PostgreSQL the new cells stream through one open COPY; a table found broken half way abandons it,
+    and the import rolls back as a whole."""
+    from verkko.stats import store
+
+    monkeypatch.setattr(store, "WRITE_BATCH_CELLS", 2)  # the first series' cells are sent before the error
+    good = _demo([1, 2, 3, 4])
+    broken = Dataset(
+        dimensions=good.dimensions,
+        chunk_source=lambda: iter([([1.0, 2.0], ["", ""]), ([3.0], [""])]),
+        table_id="12r5",
+        origin="broken.json",
+    )
+    with pytest.raises(StatisticsImportError, match="need 4"):
+        import_dataset(broken, origin="broken.json")
+    assert not Table.objects.exists()
+    assert not Series.objects.exists()
+    assert not Observation.objects.exists()
+    assert ImportRun.objects.get().status == ImportRun.Status.FAILED
+    assert import_dataset(good).rows_new == 4
