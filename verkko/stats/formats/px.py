@@ -381,14 +381,53 @@ def _data_chunks(data: bytes, start: int, expected: int, origin: str):
             values = list(map(float, tokens))
             statuses = [""] * len(values)
         except ValueError:
-            values, statuses = _read_tokens(tokens, data, position, origin)
+            values, statuses = _read_with_symbols(text, tokens, data, position, origin)
         else:
             if not math.isfinite(sum(values)):  # "inf", "nan" or 1e400 somewhere (or a sum too large)
                 _read_tokens(tokens, data, position, origin)
         yield values, statuses
 
 
+# The tokens a PX file writes for its symbols, bare and quoted.
+_SYMBOL_TOKENS = tuple(
+    token for symbol in sorted((*MISSING_SYMBOLS, ZERO_SYMBOL)) for token in (symbol.encode(), f'"{symbol}"'.encode())
+)
+
+
+def _read_with_symbols(text: bytes, tokens, data: bytes, chunk_start: int, origin: str):
+    """A piece of DATA that holds PX symbols (".." and the like): the symbols are found first, each by
+    list.index over the tokens, so that the figures are still read in one call of float rather than
+    token by token. Anything else that is no figure is left to _read_tokens, which names it."""
+    marks = []
+    for symbol in _SYMBOL_TOKENS:
+        if symbol in text:
+            position = -1
+            try:
+                while True:
+                    position = tokens.index(symbol, position + 1)
+                    marks.append(position)
+            except ValueError:
+                pass
+    figures = list(tokens)
+    for i in marks:
+        figures[i] = b"0"
+    try:
+        values = list(map(float, figures))
+    except ValueError:
+        return _read_tokens(tokens, data, chunk_start, origin)
+    if not math.isfinite(sum(values)):
+        return _read_tokens(tokens, data, chunk_start, origin)
+    statuses = [""] * len(values)
+    for i in marks:
+        symbol = tokens[i].strip(b'"').decode("ascii")
+        if symbol in MISSING_SYMBOLS:
+            values[i] = None
+        statuses[i] = symbol
+    return values, statuses
+
+
 def _read_tokens(tokens, data: bytes, chunk_start: int, origin: str):
+    """Token by token, for a piece of DATA with a token that is no figure: the first such is named."""
     values, statuses = [], []
     for token in tokens:
         try:

@@ -194,3 +194,29 @@ def test_times_written_in_each_form_read_back(moment):
     ]
     for text in forms:
         assert parse_source_time(text) == expected, text
+
+
+TOKEN = st.one_of(
+    st.integers(min_value=-(10**6), max_value=10**6).map(lambda v: str(v).encode()),
+    st.floats(width=64).map(lambda v: repr(v).encode()),
+    st.sampled_from(sorted(MISSING_SYMBOLS | {"-"})).map(lambda s: s.encode()),
+    st.sampled_from(sorted(MISSING_SYMBOLS | {"-"})).map(lambda s: f'"{s}"'.encode()),
+    st.sampled_from([b'"5"', b"x", b"1e400", b"nan", b'"', b"--", b"1,5"]),
+)
+
+
+@given(st.lists(TOKEN, min_size=1, max_size=30))
+def test_px_symbols_found_first_read_as_token_by_token(tokens):
+    """The fast reading of a DATA piece with symbols gives what reading it token by token gives, or
+    refuses it with the same message."""
+    from verkko.stats.formats import px
+
+    data = b" ".join(tokens)
+
+    def outcome(read, *text):
+        try:
+            return read(*text, list(tokens), data, 0, "t.px")
+        except FormatError as error:
+            return str(error)
+
+    assert outcome(px._read_with_symbols, data) == outcome(px._read_tokens)
