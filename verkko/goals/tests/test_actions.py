@@ -37,7 +37,7 @@ def test_an_indicator_made_for_a_goal_of_another_area_is_refused_and_nothing_is_
     foreign_goal = Goal.objects.create(
         area=other_area, slug="muu", title="Muu", starts_on=date(2026, 1, 1), ends_on=date(2026, 12, 31)
     )
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="another employment area"):
         actions.create_indicator(
             coordinator, area, {"name_fi": "Käsin", "slug": "kasin", "frequency": "Y"}, goal=foreign_goal
         )
