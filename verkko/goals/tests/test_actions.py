@@ -31,9 +31,7 @@ def test_a_goal_is_made_from_plain_values_with_its_indicators_and_history(coordi
     assert {entry.actor for entry in LogEntry.objects.get_for_object(goal)} == {coordinator}
 
 
-def test_an_indicator_made_for_a_goal_of_another_area_is_refused_and_nothing_is_saved(
-    coordinator, area, other_area
-):
+def test_an_indicator_made_for_a_goal_of_another_area_is_refused_and_nothing_is_saved(coordinator, area, other_area):
     foreign_goal = Goal.objects.create(
         area=other_area, slug="muu", title="Muu", starts_on=date(2026, 1, 1), ends_on=date(2026, 12, 31)
     )
