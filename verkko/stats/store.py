@@ -268,19 +268,15 @@ class _TablePart:
         fields = [Series._meta.get_field(name) for name in names]
         columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
         table = connection.ops.quote_name(Series._meta.db_table)
+        json_fields = {field.attname for field in fields if field.get_internal_type() == "JSONField"}
         with connection.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
             for series in missing:
                 copy.write_row(
-                    (
-                        series.table_id,
-                        series.key,
-                        orjson.dumps(series.codes).decode(),
-                        orjson.dumps(series.labels).decode(),
-                        series.area_code,
-                        series.measure_code,
-                        series.unit,
-                        series.decimals,
-                    )
+                    [
+                        orjson.dumps(value).decode() if field.attname in json_fields else value
+                        for field in fields
+                        for value in (getattr(series, field.attname),)
+                    ]
                 )
 
     # --- cells ----------------------------------------------------------------------------
