@@ -213,10 +213,13 @@ def test_px_symbols_found_first_read_as_token_by_token(tokens):
 
     data = b" ".join(tokens)
 
-    def outcome(read, *text):
+    def outcome(read):
         try:
-            return read(*text, list(tokens), data, 0, "t.px")
+            return read()
         except FormatError as error:
             return str(error)
 
-    assert outcome(px._read_with_symbols, data) == outcome(px._read_tokens)
+    def fast():
+        return px._values_and_statuses(*px._read_piece(data, list(tokens), data, 0, "t.px"))
+
+    assert outcome(fast) == outcome(lambda: px._read_tokens(list(tokens), data, 0, "t.px"))
