@@ -87,6 +87,10 @@ def test_the_cell_limit_is_a_setting_and_its_message_is_in_the_users_language(se
         ("1 2 3 4 5 inf", "'inf', which is neither a number"),
         ("1 2 nan 4 5 6", "'nan', which is neither a number"),
         ("1 2 3 4 5 1e400", "'1e400', which is neither a number"),
+        # Bytes that Python's text would take for spaces (no-break space, separators) make no figure.
+        ("1 2 3 4 5 6\xa0", "line 10: DATA holds '6\ufffd', which is neither a number nor a PX symbol"),
+        ("1 2 3 4 5 \x1c6", r"line 10: DATA holds '\\x1c6', which is neither a number"),
+        ("1 2 x 4 5 \xa06", "line 10: DATA holds 'x', which is neither a number"),
     ],
 )
 def test_px_data_with_other_cells_than_declared_is_refused_when_read(data, message):
