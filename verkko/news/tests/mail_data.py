@@ -88,6 +88,12 @@ class Week:
         """A moment `days` into the period."""
         return self.start + timedelta(days=days, hours=hours)
 
+    def age_due_before_horizon(self, rhythm=30):
+        """The age in days of an action whose check-in falls due on the last day before the horizon:
+        due, not overdue, whatever day of the week the tests run."""
+        last_day = timezone.localdate(self.horizon) - timedelta(days=1)
+        return rhythm - (last_day - timezone.localdate()).days
+
     @property
     def coming(self):
         """A moment between now and the end of the next period."""
@@ -149,8 +155,8 @@ def world(area, other_area, week, backbone_organization, organization_a, organiz
             forum=forum,
         ),
         meeting=Meeting.objects.create(forum=forum, starts_at=week.coming + timedelta(hours=1), place="Kaupungintalo"),
-        action=make_action(organization_a, title="Nuorten työpajat", age_days=27),
-        other_action=make_action(organization_b, title="Yritysten kummit", age_days=27),
+        action=make_action(organization_a, title="Nuorten työpajat", age_days=week.age_due_before_horizon()),
+        other_action=make_action(organization_b, title="Yritysten kummit", age_days=week.age_due_before_horizon()),
         indicator=make_indicator(area),
         signal=make_signal(area, organization_b, checked_at=week.at(2)),
         public_signal=make_signal(
