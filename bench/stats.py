@@ -329,22 +329,22 @@ def fresh_postgres(url: str = POSTGRES_URL) -> str | None:
     """Drop and create a benchmark database; None (with the reason printed) when unreachable."""
     import psycopg
 
-    name = url.rsplit("/", 1)[1]
     try:
-        with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True, connect_timeout=5) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            connection.execute(f'CREATE DATABASE "{name}"')
+        drop_postgres(url, then_create=True)
     except psycopg.Error as error:
         print(f"PostgreSQL skipped: {error}".strip())
         return None
     return url
 
 
-def drop_postgres(url: str) -> None:
+def drop_postgres(url: str, *, then_create: bool = False) -> None:
     import psycopg
 
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True, connect_timeout=5) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}"')
+    server, name = url.rsplit("/", 1)
+    with psycopg.connect(server + "/postgres", autocommit=True, connect_timeout=5) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        if then_create:
+            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def fresh_sqlite(folder: Path, label: str) -> str:

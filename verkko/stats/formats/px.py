@@ -415,11 +415,10 @@ def _read_piece(text: bytes, tokens, data: bytes, chunk_start: int, origin: str)
     """A piece of DATA as (figures, marks, symbols): the figures as doubles in one call of float, the
     positions of its PX symbols (".." and the like), found first by list.index, and the symbols.
     Anything else that is no figure is left to _read_tokens, which names it."""
+    marks = []
     try:
         figures = array("d", map(float, tokens))
-        marks = []
     except ValueError:
-        marks = []
         for symbol in _SYMBOL_TOKENS:
             if symbol in text:
                 position = -1
