@@ -5,8 +5,6 @@ from __future__ import annotations
 import codecs
 import math
 import re
-from array import array
-from bisect import bisect_left
 from datetime import datetime
 
 from .errors import FormatError
@@ -31,9 +29,8 @@ _STRING = re.compile(r'"([^"]*)"')
 _TLIST = re.compile(r'TLIST\(\s*([A-Za-z])1\s*(?:,\s*"([^"]*)"\s*-\s*"([^"]*)"\s*)?\)')
 _BARE = re.compile(r"[^\s,;\"]+")
 _SPACE = re.compile(r"\s*")
-# DATA is read about a megabyte of text at a time, and its cells handed on this many at a time.
+# DATA is read about a megabyte of text at a time.
 _DATA_CHUNK_BYTES = 1 << 20
-_CELLS_PER_PIECE = 65536
 
 
 class Statement:
@@ -48,7 +45,7 @@ class Statement:
 
 
 def read_px(data: bytes, *, origin: str = "") -> Dataset:
-    """A PX file's table; its DATA is read once, and its cells handed on from there as often as asked."""
+    """A PX file's table: its header read and its DATA counted; the figures are read as the cells are asked for."""
     found = _DATA_KEYWORD.search(data)
     if not found:
         raise FormatError(
@@ -249,8 +246,8 @@ def _dataset(statements, header_text, data, data_start, origin) -> Dataset:
     _keep_one_of_each_role(dimensions)
     decimals_text = header.text("DECIMALS")
     expected = math.prod(len(d) for d in dimensions)
-    # DATA is read whole before any cell is handed on: a file with more or fewer cells than its
-    # variables declare, or with a cell that is no figure, is refused whole, with the line at fault.
+    # DATA is counted before any cell is handed on: a file with more or fewer cells than its
+    # variables declare is refused when read, with the line at fault.
     cells = _Cells(data, data_start, expected, origin)
     updated, updated_text = _last_updated(header)
     return Dataset(
@@ -364,18 +361,17 @@ def _too_many(data: bytes, position: int, text: bytes, first_extra: int, expecte
 
 
 class _Cells:
-    """DATA read once: every figure as a double (0 where a symbol stands), and the cells that hold a
-    PX symbol with their symbols, in storage order. Eight bytes a cell, where the text took about as
-    many and Python's floats in lists would take four times that."""
+    """DATA counted when the file is read, and its figures read a piece at a time whenever the cells are
+    asked for. Counting is cheap and reading the figures is not: when the store reads them as it writes
+    the cells before them, the two run side by side. A figure that is no number is refused with its line
+    when its piece is read; the store writes a table in one transaction, so its import is refused whole."""
 
-    __slots__ = ("figures", "marks", "symbols")
+    __slots__ = ("data", "origin", "start")
 
     def __init__(self, data: bytes, start: int, expected: int, origin: str):
-        self.figures = array("d")
-        self.marks: list[int] = []
-        self.symbols: list[str] = []
+        self.data, self.start, self.origin = data, start, origin
+        count = 0
         for position, text in _data_texts(data, start, origin):
-            count = len(self.figures)
             if not text:
                 if count != expected:
                     raise FormatError(
@@ -384,25 +380,16 @@ class _Cells:
                         line=_line_of_bytes(data, position),
                     )
                 break
-            tokens = text.split()
-            if count + len(tokens) > expected:
+            found = len(text.split())
+            if count + found > expected:
                 _too_many(data, position, text, expected - count, expected, origin)
-            figures, marks, symbols = _read_piece(text, tokens, data, position, origin)
-            self.figures.extend(figures)
-            self.marks.extend(count + mark for mark in marks)
-            self.symbols.extend(symbols)
+            count += found
 
     def chunks(self):
         """(values, statuses) pieces in storage order: None for a missing figure, the symbol as status."""
-        marks, symbols = self.marks, self.symbols
-        first = 0
-        for start in range(0, len(self.figures), _CELLS_PER_PIECE):
-            end = min(start + _CELLS_PER_PIECE, len(self.figures))
-            last = bisect_left(marks, end, first)
-            yield _values_and_statuses(
-                self.figures[start:end], [mark - start for mark in marks[first:last]], symbols[first:last]
-            )
-            first = last
+        for position, text in _data_texts(self.data, self.start, self.origin):
+            if text:
+                yield _read_piece(text, text.split(), self.data, position, self.origin)
 
 
 # The tokens a PX file writes for its symbols, bare and quoted.
@@ -411,13 +398,13 @@ _SYMBOL_TOKENS = tuple(
 )
 
 
-def _read_piece(text: bytes, tokens, data: bytes, chunk_start: int, origin: str):
-    """A piece of DATA as (figures, marks, symbols): the figures as doubles in one call of float, the
-    positions of its PX symbols (".." and the like), found first by list.index, and the symbols.
-    Anything else that is no figure is left to _read_tokens, which names it."""
+def _read_piece(text: bytes, tokens, data: bytes, chunk_start: int, origin: str) -> tuple[list, list]:
+    """A piece of DATA as (values, statuses): the figures in one call of float, after the positions of
+    its PX symbols (".." and the like), found by list.index, are set aside. Anything else that is no
+    figure is left to _read_tokens, which names it."""
     marks = []
     try:
-        figures = array("d", map(float, tokens))
+        values = list(map(float, tokens))
     except ValueError:
         for symbol in _SYMBOL_TOKENS:
             if symbol in text:
@@ -428,24 +415,19 @@ def _read_piece(text: bytes, tokens, data: bytes, chunk_start: int, origin: str)
                         marks.append(position)
                 except ValueError:
                     pass
-        marks.sort()
         placeholders = list(tokens)
         for i in marks:
             placeholders[i] = b"0"
         try:
-            figures = array("d", map(float, placeholders))
+            values = list(map(float, placeholders))
         except ValueError:
             _read_tokens(tokens, data, chunk_start, origin)
             raise
-    if not math.isfinite(sum(figures)):  # "inf", "nan" or 1e400 somewhere (or a sum too large)
+    if not math.isfinite(sum(values)):  # "inf", "nan" or 1e400 somewhere (or a sum too large)
         _read_tokens(tokens, data, chunk_start, origin)
-    return figures, marks, [tokens[i].strip(b'"').decode("ascii") for i in marks]
-
-
-def _values_and_statuses(figures: array, marks: list[int], symbols: list[str]) -> tuple[list, list]:
-    values = figures.tolist()
     statuses = [""] * len(values)
-    for i, symbol in zip(marks, symbols, strict=True):
+    for i in marks:
+        symbol = tokens[i].strip(b'"').decode("ascii")
         if symbol in MISSING_SYMBOLS:
             values[i] = None
         statuses[i] = symbol

@@ -74,6 +74,21 @@ BAD_FILES = [
         "line 57: DATA has 11 values but its variables need 12",
         id="px-values-do-not-match-sizes",
     ),
+    # A figure that is no number is found when the cells are read as they are stored: the import
+    # is still refused whole, whether the table is new or stored before.
+    pytest.param(
+        *PX,
+        lambda b: b.replace(b'812 "-"', b"812 8l2"),
+        "line 56: DATA holds '8l2', which is neither a number nor a PX symbol",
+        id="px-figure-that-is-no-number-in-a-new-table",
+    ),
+    pytest.param(
+        PX[1],
+        PX[1],
+        lambda b: b.replace(b"250123 10.2", b"250124 10.3").replace(b'812 "-"', b"812 8l2"),
+        "line 56: DATA holds '8l2', which is neither a number nor a PX symbol",
+        id="px-figure-that-is-no-number-in-a-stored-table",
+    ),
     pytest.param(
         *PX,
         lambda b: b.replace(b'MAP("Alue")="Kunta 2026";', b'MAP("Alue"="Kunta 2026";'),

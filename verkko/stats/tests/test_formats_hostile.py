@@ -1,6 +1,7 @@
 """Hostile files: tables that declare more cells than they hold or than memory could take, and
-cells whose text is no figure. Each is refused with a message, in bounded memory, before any
-cell is handed on; an import of one changes nothing in the database."""
+cells whose text is no figure. Each is refused with a message, in bounded memory: a table's
+size before any cell is handed on, a cell that is no figure when it is read; an import of one
+changes nothing in the database."""
 
 import io
 import tracemalloc
@@ -83,6 +84,21 @@ def test_the_cell_limit_is_a_setting_and_its_message_is_in_the_users_language(se
     [
         ("1 2 3 4 5", "line 10: DATA has 5 values but its variables need 6"),
         ("1 2 3\n4 5 6\n7", "line 12: DATA has more than the 6 values its variables need"),
+    ],
+)
+def test_px_data_with_other_cells_than_declared_is_refused_when_read(data, message):
+    text = _px({"Alue": 3}, "Vuosi", ["2024", "2025"], data)
+    with pytest.raises(FormatError, match=message):
+        read_bytes(text)
+
+
+def _cells(dataset) -> list:
+    return [cell for batch in dataset.batches() for cell in zip(batch.values, batch.statuses, strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
         ('1 2 3 4 5 "abc"', "neither a number nor a PX symbol"),
         ("1 2 3 4 5 inf", "'inf', which is neither a number"),
         ("1 2 nan 4 5 6", "'nan', which is neither a number"),
@@ -93,10 +109,17 @@ def test_the_cell_limit_is_a_setting_and_its_message_is_in_the_users_language(se
         ("1 2 x 4 5 \xa06", "line 10: DATA holds 'x', which is neither a number"),
     ],
 )
-def test_px_data_with_other_cells_than_declared_is_refused_when_read(data, message):
-    text = _px({"Alue": 3}, "Vuosi", ["2024", "2025"], data)
+def test_px_cell_that_is_no_figure_is_refused_with_its_line_when_the_cells_are_read(data, message):
+    (dataset,) = read_bytes(_px({"Alue": 3}, "Vuosi", ["2024", "2025"], data))
     with pytest.raises(FormatError, match=message):
-        read_bytes(text)
+        _cells(dataset)
+
+
+def test_px_cells_are_read_again_the_same_on_every_pass():
+    (dataset,) = read_bytes(_px({"Alue": 3}, "Vuosi", ["2024", "2025"], '1 2.5 ".." "-" 5 6'))
+    expected = [(1.0, ""), (2.5, ""), (None, ".."), (0.0, "-"), (5.0, ""), (6.0, "")]
+    assert _cells(dataset) == expected
+    assert _cells(dataset) == expected
 
 
 def _jsonstat(size: list[int], value, **extra) -> dict:

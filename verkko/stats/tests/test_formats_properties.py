@@ -220,6 +220,6 @@ def test_px_symbols_found_first_read_as_token_by_token(tokens):
             return str(error)
 
     def fast():
-        return px._values_and_statuses(*px._read_piece(data, list(tokens), data, 0, "t.px"))
+        return px._read_piece(data, list(tokens), data, 0, "t.px")
 
     assert outcome(fast) == outcome(lambda: px._read_tokens(list(tokens), data, 0, "t.px"))
