@@ -56,16 +56,19 @@ class Table(models.Model):
 class Series(models.Model):
     """One time series of a table: the codes of every non-time dimension."""
 
-    table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="series", verbose_name=_("table"))
+    # No index of its own: the unique key and the lookup index both start with the table.
+    table = models.ForeignKey(
+        Table, on_delete=models.CASCADE, related_name="series", verbose_name=_("table"), db_index=False
+    )
     # Canonical key: "dim1=code1;dim2=code2", dimensions sorted by code, so the same codes give
     # the same key whatever order a file or an API answer lists the dimensions in.
     key = models.CharField(_("key"), max_length=500)
     codes = models.JSONField(_("codes"), default=dict)
     labels = models.JSONField(_("labels"), default=dict)
     # The geographic code (KU564, SSS …) and the content code, when the table has them: the
-    # situational picture and indicators look series up by these.
-    area_code = models.CharField(_("area code"), max_length=50, blank=True, db_index=True)
-    measure_code = models.CharField(_("measure code"), max_length=100, blank=True, db_index=True)
+    # situational picture and indicators look series up by these (indexed below).
+    area_code = models.CharField(_("area code"), max_length=50, blank=True)
+    measure_code = models.CharField(_("measure code"), max_length=100, blank=True)
     unit = models.CharField(_("unit"), max_length=100, blank=True)
     decimals = models.PositiveSmallIntegerField(_("decimals"), default=0)
     # A hash of the cells the last import wrote for this series: an import whose cells hash
@@ -83,6 +86,9 @@ class Series(models.Model):
             # The figures' lookup: a table's series of one measure (or a few) in some areas; equality
             # columns first, so that the areas are an index condition, not a filter.
             models.Index(fields=["table", "measure_code", "area_code"], name="stats_series_lookup"),
+            # An area's series in every table (the series an indicator may follow). No other index:
+            # each costs every import's writes of its series.
+            models.Index(fields=["area_code"], name="stats_series_area"),
         ]
 
     def __str__(self):

@@ -235,21 +235,20 @@ class _TablePart:
             measure = codes.get(content.code, "") if content is not None else ""
             decimals = content.decimals.get(measure) if content is not None else None
             missing.append(
-                Series(
-                    table=self.table,
-                    key=key,
-                    codes=codes,
-                    labels=labels,
-                    area_code=codes.get(area.code, "") if area is not None else "",
-                    measure_code=measure,
-                    unit=(content.units.get(measure, "") if content is not None else "")[:100],
-                    decimals=decimals if decimals is not None else (self.dataset.decimals or 0),
-                )
+                {
+                    "key": key,
+                    "codes": codes,
+                    "labels": labels,
+                    "area_code": codes.get(area.code, "") if area is not None else "",
+                    "measure_code": measure,
+                    "unit": (content.units.get(measure, "") if content is not None else "")[:100],
+                    "decimals": decimals if decimals is not None else (self.dataset.decimals or 0),
+                }
             )
         created = set()
         if missing:
             self._create_series(missing)
-            created = {series.key for series in missing}
+            created = {fields["key"] for fields in missing}
             # Read the new ids back by table rather than by a (possibly huge) list of keys.
             existing.update(
                 (key, (pk, None))
@@ -258,24 +257,28 @@ class _TablePart:
             )
         return [_SeriesSlot(existing[key][0], existing[key][1], key in created) for key in keys]
 
-    def _create_series(self, missing: list[Series]) -> None:
-        """Write new series: by COPY on PostgreSQL, where bulk_create of thousands of rows with their
-        JSON columns costs more than the whole COPY of their cells; in batches on SQLite."""
+    def _create_series(self, missing: list[dict]) -> None:
+        """Write new series (each given as its fields' values): by COPY on PostgreSQL, where
+        bulk_create of thousands of rows with their JSON columns costs more than the whole COPY of
+        their cells; in batches on SQLite."""
         if not self.postgres:
-            Series.objects.bulk_create(missing, batch_size=SERIES_CREATE_BATCH)
+            series = [Series(table=self.table, **fields) for fields in missing]
+            Series.objects.bulk_create(series, batch_size=SERIES_CREATE_BATCH)
             return
-        names = ["table", "key", "codes", "labels", "area_code", "measure_code", "unit", "decimals"]
-        fields = [Series._meta.get_field(name) for name in names]
+        names = list(missing[0])
+        fields = [Series._meta.get_field(name) for name in ["table", *names]]
         columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
         table = connection.ops.quote_name(Series._meta.db_table)
-        json_fields = {field.attname for field in fields if field.get_internal_type() == "JSONField"}
+        as_json = [Series._meta.get_field(name).get_internal_type() == "JSONField" for name in names]
         with connection.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for series in missing:
+            for values in missing:
                 copy.write_row(
                     [
-                        orjson.dumps(value).decode() if field.attname in json_fields else value
-                        for field in fields
-                        for value in (getattr(series, field.attname),)
+                        self.table.pk,
+                        *(
+                            orjson.dumps(value).decode() if json else value
+                            for value, json in zip(values.values(), as_json, strict=True)
+                        ),
                     ]
                 )
 
