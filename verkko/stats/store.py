@@ -374,22 +374,17 @@ class _TablePart:
                 stack.__exit__(type(error), error, error.__traceback__)
 
     def _copy_text(self, pending):
-        """COPY's text format, one series at a time: faster than handing psycopg row by row."""
+        """COPY's text format, one series at a time, joined in C: orjson writes the figures (shortest
+        round-trip form, as repr does; null for none), and the rows' parts are joined in one call."""
         middles = [
             f"\t{start.isoformat()}\t{code}\t"
             for start, code in zip(self.period_values, self.period_codes, strict=True)
         ]
-        null = "\\N"
         for series_id, values, statuses in pending:
-            head = str(series_id)
-            if _needs_escape("".join(statuses)):
-                statuses = [_copy_escape(status) for status in statuses]
-            yield "".join(
-                [
-                    f"{head}{middle}{null if value is None else repr(value)}\t{status}\n"
-                    for middle, value, status in zip(middles, values, statuses, strict=False)
-                ]
-            )
+            figures = orjson.dumps(values).decode()[1:-1].replace("null", "\\N").split(",")
+            tail_of = {status: f"\t{_copy_escape(status)}\n" for status in set(statuses)}
+            tails = map(tail_of.__getitem__, statuses)
+            yield "".join(chain.from_iterable(zip(repeat(str(series_id)), middles, figures, tails)))
 
     def _compare_and_upsert(self, pending) -> None:
         """Count each cell of changed series as new, changed or unchanged; write the first two."""
@@ -462,10 +457,6 @@ class _TablePart:
             else:
                 cursor.executemany("UPDATE stats_series SET checksum = %s WHERE id = %s", self.new_checksums)
         self.new_checksums = []
-
-
-def _needs_escape(text: str) -> bool:
-    return "\\" in text or "\t" in text or "\n" in text or "\r" in text
 
 
 def _copy_escape(status: str) -> str:
