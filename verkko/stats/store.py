@@ -211,6 +211,8 @@ class _TablePart:
         self.new_checksums: list[tuple[int, int]] = []
         self._open_copy: ExitStack | None = None
         self._copy = None
+        # New series on PostgreSQL, by their reserved ids, until their cells are written.
+        self.series_to_create: dict[int, dict] = {}
 
     # --- series ---------------------------------------------------------------------------
 
@@ -245,10 +247,16 @@ class _TablePart:
                     "decimals": decimals if decimals is not None else (self.dataset.decimals or 0),
                 }
             )
-        created = set()
-        if missing:
+        created = {fields["key"] for fields in missing}
+        if missing and self.postgres:
+            # The ids are taken from the sequence now, and the rows written after their cells, with
+            # the cells' checksums (see _save_checksums): no second write of every new series. The
+            # cells have no database-level foreign key to wait for them.
+            ids = self._reserve_series_ids(len(missing))
+            self.series_to_create = dict(zip(ids, missing, strict=True))
+            existing.update((fields["key"], (pk, None)) for pk, fields in self.series_to_create.items())
+        elif missing:
             self._create_series(missing)
-            created = {fields["key"] for fields in missing}
             # Read the new ids back by table rather than by a (possibly huge) list of keys.
             existing.update(
                 (key, (pk, None))
@@ -257,10 +265,20 @@ class _TablePart:
             )
         return [_SeriesSlot(existing[key][0], existing[key][1], key in created) for key in keys]
 
+    def _reserve_series_ids(self, count: int) -> list[int]:
+        """`count` new series ids from the table's sequence, in rising order, so that the cells
+        written in storage order go to the end of their index."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [Series._meta.db_table, count],
+            )
+            return sorted(pk for (pk,) in cursor.fetchall())
+
     def _create_series(self, missing: list[dict]) -> None:
-        """Write new series (each given as its fields' values): by COPY on PostgreSQL, where
-        bulk_create of thousands of rows with their JSON columns costs more than the whole COPY of
-        their cells; in batches on SQLite."""
+        """Write new series, each given as its fields' values: in batches on SQLite; by COPY on
+        PostgreSQL (with their reserved ids and checksums), where bulk_create of thousands of rows
+        with their JSON columns costs more than the whole COPY of their cells."""
         if not self.postgres:
             series = [Series(table=self.table, **fields) for fields in missing]
             Series.objects.bulk_create(series, batch_size=SERIES_CREATE_BATCH)
@@ -445,6 +463,13 @@ class _TablePart:
                 )
 
     def _save_checksums(self) -> None:
+        if self.series_to_create:
+            checksums = {pk: checksum for checksum, pk in self.new_checksums}
+            self._create_series(
+                [{"id": pk, **fields, "checksum": checksums.get(pk)} for pk, fields in self.series_to_create.items()]
+            )
+            self.new_checksums = [(c, pk) for c, pk in self.new_checksums if pk not in self.series_to_create]
+            self.series_to_create = {}
         if not self.new_checksums:
             return
         with connection.cursor() as cursor:
