@@ -250,7 +250,7 @@ class _TablePart:
         created = {fields["key"] for fields in missing}
         if missing and self.postgres:
             # The ids are taken from the sequence now, and the rows written after their cells, with
-            # the cells' checksums (see _save_checksums): no second write of every new series. The
+            # the cells' checksums (see _save_series_after_cells): no second write of every new series. The
             # cells have no database-level foreign key to wait for them.
             ids = self._reserve_series_ids(len(missing))
             self.series_to_create = dict(zip(ids, missing, strict=True))
@@ -313,7 +313,7 @@ class _TablePart:
             self._close_copy(error)
             raise
         self._close_copy()
-        self._save_checksums()
+        self._save_series_after_cells()
 
     def _store_cells(self, slots, block, size) -> None:
         inner = self.inner
@@ -462,7 +462,9 @@ class _TablePart:
                     f" ON CONFLICT (series_id, period) DO UPDATE SET {update}",
                 )
 
-    def _save_checksums(self) -> None:
+    def _save_series_after_cells(self) -> None:
+        """The checksums of the cells just written: new series on PostgreSQL are created with theirs,
+        the other series that changed are updated."""
         if self.series_to_create:
             checksums = {pk: checksum for checksum, pk in self.new_checksums}
             self._create_series(
